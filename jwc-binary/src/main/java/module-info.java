@@ -1,0 +1,3 @@
+/** jwc binary. */
+module dev.jwc.binary {
+}

@@ -1,0 +1,10 @@
+/** The {@code jwc} command line. */
+module dev.jwc.cli {
+    requires dev.jwc.json;
+    requires dev.jwc.wit;
+    requires dev.jwc.binary;
+    requires dev.jwc.text;
+    requires info.picocli;
+
+    opens dev.jwc.cli to info.picocli;
+}

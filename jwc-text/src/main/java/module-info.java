@@ -1,0 +1,4 @@
+/** jwc text. */
+module dev.jwc.text {
+    requires transitive dev.jwc.binary;
+}

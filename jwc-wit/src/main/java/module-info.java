@@ -1,0 +1,4 @@
+/** jwc wit. */
+module dev.jwc.wit {
+    requires transitive dev.jwc.json;
+}
