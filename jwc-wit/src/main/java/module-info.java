@@ -1,4 +1,6 @@
-/** jwc wit. */
+/** jwc wit: the WIT language, its resolved model, its JSON form and its printer. */
 module dev.jwc.wit {
     requires transitive dev.jwc.json;
+
+    exports dev.jwc.wit.model;
 }
