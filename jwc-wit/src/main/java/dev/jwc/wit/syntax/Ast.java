@@ -1,5 +1,6 @@
 package dev.jwc.wit.syntax;
 
+import dev.jwc.wit.model.Version;
 import java.util.List;
 
 /** The syntax tree of WIT files, as written (nothing resolved). Optional parts are {@code null}. */
@@ -17,13 +18,13 @@ public final class Ast {
         Span span();
     }
 
-    public record Since(Span span, SemVer version) implements Attribute {}
+    public record Since(Span span, Version version) implements Attribute {}
 
     public record Unstable(Span span, Id feature) implements Attribute {}
 
-    public record Deprecated(Span span, SemVer version) implements Attribute {}
+    public record Deprecated(Span span, Version version) implements Attribute {}
 
-    public record PackageName(Docs docs, Span span, Id namespace, Id name, SemVer version) {
+    public record PackageName(Docs docs, Span span, Id namespace, Id name, Version version) {
         public String display() {
             return namespace.name() + ":" + name.name() + (version == null ? "" : "@" + version);
         }

@@ -1,6 +1,7 @@
 package dev.jwc.wit.syntax;
 
 import dev.jwc.wit.WitException;
+import dev.jwc.wit.model.Version;
 import dev.jwc.wit.syntax.Ast.*;
 import java.util.ArrayList;
 import java.util.List;
@@ -564,7 +565,7 @@ public final class Parser {
         return new Id(text, span(t));
     }
 
-    private record VersionAt(Span span, SemVer version) {}
+    private record VersionAt(Span span, Version version) {}
 
     private VersionAt optionalVersion() {
         return eat(TokenKind.AT) ? version() : null;
@@ -580,7 +581,7 @@ public final class Parser {
         end = versionSuffix(TokenKind.PLUS, end);
         Span span = new Span(source, start, end);
         try {
-            return new VersionAt(span, SemVer.parse(span.text()));
+            return new VersionAt(span, Version.parse(span.text()));
         } catch (IllegalArgumentException e) {
             throw span.error(e.getMessage());
         }
@@ -639,11 +640,11 @@ public final class Parser {
         return attributes;
     }
 
-    private SemVer versionField(String field) {
+    private Version versionField(String field) {
         expect(TokenKind.LEFT_PAREN);
         expectId(field);
         expect(TokenKind.EQUALS);
-        SemVer version = version().version;
+        Version version = version().version;
         expect(TokenKind.RIGHT_PAREN);
         return version;
     }

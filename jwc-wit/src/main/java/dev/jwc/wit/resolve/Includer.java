@@ -1,0 +1,187 @@
+package dev.jwc.wit.resolve;
+
+import dev.jwc.wit.model.Function;
+import dev.jwc.wit.model.InterfaceId;
+import dev.jwc.wit.model.Type;
+import dev.jwc.wit.model.TypeDefKind;
+import dev.jwc.wit.model.TypeId;
+import dev.jwc.wit.model.TypeOwner;
+import dev.jwc.wit.model.WorldId;
+import dev.jwc.wit.model.WorldItem;
+import dev.jwc.wit.model.WorldKey;
+import dev.jwc.wit.syntax.Span;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges an included world into another: named items are renamed per {@code with { a as b }} and deep-copied
+ * (types owned by the included world get the including world as owner); interfaces imported by identity are
+ * shared.
+ */
+final class Includer {
+    private final Linker linker;
+    private final WorldId into;
+
+    Includer(Linker linker, WorldId into) {
+        this.linker = linker;
+        this.into = into;
+    }
+
+    void include(WorldId from, List<MutableWorld.Rename> names, Span span) {
+        MutableWorld source = linker.worlds.get(from.index());
+        MutableWorld target = linker.worlds.get(into.index());
+        for (MutableWorld.Rename rename : names) {
+            boolean found = source.imports.keySet().stream().anyMatch(k -> matches(k, rename))
+                    || source.exports.keySet().stream().anyMatch(k -> matches(k, rename));
+            if (!found) {
+                throw span.error("no import or export kebab-name `" + rename.name()
+                        + "`. Note that an ID does not support renaming");
+            }
+        }
+        Cloner cloner = new Cloner(new TypeOwner.InWorld(from), new TypeOwner.InWorld(into), target);
+        copy(source.imports, target.imports, names, cloner, span, "import");
+        copy(source.exports, target.exports, names, cloner, span, "export");
+    }
+
+    private static boolean matches(WorldKey key, MutableWorld.Rename rename) {
+        return key instanceof WorldKey.Name(String n) && rename(n, rename) != null;
+    }
+
+    /** The new name of {@code original} under {@code rename}, also for {@code [method]r.f}-style names. */
+    static String rename(String original, MutableWorld.Rename rename) {
+        if (original.equals(rename.name())) {
+            return rename.as();
+        }
+        int close = original.indexOf(']');
+        if (close < 0) {
+            return null;
+        }
+        String kind = original.substring(0, close);
+        String rest = original.substring(close + 1);
+        int dot = rest.indexOf('.');
+        if (dot >= 0 && rest.substring(0, dot).equals(rename.name())) {
+            return kind + "]" + rename.as() + "." + rest.substring(dot + 1);
+        }
+        if (rest.equals(rename.name())) {
+            return kind + "]" + rename.as();
+        }
+        return null;
+    }
+
+    private void copy(Map<WorldKey, WorldItem> from, LinkedHashMap<WorldKey, WorldItem> into,
+                      List<MutableWorld.Rename> names, Cloner cloner, Span span, String what) {
+        for (Map.Entry<WorldKey, WorldItem> e : new LinkedHashMap<>(from).entrySet()) {
+            switch (e.getKey()) {
+                case WorldKey.Name(String original) -> {
+                    String n = names.stream().map(r -> rename(original, r)).filter(x -> x != null).findFirst()
+                            .orElse(original);
+                    WorldItem item = switch (e.getValue()) {
+                        case WorldItem.TypeItem t -> {
+                            TypeId id = cloner.typeId(t.id());
+                            linker.types.get(id.index()).name = n;
+                            yield new WorldItem.TypeItem(id);
+                        }
+                        case WorldItem.FunctionItem f -> new WorldItem.FunctionItem(
+                                TypeRewrite.renamed(cloner.function(f.function()), n));
+                        case WorldItem.InterfaceItem i -> new WorldItem.InterfaceItem(cloner.iface(i.id()),
+                                i.stability());
+                    };
+                    if (into.put(new WorldKey.Name(n), item) != null) {
+                        throw span.error(what + " of `" + n + "` shadows previously " + what + "ed items");
+                    }
+                }
+                case WorldKey.Iface key -> into.putIfAbsent(key, e.getValue());
+            }
+        }
+    }
+
+    /** Deep copy of items from one owner to another, copying each type at most once. */
+    private final class Cloner {
+        private final TypeOwner prevOwner;
+        private final TypeOwner newOwner;
+        private final MutableWorld target;
+        private final Map<TypeId, TypeId> copied = new HashMap<>();
+
+        Cloner(TypeOwner prevOwner, TypeOwner newOwner, MutableWorld target) {
+            this.prevOwner = prevOwner;
+            this.newOwner = newOwner;
+            this.target = target;
+        }
+
+        TypeId typeId(TypeId id) {
+            TypeId done = copied.get(id);
+            if (done != null) {
+                return done;
+            }
+            MutableType copy = linker.types.get(id.index()).copy();
+            if (!copy.owner.equals(TypeOwner.NONE)) {
+                copy.owner = newOwner;
+            }
+            copy.kind = TypeRewrite.kind(copy.kind, this::aliasOrHandle, this::ty);
+            linker.types.add(copy);
+            TypeId fresh = new TypeId(linker.types.size() - 1);
+            copied.put(id, fresh);
+            return fresh;
+        }
+
+        private TypeId aliasOrHandle(TypeId id) {
+            return linker.types.get(id.index()).owner.equals(prevOwner) || isAnonymous(id) ? typeId(id) : id;
+        }
+
+        private boolean isAnonymous(TypeId id) {
+            return linker.types.get(id.index()).owner.equals(TypeOwner.NONE)
+                    && !(linker.types.get(id.index()).kind instanceof TypeDefKind.Alias);
+        }
+
+        private Type ty(Type t) {
+            return t instanceof Type.Ref(TypeId id) && needsCopy(id) ? Type.of(typeId(id)) : t;
+        }
+
+        private boolean needsCopy(TypeId id) {
+            return linker.types.get(id.index()).owner.equals(prevOwner) || refersToPrevOwner(id, 0);
+        }
+
+        /** Anonymous types are copied only when they (transitively) mention a type of the previous owner. */
+        private boolean refersToPrevOwner(TypeId id, int depth) {
+            var ty = linker.types.get(id.index());
+            if (ty.owner.equals(prevOwner)) {
+                return true;
+            }
+            if (!ty.owner.equals(TypeOwner.NONE) || depth > 100) {
+                return false;
+            }
+            boolean[] found = {false};
+            TypeRewrite.kind(ty.kind, x -> {
+                found[0] |= refersToPrevOwner(x, depth + 1);
+                return x;
+            }, t -> {
+                if (t instanceof Type.Ref(TypeId x)) {
+                    found[0] |= refersToPrevOwner(x, depth + 1);
+                }
+                return t;
+            });
+            return found[0];
+        }
+
+        Function function(Function f) {
+            return TypeRewrite.function(f, this::aliasOrHandle, this::ty);
+        }
+
+        InterfaceId iface(InterfaceId id) {
+            MutableInterface original = linker.interfaces.get(id.index());
+            MutableInterface copy = new MutableInterface();
+            InterfaceId fresh = new InterfaceId(linker.interfaces.size());
+            linker.interfaces.add(copy);
+            Cloner inner = new Cloner(new TypeOwner.InInterface(id), new TypeOwner.InInterface(fresh), target);
+            copy.name = original.name;
+            copy.docs = original.docs;
+            copy.stability = original.stability;
+            original.types.forEach((n, t) -> copy.types.put(n, inner.typeId(t)));
+            original.functions.forEach((n, f) -> copy.functions.put(n, inner.function(f)));
+            copy.pkg = target.pkg;
+            return fresh;
+        }
+    }
+}
