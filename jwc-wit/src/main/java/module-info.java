@@ -2,5 +2,6 @@
 module dev.jwc.wit {
     requires transitive dev.jwc.json;
 
+    exports dev.jwc.wit.json;
     exports dev.jwc.wit.model;
 }
