@@ -4,4 +4,5 @@ module dev.jwc.wit {
 
     exports dev.jwc.wit.json;
     exports dev.jwc.wit.model;
+    exports dev.jwc.wit.print;
 }
