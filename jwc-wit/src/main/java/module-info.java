@@ -2,5 +2,7 @@
 module dev.jwc.wit {
     requires transitive dev.jwc.json;
 
+    exports dev.jwc.wit.json;
     exports dev.jwc.wit.model;
+    exports dev.jwc.wit.print;
 }
