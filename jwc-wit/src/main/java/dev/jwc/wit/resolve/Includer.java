@@ -2,6 +2,7 @@ package dev.jwc.wit.resolve;
 
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.InterfaceId;
+import dev.jwc.wit.model.Stability;
 import dev.jwc.wit.model.Type;
 import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.TypeId;
@@ -41,8 +42,9 @@ final class Includer {
             }
         }
         Cloner cloner = new Cloner(new TypeOwner.InWorld(from), new TypeOwner.InWorld(into), target);
-        copy(source.imports, target.imports, names, cloner, span, "import");
-        copy(source.exports, target.exports, names, cloner, span, "export");
+        boolean external = !java.util.Objects.equals(source.pkg, target.pkg);
+        copy(source.imports, target.imports, names, cloner, span, "import", external);
+        copy(source.exports, target.exports, names, cloner, span, "export", external);
     }
 
     private static boolean matches(WorldKey key, MutableWorld.Rename rename) {
@@ -71,7 +73,7 @@ final class Includer {
     }
 
     private void copy(Map<WorldKey, WorldItem> from, LinkedHashMap<WorldKey, WorldItem> into,
-                      List<MutableWorld.Rename> names, Cloner cloner, Span span, String what) {
+                      List<MutableWorld.Rename> names, Cloner cloner, Span span, String what, boolean external) {
         for (Map.Entry<WorldKey, WorldItem> e : new LinkedHashMap<>(from).entrySet()) {
             switch (e.getKey()) {
                 case WorldKey.Name(String original) -> {
@@ -92,9 +94,31 @@ final class Includer {
                         throw span.error(what + " of `" + n + "` shadows previously " + what + "ed items");
                     }
                 }
-                case WorldKey.Iface key -> into.putIfAbsent(key, e.getValue());
+                case WorldKey.Iface key -> {
+                    WorldItem.InterfaceItem item = (WorldItem.InterfaceItem) e.getValue();
+                    WorldItem.InterfaceItem existing = (WorldItem.InterfaceItem) into.getOrDefault(key, item);
+                    into.put(key, new WorldItem.InterfaceItem(existing.id(),
+                            mergeStability(item.stability(), existing.stability(), external, span)));
+                }
             }
         }
+    }
+
+    /**
+     * The gate of an interface reached through several includes: a known gate wins over none, two different
+     * gates conflict, and {@code @since} gates of another package's world are dropped.
+     */
+    private static Stability mergeStability(Stability from, Stability into, boolean external, Span span) {
+        if (external && from instanceof Stability.Stable) {
+            return Stability.UNKNOWN;
+        }
+        if (from.equals(into) || from.isUnknown()) {
+            return into;
+        }
+        if (into.isUnknown()) {
+            return from;
+        }
+        throw span.error("mismatch in stability from '" + from + "' to '" + into + "'");
     }
 
     /** Deep copy of items from one owner to another, copying each type at most once. */

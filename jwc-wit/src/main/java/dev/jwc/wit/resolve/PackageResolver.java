@@ -99,10 +99,14 @@ final class PackageResolver {
         return new PackageName(name.namespace().name(), name.name().name(), Optional.ofNullable(name.version()));
     }
 
-    /** Resolves everything pushed; {@code where} names the package's location for a missing header. */
-    UnresolvedPackage resolve(java.nio.file.Path where) {
+    /**
+     * Resolves everything pushed. A missing {@code package} header is reported at the start of {@code first}, the
+     * first file of the package, or at {@code where} when the package has no file at all.
+     */
+    UnresolvedPackage resolve(java.nio.file.Path where, dev.jwc.wit.syntax.Source first) {
         if (packageName == null) {
-            throw new WitException(where, "no `package` header was found in any WIT file for this package");
+            String message = "no `package` header was found in any WIT file for this package";
+            throw first == null ? new WitException(where, message) : first.error(0, message);
         }
         populateForeignDeps();
         List<List<Integer>> order = populateAstItems();
