@@ -174,8 +174,8 @@ public final class Linker {
             WorldKey key = e.getValue().getKey();
             if (!addWorldExport(newImports, newExports, exportInterfaces, requiredImports, e.getKey(), key, true,
                     e.getValue().getValue())) {
-                throw span.error("failed to elaborate world imports/exports of `" + world.name + "`: interface `"
-                        + nameOf(key) + "` transitively depends on an interface in incompatible ways");
+                throw span.error("interface `" + nameOf(key)
+                        + "` transitively depends on an interface in incompatible ways");
             }
         }
         world.imports = sorted(newImports);
@@ -287,7 +287,7 @@ public final class Linker {
             for (int i = foreignTypes; i < typeMap.size(); i++) {
                 TypeId id = typeMap.get(i);
                 if (id != null && types.get(id.index()).owner instanceof TypeOwner.InInterface(InterfaceId owner)) {
-                    types.get(id.index()).owner = new TypeOwner.InInterface(mapInterface(owner,
+                    types.get(id.index()).owner = new TypeOwner.InInterface(ownerInterface(owner,
                             unresolved.typeSpans().get(i)));
                 }
             }
@@ -348,6 +348,14 @@ public final class Linker {
             return excluded(interfaceMap.get(id.index()), "interface", span);
         }
 
+        private InterfaceId ownerInterface(InterfaceId id, Span span) {
+            if (interfaceMap.get(id.index()) == null) {
+                throw span.error("found a reference to a interface which is excluded due to its feature not being "
+                        + "activated; this type is not gated by a feature but its interface is");
+            }
+            return interfaceMap.get(id.index());
+        }
+
         private WorldId mapWorld(WorldId id, Span span) {
             return excluded(worldMap.get(id.index()), "world", span);
         }
@@ -406,7 +414,7 @@ public final class Linker {
                 }
                 InterfaceId found = packages.get(depPkg.index()).interfaces.get(target.getValue());
                 if (found == null) {
-                    throw span.error("interface not found in package");
+                    throw span.error("interface '" + target.getValue() + "' not found in package '" + target.getKey() + "'");
                 }
                 interfaceMap.add(found);
             }
@@ -420,7 +428,7 @@ public final class Linker {
                 }
                 WorldId found = packages.get(depPkg.index()).worlds.get(target.getValue());
                 if (found == null) {
-                    throw span.error("world not found in package");
+                    throw span.error("world '" + target.getValue() + "' not found in package '" + target.getKey() + "'");
                 }
                 worldMap.add(found);
             }
@@ -495,7 +503,7 @@ public final class Linker {
         private Function updateFunction(Function f, Span span) {
             Function updated = TypeRewrite.function(f, id -> mapType(id, span), t -> updateTy(t, span));
             if (updated.result().isPresent() && hasBorrow(updated.result().get(), new HashSet<>())) {
-                throw span.error("function returns a type which contains a `borrow<T>` which is not supported");
+                throw span.error("function `" + f.name() + "` returns a type which contains a `borrow<T>` which is not supported");
             }
             return updated;
         }
@@ -572,17 +580,17 @@ public final class Linker {
                 WorldId target = mapWorld(inc.world(), inc.span());
                 new Includer(Linker.this, id).include(target, inc.names(), inc.span());
             }
-            checkCaseInsensitive(world.imports, "import", worldSpan);
-            checkCaseInsensitive(world.exports, "export", worldSpan);
+            checkCaseInsensitive(world.imports, "import", world.name, worldSpan);
+            checkCaseInsensitive(world.exports, "export", world.name, worldSpan);
         }
 
-        private void checkCaseInsensitive(Map<WorldKey, WorldItem> items, String what, Span span) {
+        private void checkCaseInsensitive(Map<WorldKey, WorldItem> items, String what, String worldName, Span span) {
             Map<String, String> seen = new HashMap<>();
             for (WorldKey key : items.keySet()) {
                 if (key instanceof WorldKey.Name(String name)) {
                     String prev = seen.put(name.toLowerCase(java.util.Locale.ROOT), name);
                     if (prev != null && !prev.equals(name)) {
-                        throw span.error(what + " `" + name + "` conflicts with " + what + " `" + prev
+                        throw span.error(what + " `" + name + "` in world `" + worldName + "` conflicts with " + what + " `" + prev
                                 + "` (kebab-case identifiers are case-insensitive)");
                     }
                 }

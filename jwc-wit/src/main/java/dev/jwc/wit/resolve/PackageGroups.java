@@ -132,7 +132,7 @@ public final class PackageGroups {
             for (UnresolvedPackage p : pkgs) {
                 UnresolvedPackage prev = byName.putIfAbsent(p.name(), p);
                 if (prev != null) {
-                    throw p.nameSpan().error("package " + p.name() + " is defined in two different locations");
+                    throw p.nameSpan().error("package `" + p.name() + "` is defined in two different locations");
                 }
             }
         }
@@ -163,7 +163,7 @@ public final class PackageGroups {
         for (PackageName dep : pkg.foreignDeps().keySet()) {
             Span span = pkg.foreignDepSpans().get(i++);
             if (!visiting.add(dep)) {
-                throw span.error("package depends on itself");
+                throw span.error("package `" + dep + "` creates a dependency cycle");
             }
             UnresolvedPackage target = byName.get(dep);
             if (target != null) {

@@ -299,7 +299,7 @@ final class PackageResolver {
                 } else if (names.containsKey(used.name())) {
                     order.get(iface.name()).add(used);
                 } else {
-                    throw used.span().error("interface or world `" + used.name() + "` not found in package");
+                    throw used.span().error("interface or world `" + used.name() + "` does not exist");
                 }
             });
         }
@@ -623,7 +623,7 @@ final class PackageResolver {
         for (Ast.UseName name : u.names()) {
             Named found = interfaceScopes.get(from).get(name.name().name());
             if (found == null) {
-                throw name.name().span().error("name `" + name.name().name() + "` is not defined");
+                throw name.name().span().error("name `" + name.name().name() + "` does not exist");
             }
             if (found.type() == null) {
                 throw name.name().span().error("cannot import " + found.item() + " `" + name.name().name() + "`");
@@ -797,7 +797,7 @@ final class PackageResolver {
     private TypeId resolveTypeName(Id name) {
         Named named = scope.get(name.name());
         if (named == null) {
-            throw name.span().error("name `" + name.name() + "` is not defined");
+            throw name.span().error("name `" + name.name() + "` does not exist");
         }
         if (named.type() == null) {
             throw name.span().error("cannot use " + named.item() + " `" + name.name() + "` as a type");

@@ -11,11 +11,14 @@ import java.util.function.BiFunction;
 public final class Parser {
     /** Bounds the nesting of types so that hostile input cannot overflow the stack. */
     private static final int MAX_TYPE_DEPTH = 100;
+    /** Bounds the nesting of {@code package a:b { ... }} for the same reason. */
+    private static final int MAX_PACKAGE_DEPTH = 100;
 
     private final Source source;
     private final List<Token> tokens;
     private int pos;
     private int typeDepth;
+    private int packageDepth;
 
     private Parser(Source source) {
         this.source = source;
@@ -145,9 +148,14 @@ public final class Parser {
             if (!attributes.isEmpty()) {
                 throw span.error("cannot place attributes on nested packages");
             }
+            if (++packageDepth > MAX_PACKAGE_DEPTH) {
+                throw span.error("package nesting too deep");
+            }
             PackageName name = packageName(docs);
             expect(TokenKind.LEFT_BRACE);
-            return new NestedPackage(name.span(), new PackageFile(name, declList(true)));
+            NestedPackage nested = new NestedPackage(name.span(), new PackageFile(name, declList(true)));
+            packageDepth--;
+            return nested;
         }
         throw expected("`world`, `interface` or `use`", t);
     }
@@ -415,7 +423,7 @@ public final class Parser {
     private Type type() {
         if (++typeDepth > MAX_TYPE_DEPTH) {
             Token t = peek();
-            throw source.error(t == null ? source.text().length() : t.start(), "type nesting is too deep");
+            throw source.error(t == null ? source.text().length() : t.start(), "type nesting too deep");
         }
         try {
             return typeInner();
@@ -453,7 +461,7 @@ public final class Parser {
                 if (eat(TokenKind.COMMA)) {
                     Token number = next();
                     if (number == null || number.kind() != TokenKind.INTEGER) {
-                        throw expected("fixed size", number);
+                        throw expected("fixed-length", number);
                     }
                     result = new FixedSizeListType(span, element, fixedSize(number));
                 } else {
