@@ -189,6 +189,7 @@ final class PackageResolver {
                 }
             }
             case Ast.ExternPath p -> f.visit(null, attrs, p.path(), null, PathKind.INTERFACE);
+            case Ast.ExternNamedPath p -> f.visit(null, attrs, p.path(), null, PathKind.INTERFACE);
             case Ast.ExternFunc fn -> { }
         }
     }
@@ -433,8 +434,6 @@ final class PackageResolver {
         world.docs = docs(decl.docs());
         world.stability = stability(decl.attributes());
         TypeOwner owner = new TypeOwner.InWorld(new WorldId(worldId));
-        List<Ast.Use> uses = new ArrayList<>();
-        List<Ast.TypeDef> defs = new ArrayList<>();
         List<Object> typeItems = new ArrayList<>();
         for (Ast.WorldItem item : decl.items()) {
             if (item instanceof Ast.Use || item instanceof Ast.TypeDef) {
@@ -499,8 +498,10 @@ final class PackageResolver {
                 case Ast.ExternFunc fn -> new WorldKey.Name(((WorldItem.FunctionItem) worldItem).function().name());
                 case Ast.ExternPath p -> new WorldKey.Iface(new InterfaceId(interfaceOf(resolvePath(p.path()),
                         p.path().name())));
+                case Ast.ExternNamedPath p -> new WorldKey.Name(p.label().name());
             };
-            if (worldItem instanceof WorldItem.InterfaceItem ii) {
+            // A labelled import may name the same interface as another one: that is its purpose.
+            if (worldItem instanceof WorldItem.InterfaceItem ii && !(kind instanceof Ast.ExternNamedPath)) {
                 Set<InterfaceId> seen = isImport ? importedInterfaces : exportedInterfaces;
                 if (!seen.add(ii.id())) {
                     throw kind.span().error("interface cannot be " + desc + "ed more than once");
@@ -532,14 +533,17 @@ final class PackageResolver {
                 scope = saved;
                 yield new WorldItem.InterfaceItem(new InterfaceId(id), interfaces.get(id).stability);
             }
-            case Ast.ExternPath p -> {
-                Stability stability = stability(attrs);
-                int id = interfaceOf(resolvePath(p.path()), p.path().name());
-                yield new WorldItem.InterfaceItem(new InterfaceId(id), stability);
-            }
+            case Ast.ExternPath p -> pathItem(p.path(), attrs);
+            case Ast.ExternNamedPath p -> pathItem(p.path(), attrs);
             case Ast.ExternFunc fn -> new WorldItem.FunctionItem(resolveFunction(docs, attrs, fn.name().name(),
                     fn.func(), new FunctionKind.Freestanding(fn.func().async())));
         };
+    }
+
+    private WorldItem pathItem(Ast.UsePath path, List<Ast.Attribute> attrs) {
+        Stability stability = stability(attrs);
+        int id = interfaceOf(resolvePath(path), path.name());
+        return new WorldItem.InterfaceItem(new InterfaceId(id), stability);
     }
 
     // ---- interfaces ----

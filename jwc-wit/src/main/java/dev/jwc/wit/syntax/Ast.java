@@ -96,6 +96,13 @@ public final class Ast {
         }
     }
 
+    /** {@code import label: pkg:ns/iface;}: an interface imported under a plain name of its own. */
+    public record ExternNamedPath(Id label, UsePath path) implements ExternKind {
+        public Span span() {
+            return label.span();
+        }
+    }
+
     public record ExternFunc(Id name, Func func) implements ExternKind {
         public Span span() {
             return name.span();

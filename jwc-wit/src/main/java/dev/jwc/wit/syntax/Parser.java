@@ -49,6 +49,15 @@ public final class Parser {
         return t == null ? null : t.kind();
     }
 
+    /** The kind of the non-comment token {@code ahead} places after the next one, or null at the end. */
+    private TokenKind peekKindAt(int ahead) {
+        int i = skipComments(pos);
+        for (int n = 0; n < ahead && i < tokens.size(); n++) {
+            i = skipComments(i + 1);
+        }
+        return i < tokens.size() ? tokens.get(i).kind() : null;
+    }
+
     private Token next() {
         pos = skipComments(pos);
         return pos < tokens.size() ? tokens.get(pos++) : null;
@@ -242,6 +251,12 @@ public final class Parser {
             }
             if (eat(TokenKind.INTERFACE)) {
                 return new ExternInterface(name, interfaceBody());
+            }
+            // `import ns:pkg/iface;` names a foreign interface; `import label: path;` labels one.
+            if (peekKindAt(1) != TokenKind.SLASH) {
+                UsePath path = usePath();
+                expect(TokenKind.SEMICOLON);
+                return new ExternNamedPath(name, path);
             }
         }
         pos = save;
