@@ -268,7 +268,7 @@ public final class Linker {
                     typeMap.add(null);
                     continue;
                 }
-                ty.kind = TypeRewrite.kind(ty.kind, id -> mapType(id, span), t -> updateTy(t, span));
+                ty.kind = rewriteDefinition(ty.kind, span, unresolved.memberSpans().get(i));
                 types.add(ty);
                 typeMap.add(new TypeId(types.size() - 1));
             }
@@ -338,6 +338,27 @@ public final class Linker {
                 }
             }
             return pkg;
+        }
+
+        /** Maps a type definition's references, placing errors at the field or case that holds them. */
+        private TypeDefKind rewriteDefinition(TypeDefKind kind, Span span, List<Span> members) {
+            if (members == null) {
+                return TypeRewrite.kind(kind, id -> mapType(id, span), t -> updateTy(t, span));
+            }
+            int[] member = {0};
+            return switch (kind) {
+                case TypeDefKind.Record r -> new TypeDefKind.Record(r.fields().stream()
+                        .map(f -> new TypeDefKind.Field(f.name(), updateTy(f.type(), members.get(member[0]++)),
+                                f.docs()))
+                        .toList());
+                case TypeDefKind.Variant v -> new TypeDefKind.Variant(v.cases().stream()
+                        .map(c -> {
+                            Span at = members.get(member[0]++);
+                            return new TypeDefKind.Case(c.name(), c.type().map(t -> updateTy(t, at)), c.docs());
+                        })
+                        .toList());
+                default -> TypeRewrite.kind(kind, id -> mapType(id, span), t -> updateTy(t, span));
+            };
         }
 
         private TypeId mapType(TypeId id, Span span) {

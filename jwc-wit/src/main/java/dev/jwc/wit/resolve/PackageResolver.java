@@ -65,6 +65,7 @@ final class PackageResolver {
     private final List<Span> foreignDepSpans = new ArrayList<>();
     private final Set<Integer> foreignInterfaces = new HashSet<>();
     private final List<UnresolvedPackage.RequiredResource> requiredResources = new ArrayList<>();
+    private final Map<Integer, List<Span>> memberSpans = new HashMap<>();
     private LinkedHashMap<String, Named> scope = new LinkedHashMap<>();
     private int currentFile;
 
@@ -138,7 +139,7 @@ final class PackageResolver {
             resolveWorld(id, worldAst.get(id));
         }
         return new UnresolvedPackage(packageName, packageNameSpan, packageDocs, types, typeSpans, interfaces,
-                interfaceSpans, worlds, worldSpans, foreignDeps, foreignDepSpans, requiredResources);
+                interfaceSpans, worlds, worldSpans, foreignDeps, foreignDepSpans, requiredResources, memberSpans);
     }
 
     // ---- walking use paths ----
@@ -617,6 +618,11 @@ final class PackageResolver {
             Stability stability = stability(def.attributes());
             TypeDefKind kind = resolveTypeDef(def.type(), stability);
             TypeId id = addType(new MutableType(def.name().name(), kind, owner, docs, stability), def.name().span());
+            switch (def.type()) {
+                case Ast.Record r -> memberSpans.put(id.index(), r.fields().stream().map(f -> f.name().span()).toList());
+                case Ast.Variant v -> memberSpans.put(id.index(), v.cases().stream().map(c -> c.name().span()).toList());
+                default -> { }
+            }
             define(def.name(), new Named(id, null, def.name().span()));
         }
     }

@@ -7,10 +7,12 @@ import dev.jwc.wit.model.TypeId;
 import dev.jwc.wit.syntax.Span;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One package resolved on its own: local arenas whose ids are local, foreign items placed first (interfaces and
  * worlds of other packages, then {@code Unknown} types used from them), to be linked into a {@link Linker}.
+ * {@code memberSpans} gives, for records and variants (by type index), the span of each field or case.
  */
 record UnresolvedPackage(
         PackageName name,
@@ -24,7 +26,8 @@ record UnresolvedPackage(
         List<WorldSpans> worldSpans,
         LinkedHashMap<PackageName, LinkedHashMap<String, ForeignItem>> foreignDeps,
         List<Span> foreignDepSpans,
-        List<RequiredResource> requiredResources) {
+        List<RequiredResource> requiredResources,
+        Map<Integer, List<Span>> memberSpans) {
 
     /** An interface or world of another package, with the gates of every place that names it. */
     record ForeignItem(boolean world, int id, List<Stability> stabilities) {}
