@@ -2,6 +2,7 @@ package dev.jwc.wit.resolve;
 
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.InterfaceId;
+import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Stability;
 import dev.jwc.wit.model.Type;
 import dev.jwc.wit.model.TypeDefKind;
@@ -24,10 +25,13 @@ import java.util.Map;
 final class Includer {
     private final Linker linker;
     private final WorldId into;
+    private final PackageId pkg;
 
-    Includer(Linker linker, WorldId into) {
+    /** Includes into world {@code into} of package {@code pkg}, which owns interfaces copied along. */
+    Includer(Linker linker, WorldId into, PackageId pkg) {
         this.linker = linker;
         this.into = into;
+        this.pkg = pkg;
     }
 
     void include(WorldId from, List<MutableWorld.Rename> names, Span span) {
@@ -41,7 +45,7 @@ final class Includer {
                         + "`. Note that an ID does not support renaming");
             }
         }
-        Cloner cloner = new Cloner(new TypeOwner.InWorld(from), new TypeOwner.InWorld(into), target);
+        Cloner cloner = new Cloner(new TypeOwner.InWorld(from), new TypeOwner.InWorld(into));
         boolean external = !java.util.Objects.equals(source.pkg, target.pkg);
         copy(source.imports, target.imports, names, cloner, span, "import", external);
         copy(source.exports, target.exports, names, cloner, span, "export", external);
@@ -121,17 +125,18 @@ final class Includer {
         throw span.error("mismatch in stability from '" + from + "' to '" + into + "'");
     }
 
-    /** Deep copy of items from one owner to another, copying each type at most once. */
+    /**
+     * Deep copy of items from one owner to another, copying each type at most once: every type reached is
+     * copied except the targets of aliases owned elsewhere (types {@code use}d from interfaces).
+     */
     private final class Cloner {
         private final TypeOwner prevOwner;
         private final TypeOwner newOwner;
-        private final MutableWorld target;
         private final Map<TypeId, TypeId> copied = new HashMap<>();
 
-        Cloner(TypeOwner prevOwner, TypeOwner newOwner, MutableWorld target) {
+        Cloner(TypeOwner prevOwner, TypeOwner newOwner) {
             this.prevOwner = prevOwner;
             this.newOwner = newOwner;
-            this.target = target;
         }
 
         TypeId typeId(TypeId id) {
@@ -140,57 +145,25 @@ final class Includer {
                 return done;
             }
             MutableType copy = linker.types.get(id.index()).copy();
-            if (!copy.owner.equals(TypeOwner.NONE)) {
+            if (copy.owner.equals(prevOwner)) {
                 copy.owner = newOwner;
             }
-            copy.kind = TypeRewrite.kind(copy.kind, this::aliasOrHandle, this::ty);
+            copy.kind = copy.kind instanceof TypeDefKind.Alias(Type.Ref(TypeId target))
+                    ? new TypeDefKind.Alias(Type.of(linker.types.get(target.index()).owner.equals(prevOwner)
+                            ? typeId(target) : target))
+                    : TypeRewrite.kind(copy.kind, this::typeId, this::ty);
             linker.types.add(copy);
             TypeId fresh = new TypeId(linker.types.size() - 1);
             copied.put(id, fresh);
             return fresh;
         }
 
-        private TypeId aliasOrHandle(TypeId id) {
-            return linker.types.get(id.index()).owner.equals(prevOwner) || isAnonymous(id) ? typeId(id) : id;
-        }
-
-        private boolean isAnonymous(TypeId id) {
-            return linker.types.get(id.index()).owner.equals(TypeOwner.NONE)
-                    && !(linker.types.get(id.index()).kind instanceof TypeDefKind.Alias);
-        }
-
         private Type ty(Type t) {
-            return t instanceof Type.Ref(TypeId id) && needsCopy(id) ? Type.of(typeId(id)) : t;
-        }
-
-        private boolean needsCopy(TypeId id) {
-            return linker.types.get(id.index()).owner.equals(prevOwner) || refersToPrevOwner(id, 0);
-        }
-
-        /** Anonymous types are copied only when they (transitively) mention a type of the previous owner. */
-        private boolean refersToPrevOwner(TypeId id, int depth) {
-            var ty = linker.types.get(id.index());
-            if (ty.owner.equals(prevOwner)) {
-                return true;
-            }
-            if (!ty.owner.equals(TypeOwner.NONE) || depth > 100) {
-                return false;
-            }
-            boolean[] found = {false};
-            TypeRewrite.kind(ty.kind, x -> {
-                found[0] |= refersToPrevOwner(x, depth + 1);
-                return x;
-            }, t -> {
-                if (t instanceof Type.Ref(TypeId x)) {
-                    found[0] |= refersToPrevOwner(x, depth + 1);
-                }
-                return t;
-            });
-            return found[0];
+            return t instanceof Type.Ref(TypeId id) ? Type.of(typeId(id)) : t;
         }
 
         Function function(Function f) {
-            return TypeRewrite.function(f, this::aliasOrHandle, this::ty);
+            return TypeRewrite.function(f, this::typeId, this::ty);
         }
 
         InterfaceId iface(InterfaceId id) {
@@ -198,13 +171,13 @@ final class Includer {
             MutableInterface copy = new MutableInterface();
             InterfaceId fresh = new InterfaceId(linker.interfaces.size());
             linker.interfaces.add(copy);
-            Cloner inner = new Cloner(new TypeOwner.InInterface(id), new TypeOwner.InInterface(fresh), target);
+            Cloner inner = new Cloner(new TypeOwner.InInterface(id), new TypeOwner.InInterface(fresh));
             copy.name = original.name;
             copy.docs = original.docs;
             copy.stability = original.stability;
             original.types.forEach((n, t) -> copy.types.put(n, inner.typeId(t)));
             original.functions.forEach((n, f) -> copy.functions.put(n, inner.function(f)));
-            copy.pkg = target.pkg;
+            copy.pkg = pkg;
             return fresh;
         }
     }

@@ -599,7 +599,7 @@ public final class Linker {
                     continue;
                 }
                 WorldId target = mapWorld(inc.world(), inc.span());
-                new Includer(Linker.this, id).include(target, inc.names(), inc.span());
+                new Includer(Linker.this, id, pkg).include(target, inc.names(), inc.span());
             }
             checkCaseInsensitive(world.imports, "import", world.name, worldSpan);
             checkCaseInsensitive(world.exports, "export", world.name, worldSpan);
