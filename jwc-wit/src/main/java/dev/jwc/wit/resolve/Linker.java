@@ -488,7 +488,8 @@ public final class Linker {
                 }
                 InterfaceId found = packages.get(depPkg.index()).interfaces.get(target.getValue());
                 if (found == null) {
-                    throw span.error("interface '" + target.getValue() + "' not found in package '" + target.getKey() + "'");
+                    throw span.error("interface '" + target.getValue() + "' not found in package '"
+                            + target.getKey() + "'");
                 }
                 interfaceMap.add(found);
             }
@@ -502,7 +503,8 @@ public final class Linker {
                 }
                 WorldId found = packages.get(depPkg.index()).worlds.get(target.getValue());
                 if (found == null) {
-                    throw span.error("world '" + target.getValue() + "' not found in package '" + target.getKey() + "'");
+                    throw span.error("world '" + target.getValue() + "' not found in package '"
+                            + target.getKey() + "'");
                 }
                 worldMap.add(found);
             }
@@ -577,7 +579,8 @@ public final class Linker {
         private Function updateFunction(Function f, Span span) {
             Function updated = TypeRewrite.function(f, id -> mapType(id, span), t -> updateTy(t, span));
             if (updated.result().isPresent() && hasBorrow(updated.result().get())) {
-                throw span.error("function `" + f.name() + "` returns a type which contains a `borrow<T>` which is not supported");
+                throw span.error("function `" + f.name()
+                        + "` returns a type which contains a `borrow<T>` which is not supported");
             }
             return updated;
         }
@@ -641,7 +644,8 @@ public final class Linker {
                 if (key instanceof WorldKey.Name(String name)) {
                     String prev = seen.put(name.toLowerCase(java.util.Locale.ROOT), name);
                     if (prev != null && !prev.equals(name)) {
-                        throw span.error(what + " `" + name + "` in world `" + worldName + "` conflicts with " + what + " `" + prev
+                        throw span.error(what + " `" + name + "` in world `" + worldName + "` conflicts with "
+                                + what + " `" + prev
                                 + "` (kebab-case identifiers are case-insensitive)");
                     }
                 }
