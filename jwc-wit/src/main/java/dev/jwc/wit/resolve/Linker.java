@@ -30,7 +30,7 @@ import java.util.Set;
  * The growing set of resolved packages: links {@link UnresolvedPackage}s in dependency order, applies feature
  * gates, merges {@code include}s and elaborates worlds, as wit-parser's {@code Resolve::push} does.
  */
-public final class Linker {
+final class Linker {
     /** Deepest chain of interface or type dependencies followed recursively; keeps hostile input off the stack. */
     static final int MAX_DEPENDENCY_DEPTH = 1000;
 
@@ -46,17 +46,13 @@ public final class Linker {
     private final Set<String> features;
     private final boolean allFeatures;
 
-    public Linker(Set<String> features, boolean allFeatures) {
+    Linker(Set<String> features, boolean allFeatures) {
         this.features = Set.copyOf(features);
         this.allFeatures = allFeatures;
     }
 
-    public boolean hasPackage(PackageName name) {
-        return packageNames.containsKey(name);
-    }
-
     /** Freezes everything linked so far. */
-    public Resolve toResolve() {
+    Resolve toResolve() {
         ResolveBuilder b = new ResolveBuilder();
         for (Pkg p : packages) {
             b.add(new WitPackage(p.name, p.docs, p.interfaces, p.worlds));
