@@ -18,7 +18,9 @@ import dev.jwc.wit.model.WorldKey;
 import dev.jwc.wit.syntax.Ast;
 import dev.jwc.wit.syntax.Ast.AstItem;
 import dev.jwc.wit.syntax.Ast.Id;
+import dev.jwc.wit.syntax.Source;
 import dev.jwc.wit.syntax.Span;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,13 +100,13 @@ final class PackageResolver {
      * Resolves everything pushed. A missing {@code package} header is reported at the start of {@code first}, the
      * first file of the package, or at {@code where} when the package has no file at all.
      */
-    UnresolvedPackage resolve(java.nio.file.Path where, dev.jwc.wit.syntax.Source first) {
+    UnresolvedPackage resolve(Path where, Source first) {
         if (packageName == null) {
             String message = "no `package` header was found in any WIT file for this package";
             throw first == null ? new WitException(where, message) : first.error(0, message);
         }
         populateForeignDeps();
-        List<List<Integer>> order = populateAstItems();
+        Order order = populateAstItems();
         populateForeignTypes();
         Map<Integer, Ast.InterfaceDecl> ifaceAst = new HashMap<>();
         Map<Integer, Ast.WorldDecl> worldAst = new HashMap<>();
@@ -123,12 +125,12 @@ final class PackageResolver {
                 }
             }
         }
-        for (int id : order.get(0)) {
+        for (int id : order.interfaces()) {
             currentFile = ifaceFile.get(id);
             Ast.InterfaceDecl decl = ifaceAst.get(id);
             resolveInterface(id, decl.items(), decl.docs(), decl.attributes());
         }
-        for (int id : order.get(1)) {
+        for (int id : order.worlds()) {
             currentFile = worldFile.get(id);
             resolveWorld(id, worldAst.get(id));
         }
@@ -181,8 +183,11 @@ final class PackageResolver {
         return worlds.size() - 1;
     }
 
-    /** Allocates local interfaces and worlds in dependency order; returns [interface ids, world ids] in order. */
-    private List<List<Integer>> populateAstItems() {
+    /** Local interface and world ids in the order to resolve them: each after what it {@code use}s. */
+    private record Order(List<Integer> interfaces, List<Integer> worlds) {}
+
+    /** Allocates local interfaces and worlds in dependency order. */
+    private Order populateAstItems() {
         LinkedHashMap<String, Span> names = new LinkedHashMap<>();
         Map<String, Boolean> isWorld = new HashMap<>();
         LinkedHashMap<String, List<Id>> order = new LinkedHashMap<>();
@@ -298,7 +303,7 @@ final class PackageResolver {
             }
             fileItems.add(items);
         }
-        return List.of(ifaceOrder, worldOrder);
+        return new Order(ifaceOrder, worldOrder);
     }
 
     private Item foreign(Ast.PackagePath pp) {
