@@ -54,9 +54,9 @@ final class CanonicalModel {
 
     private void inlineInterfaces(String prefix, Map<WorldKey, WorldItem> items) {
         items.forEach((key, item) -> {
-            if (key instanceof WorldKey.Name(String name) && item instanceof WorldItem.InterfaceItem(var id, var s)
-                    && resolve.get(id).name().isEmpty()) {
-                interfacePaths.put(id, prefix + name);
+            if (key instanceof WorldKey.Name(String name) && item instanceof WorldItem.InterfaceItem i
+                    && resolve.get(i.id()).name().isEmpty()) {
+                interfacePaths.put(i.id(), prefix + name);
             }
         });
     }
@@ -108,10 +108,11 @@ final class CanonicalModel {
             case WorldKey.Name(String name) -> name;
             case WorldKey.Iface(InterfaceId id) -> "interface " + interfacePaths.get(id);
         }, switch (item) {
-            case WorldItem.InterfaceItem(InterfaceId iface, Stability stability) -> JsonBuilder.object()
-                    .put("interface", resolve.get(iface).name().isPresent() ? Json.of(interfacePaths.get(iface))
-                            : iface(iface))
-                    .put("stability", stability(stability))
+            case WorldItem.InterfaceItem i -> JsonBuilder.object()
+                    .put("interface", resolve.get(i.id()).name().isPresent() ? Json.of(interfacePaths.get(i.id()))
+                            : iface(i.id()))
+                    .put("stability", stability(i.stability()))
+                    .put("docs", docs(i.docs()))
                     .build();
             case WorldItem.FunctionItem(Function f) -> function(f);
             case WorldItem.TypeItem(TypeId type) -> typeDef(type);
