@@ -65,9 +65,10 @@ public final class ResolveJson {
 
     private static Json worldItem(WorldItem item) {
         return switch (item) {
-            case WorldItem.InterfaceItem(var id, Stability stability) -> {
-                var o = JsonBuilder.object().put("id", id.index());
-                stability(o, stability);
+            case WorldItem.InterfaceItem i -> {
+                var o = JsonBuilder.object().put("id", i.id().index());
+                stability(o, i.stability());
+                docs(o, i.docs());
                 yield JsonBuilder.object().put("interface", o.build()).build();
             }
             case WorldItem.FunctionItem(Function f) -> JsonBuilder.object().put("function", function(f)).build();

@@ -47,7 +47,7 @@ final class ReferenceCheck {
             check(id);
         }
         switch (item) {
-            case WorldItem.InterfaceItem(InterfaceId id, Stability s) -> check(id);
+            case WorldItem.InterfaceItem i -> check(i.id());
             case WorldItem.FunctionItem(Function f) -> check(f);
             case WorldItem.TypeItem(TypeId id) -> check(id);
         }

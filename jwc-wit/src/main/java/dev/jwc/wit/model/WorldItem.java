@@ -5,11 +5,20 @@ import java.util.Objects;
 /** What a world imports or exports. */
 public sealed interface WorldItem {
 
-    /** An interface; the stability is the gate written on the import or export. */
-    record InterfaceItem(InterfaceId id, Stability stability) implements WorldItem {
+    /**
+     * An interface. The stability is the gate written on the import or export statement, the docs are the
+     * comments on a by-reference statement such as {@code /// docs \n import wasi:io/poll;} (an inline
+     * interface keeps its docs on the {@link Interface} itself).
+     */
+    record InterfaceItem(InterfaceId id, Stability stability, Docs docs) implements WorldItem {
         public InterfaceItem {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(stability, "stability");
+            Objects.requireNonNull(docs, "docs");
+        }
+
+        public InterfaceItem(InterfaceId id, Stability stability) {
+            this(id, stability, Docs.NONE);
         }
     }
 

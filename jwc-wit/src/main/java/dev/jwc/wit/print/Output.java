@@ -26,8 +26,13 @@ final class Output {
         depth--;
     }
 
+    /** The text, ending in exactly one newline: a block's trailing blank line does not outlast the file. */
     @Override
     public String toString() {
-        return text.toString();
+        int end = text.length();
+        while (end > 1 && text.charAt(end - 1) == '\n' && text.charAt(end - 2) == '\n') {
+            end--;
+        }
+        return text.substring(0, end);
     }
 }

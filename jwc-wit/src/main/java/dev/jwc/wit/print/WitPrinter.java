@@ -164,18 +164,16 @@ public final class WitPrinter {
         switch (key) {
             case WorldKey.Name(String name) -> {
                 switch (item) {
-                    case WorldItem.InterfaceItem(InterfaceId id, Stability stability) -> {
-                        Interface iface = resolve.get(id);
-                        if (iface.name().isEmpty()) {
-                            docs(iface.docs());
-                        }
-                        stability(stability);
+                    case WorldItem.InterfaceItem i -> {
+                        Interface iface = resolve.get(i.id());
+                        docs(iface.name().isEmpty() ? iface.docs() : i.docs());
+                        stability(i.stability());
                         if (iface.name().isPresent()) {
                             out.line(direction + " " + WitNames.escape(name) + ": "
-                                    + interfacePath(id, pkg) + ";");
+                                    + interfacePath(i.id(), pkg) + ";");
                         } else {
                             out.line(direction + " " + WitNames.escape(name) + ": interface {");
-                            interfaceBody(id);
+                            interfaceBody(i.id());
                             out.line("}");
                         }
                     }
@@ -188,11 +186,11 @@ public final class WitPrinter {
                 }
             }
             case WorldKey.Iface(InterfaceId id) -> {
-                if (!(item instanceof WorldItem.InterfaceItem(InterfaceId itemId, Stability stability))
-                        || !itemId.equals(id)) {
+                if (!(item instanceof WorldItem.InterfaceItem i) || !i.id().equals(id)) {
                     throw unprintable("world key " + id + " does not name its own interface");
                 }
-                stability(stability);
+                docs(i.docs());
+                stability(i.stability());
                 out.line(direction + " " + interfacePath(id, pkg) + ";");
             }
         }
