@@ -7,7 +7,9 @@ import java.nio.file.Path;
  * text (1-based line and column, counted in characters) and the text of that line for rendering.
  */
 public final class WitException extends RuntimeException {
-    private final Path path;
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path path;
     private final int line;
     private final int column;
     private final String detail;

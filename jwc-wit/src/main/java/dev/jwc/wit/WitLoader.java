@@ -2,7 +2,6 @@ package dev.jwc.wit;
 
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
-import dev.jwc.wit.resolve.Linker;
 import dev.jwc.wit.resolve.PackageGroups;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,8 +40,7 @@ public final class WitLoader {
      * @throws WitException with the file, line and column of the first problem found
      */
     public Result load(Path path) {
-        Linker linker = new Linker(features, allFeatures);
-        PackageGroups.Loaded loaded = PackageGroups.load(linker, path);
-        return new Result(linker.toResolve(), loaded.main(), loaded.nested());
+        PackageGroups.Loaded loaded = PackageGroups.load(path, features, allFeatures);
+        return new Result(loaded.resolve(), loaded.main(), loaded.nested());
     }
 }

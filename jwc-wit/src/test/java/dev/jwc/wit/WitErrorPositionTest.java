@@ -176,4 +176,26 @@ class WitErrorPositionTest {
                 + "  import secondary: store;\n}\n");
         assertThat(r.worlds().get(0).imports()).hasSize(2);
     }
+
+    @Test
+    void longChainsOfInterfacesAreRejectedInsteadOfOverflowingTheStack() throws IOException {
+        StringBuilder text = new StringBuilder("package a:b;\ninterface i0 { type t = u8; }\n");
+        for (int i = 1; i <= 3000; i++) {
+            text.append("interface i").append(i).append(" { use i").append(i - 1).append(".{t}; }\n");
+        }
+        text.append("world w { import i3000; }\n");
+        WitException e = fail(text.toString());
+        assertThat(e.line()).isEqualTo(3003);
+        assertThat(e.detail()).contains("too deep");
+    }
+
+    @Test
+    void longChainsOfTypesResolve() throws IOException {
+        StringBuilder text = new StringBuilder("package a:b;\ninterface i {\n  type t0 = u8;\n");
+        for (int i = 1; i <= 20000; i++) {
+            text.append("  type t").append(i).append(" = list<t").append(i - 1).append(">;\n");
+        }
+        text.append("  f: func() -> t20000;\n}\n");
+        assertThat(load(text.toString()).interfaces().get(0).functions()).containsKey("f");
+    }
 }

@@ -26,15 +26,20 @@ final class Includer {
     private final Linker linker;
     private final WorldId into;
     private final PackageId pkg;
+    private final Span span;
 
-    /** Includes into world {@code into} of package {@code pkg}, which owns interfaces copied along. */
-    Includer(Linker linker, WorldId into, PackageId pkg) {
+    /**
+     * Includes into world {@code into} of package {@code pkg}, which owns interfaces copied along; errors are
+     * reported at {@code span}, the included world's name in the {@code include}.
+     */
+    Includer(Linker linker, WorldId into, PackageId pkg, Span span) {
         this.linker = linker;
         this.into = into;
         this.pkg = pkg;
+        this.span = span;
     }
 
-    void include(WorldId from, List<MutableWorld.Rename> names, Span span) {
+    void include(WorldId from, List<MutableWorld.Rename> names) {
         MutableWorld source = linker.worlds.get(from.index());
         MutableWorld target = linker.worlds.get(into.index());
         for (MutableWorld.Rename rename : names) {
@@ -47,8 +52,8 @@ final class Includer {
         }
         Cloner cloner = new Cloner(new TypeOwner.InWorld(from), new TypeOwner.InWorld(into));
         boolean external = !java.util.Objects.equals(source.pkg, target.pkg);
-        copy(source.imports, target.imports, names, cloner, span, "import", external);
-        copy(source.exports, target.exports, names, cloner, span, "export", external);
+        copy(source.imports, target.imports, names, cloner, "import", external);
+        copy(source.exports, target.exports, names, cloner, "export", external);
     }
 
     private static boolean matches(WorldKey key, MutableWorld.Rename rename) {
@@ -77,7 +82,7 @@ final class Includer {
     }
 
     private void copy(Map<WorldKey, WorldItem> from, LinkedHashMap<WorldKey, WorldItem> into,
-                      List<MutableWorld.Rename> names, Cloner cloner, Span span, String what, boolean external) {
+                      List<MutableWorld.Rename> names, Cloner cloner, String what, boolean external) {
         for (Map.Entry<WorldKey, WorldItem> e : new LinkedHashMap<>(from).entrySet()) {
             switch (e.getKey()) {
                 case WorldKey.Name(String original) -> {
@@ -133,6 +138,7 @@ final class Includer {
         private final TypeOwner prevOwner;
         private final TypeOwner newOwner;
         private final Map<TypeId, TypeId> copied = new HashMap<>();
+        private int depth;
 
         Cloner(TypeOwner prevOwner, TypeOwner newOwner) {
             this.prevOwner = prevOwner;
@@ -144,6 +150,7 @@ final class Includer {
             if (done != null) {
                 return done;
             }
+            Linker.checkDepth(++depth, span);
             MutableType copy = linker.types.get(id.index()).copy();
             if (copy.owner.equals(prevOwner)) {
                 copy.owner = newOwner;
@@ -155,6 +162,7 @@ final class Includer {
             linker.types.add(copy);
             TypeId fresh = new TypeId(linker.types.size() - 1);
             copied.put(id, fresh);
+            depth--;
             return fresh;
         }
 

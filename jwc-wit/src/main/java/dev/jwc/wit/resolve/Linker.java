@@ -30,7 +30,10 @@ import java.util.Set;
  * The growing set of resolved packages: links {@link UnresolvedPackage}s in dependency order, applies feature
  * gates, merges {@code include}s and elaborates worlds, as wit-parser's {@code Resolve::push} does.
  */
-public final class Linker {
+final class Linker {
+    /** Deepest chain of interface or type dependencies followed recursively; keeps hostile input off the stack. */
+    static final int MAX_DEPENDENCY_DEPTH = 1000;
+
     private record Pkg(PackageName name, Docs docs, LinkedHashMap<String, InterfaceId> interfaces,
                        LinkedHashMap<String, WorldId> worlds) {}
 
@@ -39,20 +42,17 @@ public final class Linker {
     final List<MutableType> types = new ArrayList<>();
     final List<MutableInterface> interfaces = new ArrayList<>();
     final List<MutableWorld> worlds = new ArrayList<>();
+    private final Map<TypeId, Boolean> borrowMemo = new HashMap<>();
     private final Set<String> features;
     private final boolean allFeatures;
 
-    public Linker(Set<String> features, boolean allFeatures) {
+    Linker(Set<String> features, boolean allFeatures) {
         this.features = Set.copyOf(features);
         this.allFeatures = allFeatures;
     }
 
-    public boolean hasPackage(PackageName name) {
-        return packageNames.containsKey(name);
-    }
-
     /** Freezes everything linked so far. */
-    public Resolve toResolve() {
+    Resolve toResolve() {
         ResolveBuilder b = new ResolveBuilder();
         for (Pkg p : packages) {
             b.add(new WitPackage(p.name, p.docs, p.interfaces, p.worlds));
@@ -122,6 +122,42 @@ public final class Linker {
         return deps;
     }
 
+    /**
+     * Whether a value of this type contains a {@code borrow}. Memoized per type; types are primed in arena order
+     * as they are linked, so the recursion stays shallow whatever the depth of the type graph.
+     */
+    boolean hasBorrow(Type ty) {
+        if (!(ty instanceof Type.Ref(TypeId id))) {
+            return false;
+        }
+        Boolean known = borrowMemo.get(id);
+        if (known != null) {
+            return known;
+        }
+        boolean result = switch (types.get(id.index()).kind) {
+            case TypeDefKind.Borrow b -> true;
+            case TypeDefKind.Alias a -> hasBorrow(a.target());
+            case TypeDefKind.Record r -> r.fields().stream().anyMatch(f -> hasBorrow(f.type()));
+            case TypeDefKind.Variant v -> v.cases().stream().anyMatch(c -> c.type().map(this::hasBorrow).orElse(false));
+            case TypeDefKind.Tuple t -> t.types().stream().anyMatch(this::hasBorrow);
+            case TypeDefKind.List l -> hasBorrow(l.element());
+            case TypeDefKind.FixedSizeList l -> hasBorrow(l.element());
+            case TypeDefKind.Option o -> hasBorrow(o.type());
+            case TypeDefKind.Map m -> hasBorrow(m.key()) || hasBorrow(m.value());
+            case TypeDefKind.Result r -> r.ok().map(this::hasBorrow).orElse(false)
+                    || r.err().map(this::hasBorrow).orElse(false);
+            case TypeDefKind.Future f -> f.payload().map(this::hasBorrow).orElse(false);
+            case TypeDefKind.Stream st -> st.element().map(this::hasBorrow).orElse(false);
+            case TypeDefKind.Own o -> false;
+            case TypeDefKind.Resource r -> false;
+            case TypeDefKind.Flags f -> false;
+            case TypeDefKind.Enum e -> false;
+            case TypeDefKind.Unknown u -> false;
+        };
+        borrowMemo.put(id, result);
+        return result;
+    }
+
     // ---- world elaboration ----
 
     private int sortKey(WorldItem item) {
@@ -149,12 +185,14 @@ public final class Linker {
         LinkedHashMap<WorldKey, WorldItem> newImports = new LinkedHashMap<>();
         for (Map.Entry<WorldKey, WorldItem> e : sorted(world.imports).entrySet()) {
             switch (e.getValue()) {
-                case WorldItem.InterfaceItem i -> elaborateImport(newImports, e.getKey(), i.id(), i.stability());
+                case WorldItem.InterfaceItem i -> elaborateImport(newImports, e.getKey(), i.id(), i.stability(), span,
+                        0);
                 case WorldItem.FunctionItem f -> newImports.put(e.getKey(), f);
                 case WorldItem.TypeItem t -> {
                     InterfaceId dep = typeInterfaceDep(t.id());
                     if (dep != null) {
-                        elaborateImport(newImports, new WorldKey.Iface(dep), dep, types.get(t.id().index()).stability);
+                        elaborateImport(newImports, new WorldKey.Iface(dep), dep, types.get(t.id().index()).stability,
+                                span, 0);
                     }
                     newImports.put(e.getKey(), t);
                 }
@@ -173,13 +211,21 @@ public final class Linker {
         for (Map.Entry<InterfaceId, Map.Entry<WorldKey, Stability>> e : exportInterfaces.entrySet()) {
             WorldKey key = e.getValue().getKey();
             if (!addWorldExport(newImports, newExports, exportInterfaces, requiredImports, e.getKey(), key, true,
-                    e.getValue().getValue())) {
+                    e.getValue().getValue(), span, 0)) {
                 throw span.error("interface `" + nameOf(key)
                         + "` transitively depends on an interface in incompatible ways");
             }
         }
         world.imports = sorted(newImports);
         world.exports = newExports;
+    }
+
+    /** Bounds the recursion over chains of interfaces that {@code use} each other. */
+    static void checkDepth(int depth, Span span) {
+        if (depth > MAX_DEPENDENCY_DEPTH) {
+            throw span.error("chain of interface or type dependencies is too deep (more than "
+                    + MAX_DEPENDENCY_DEPTH + ")");
+        }
     }
 
     private String nameOf(WorldKey key) {
@@ -194,12 +240,13 @@ public final class Linker {
     }
 
     private void elaborateImport(LinkedHashMap<WorldKey, WorldItem> imports, WorldKey key, InterfaceId id,
-                                 Stability stability) {
+                                 Stability stability, Span span, int depth) {
         if (imports.containsKey(key)) {
             return;
         }
+        checkDepth(depth, span);
         for (InterfaceId dep : interfaceDirectDeps(id)) {
-            elaborateImport(imports, new WorldKey.Iface(dep), dep, stability);
+            elaborateImport(imports, new WorldKey.Iface(dep), dep, stability, span, depth + 1);
         }
         imports.put(key, new WorldItem.InterfaceItem(id, stability));
     }
@@ -208,17 +255,18 @@ public final class Linker {
                                    LinkedHashMap<WorldKey, WorldItem> exports,
                                    Map<InterfaceId, Map.Entry<WorldKey, Stability>> exportInterfaces,
                                    Set<InterfaceId> requiredImports, InterfaceId id, WorldKey key, boolean addExport,
-                                   Stability stability) {
+                                   Stability stability, Span span, int depth) {
         if (exports.containsKey(key)) {
             return addExport;
         }
         if (!addExport && requiredImports.contains(id)) {
             return true;
         }
+        checkDepth(depth, span);
         for (InterfaceId dep : interfaceDirectDeps(id)) {
             boolean depExport = addExport && exportInterfaces.containsKey(dep);
             if (!addWorldExport(imports, exports, exportInterfaces, requiredImports, dep, new WorldKey.Iface(dep),
-                    depExport, stability)) {
+                    depExport, stability, span, depth + 1)) {
                 return false;
             }
         }
@@ -271,6 +319,7 @@ public final class Linker {
                 ty.kind = rewriteDefinition(ty.kind, span, unresolved.memberSpans().get(i));
                 types.add(ty);
                 typeMap.add(new TypeId(types.size() - 1));
+                hasBorrow(Type.of(new TypeId(types.size() - 1)));
             }
             for (int i = foreignInterfaces; i < unresolved.interfaces().size(); i++) {
                 MutableInterface iface = unresolved.interfaces().get(i);
@@ -435,7 +484,8 @@ public final class Linker {
                 }
                 InterfaceId found = packages.get(depPkg.index()).interfaces.get(target.getValue());
                 if (found == null) {
-                    throw span.error("interface '" + target.getValue() + "' not found in package '" + target.getKey() + "'");
+                    throw span.error("interface '" + target.getValue() + "' not found in package '"
+                            + target.getKey() + "'");
                 }
                 interfaceMap.add(found);
             }
@@ -449,7 +499,8 @@ public final class Linker {
                 }
                 WorldId found = packages.get(depPkg.index()).worlds.get(target.getValue());
                 if (found == null) {
-                    throw span.error("world '" + target.getValue() + "' not found in package '" + target.getKey() + "'");
+                    throw span.error("world '" + target.getValue() + "' not found in package '"
+                            + target.getKey() + "'");
                 }
                 worldMap.add(found);
             }
@@ -523,33 +574,11 @@ public final class Linker {
 
         private Function updateFunction(Function f, Span span) {
             Function updated = TypeRewrite.function(f, id -> mapType(id, span), t -> updateTy(t, span));
-            if (updated.result().isPresent() && hasBorrow(updated.result().get(), new HashSet<>())) {
-                throw span.error("function `" + f.name() + "` returns a type which contains a `borrow<T>` which is not supported");
+            if (updated.result().isPresent() && hasBorrow(updated.result().get())) {
+                throw span.error("function `" + f.name()
+                        + "` returns a type which contains a `borrow<T>` which is not supported");
             }
             return updated;
-        }
-
-        private boolean hasBorrow(Type ty, Set<TypeId> seen) {
-            if (!(ty instanceof Type.Ref(TypeId id)) || !seen.add(id)) {
-                return false;
-            }
-            return switch (types.get(id.index()).kind) {
-                case TypeDefKind.Borrow b -> true;
-                case TypeDefKind.Alias a -> hasBorrow(a.target(), seen);
-                case TypeDefKind.Record r -> r.fields().stream().anyMatch(f -> hasBorrow(f.type(), seen));
-                case TypeDefKind.Variant v -> v.cases().stream()
-                        .anyMatch(c -> c.type().map(t -> hasBorrow(t, seen)).orElse(false));
-                case TypeDefKind.Tuple t -> t.types().stream().anyMatch(x -> hasBorrow(x, seen));
-                case TypeDefKind.List l -> hasBorrow(l.element(), seen);
-                case TypeDefKind.FixedSizeList l -> hasBorrow(l.element(), seen);
-                case TypeDefKind.Option o -> hasBorrow(o.type(), seen);
-                case TypeDefKind.Map m -> hasBorrow(m.key(), seen) || hasBorrow(m.value(), seen);
-                case TypeDefKind.Result r -> r.ok().map(t -> hasBorrow(t, seen)).orElse(false)
-                        || r.err().map(t -> hasBorrow(t, seen)).orElse(false);
-                case TypeDefKind.Future f -> f.payload().map(t -> hasBorrow(t, seen)).orElse(false);
-                case TypeDefKind.Stream s -> s.element().map(t -> hasBorrow(t, seen)).orElse(false);
-                default -> false;
-            };
         }
 
         private void updateWorld(MutableWorld world, UnresolvedPackage.WorldSpans spans) {
@@ -599,7 +628,7 @@ public final class Linker {
                     continue;
                 }
                 WorldId target = mapWorld(inc.world(), inc.span());
-                new Includer(Linker.this, id, pkg).include(target, inc.names(), inc.span());
+                new Includer(Linker.this, id, pkg, inc.span()).include(target, inc.names());
             }
             checkCaseInsensitive(world.imports, "import", world.name, worldSpan);
             checkCaseInsensitive(world.exports, "export", world.name, worldSpan);
@@ -611,7 +640,8 @@ public final class Linker {
                 if (key instanceof WorldKey.Name(String name)) {
                     String prev = seen.put(name.toLowerCase(java.util.Locale.ROOT), name);
                     if (prev != null && !prev.equals(name)) {
-                        throw span.error(what + " `" + name + "` in world `" + worldName + "` conflicts with " + what + " `" + prev
+                        throw span.error(what + " `" + name + "` in world `" + worldName + "` conflicts with "
+                                + what + " `" + prev
                                 + "` (kebab-case identifiers are case-insensitive)");
                     }
                 }

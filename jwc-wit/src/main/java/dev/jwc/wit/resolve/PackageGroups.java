@@ -3,6 +3,7 @@ package dev.jwc.wit.resolve;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.PackageName;
+import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.syntax.Ast;
 import dev.jwc.wit.syntax.Parser;
 import dev.jwc.wit.syntax.Source;
@@ -30,13 +31,17 @@ public final class PackageGroups {
     /** The packages of one file or directory: its main package and the {@code package x:y { }} nested in it. */
     private record Group(UnresolvedPackage main, List<UnresolvedPackage> nested) {}
 
-    /** What loading produced: the main package of the path and the nested packages beside it. */
-    public record Loaded(PackageId main, List<PackageId> nested) {}
+    /** What loading produced: the model, the main package of the path and the nested packages beside it. */
+    public record Loaded(Resolve resolve, PackageId main, List<PackageId> nested) {}
 
     private PackageGroups() {}
 
-    /** Loads {@code path} (a file, or a directory with optional {@code deps/}) into {@code linker}. */
-    public static Loaded load(Linker linker, Path path) {
+    /**
+     * Loads {@code path} (a file, or a directory with optional {@code deps/}), keeping items gated by
+     * {@code @unstable} features in {@code features} (or all of them when {@code allFeatures}).
+     */
+    public static Loaded load(Path path, Set<String> features, boolean allFeatures) {
+        Linker linker = new Linker(features, allFeatures);
         if (Files.isDirectory(path)) {
             Group top = parseDir(path);
             List<Group> deps = parseDeps(path.resolve("deps"));
@@ -151,7 +156,7 @@ public final class PackageGroups {
                 nested.add(id);
             }
         }
-        return new Loaded(mainId, nested);
+        return new Loaded(linker.toResolve(), mainId, nested);
     }
 
     private static void visit(UnresolvedPackage pkg, Map<PackageName, UnresolvedPackage> byName,

@@ -18,7 +18,9 @@ import dev.jwc.wit.model.WorldKey;
 import dev.jwc.wit.syntax.Ast;
 import dev.jwc.wit.syntax.Ast.AstItem;
 import dev.jwc.wit.syntax.Ast.Id;
+import dev.jwc.wit.syntax.Source;
 import dev.jwc.wit.syntax.Span;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,12 +40,6 @@ final class PackageResolver {
 
     /** What a name in an interface or world scope stands for. */
     private record Named(TypeId type, String item, Span span) {}
-
-    private enum PathKind { WORLD, INTERFACE, UNKNOWN }
-
-    private interface PathVisitor {
-        void visit(Id iface, List<Ast.Attribute> attrs, Ast.UsePath path, List<Ast.UseName> names, PathKind kind);
-    }
 
     private PackageName packageName;
     private Span packageNameSpan;
@@ -80,7 +76,7 @@ final class PackageResolver {
             }
             packageName = name;
             packageNameSpan = header.span();
-            Docs docs = docs(header.docs());
+            Docs docs = DocsAndGates.docs(header.docs());
             if (!docs.isEmpty()) {
                 if (!packageDocs.isEmpty()) {
                     throw header.docs().span().error("found doc comments on multiple 'package' items");
@@ -104,13 +100,13 @@ final class PackageResolver {
      * Resolves everything pushed. A missing {@code package} header is reported at the start of {@code first}, the
      * first file of the package, or at {@code where} when the package has no file at all.
      */
-    UnresolvedPackage resolve(java.nio.file.Path where, dev.jwc.wit.syntax.Source first) {
+    UnresolvedPackage resolve(Path where, Source first) {
         if (packageName == null) {
             String message = "no `package` header was found in any WIT file for this package";
             throw first == null ? new WitException(where, message) : first.error(0, message);
         }
         populateForeignDeps();
-        List<List<Integer>> order = populateAstItems();
+        Order order = populateAstItems();
         populateForeignTypes();
         Map<Integer, Ast.InterfaceDecl> ifaceAst = new HashMap<>();
         Map<Integer, Ast.WorldDecl> worldAst = new HashMap<>();
@@ -129,12 +125,12 @@ final class PackageResolver {
                 }
             }
         }
-        for (int id : order.get(0)) {
+        for (int id : order.interfaces()) {
             currentFile = ifaceFile.get(id);
             Ast.InterfaceDecl decl = ifaceAst.get(id);
             resolveInterface(id, decl.items(), decl.docs(), decl.attributes());
         }
-        for (int id : order.get(1)) {
+        for (int id : order.worlds()) {
             currentFile = worldFile.get(id);
             resolveWorld(id, worldAst.get(id));
         }
@@ -142,66 +138,13 @@ final class PackageResolver {
                 interfaceSpans, worlds, worldSpans, foreignDeps, foreignDepSpans, requiredResources, memberSpans);
     }
 
-    // ---- walking use paths ----
-
-    private static void forEachPath(List<AstItem> items, PathVisitor f) {
-        for (AstItem item : items) {
-            switch (item) {
-                case Ast.WorldDecl world -> {
-                    List<Ast.Import> imports = new ArrayList<>();
-                    List<Ast.Export> exports = new ArrayList<>();
-                    for (Ast.WorldItem wi : world.items()) {
-                        switch (wi) {
-                            case Ast.Use u -> f.visit(null, u.attributes(), u.from(), u.names(), PathKind.INTERFACE);
-                            case Ast.Include inc -> f.visit(world.name(), inc.attributes(), inc.from(), null,
-                                    PathKind.WORLD);
-                            case Ast.TypeDef t -> { }
-                            case Ast.Import imp -> imports.add(imp);
-                            case Ast.Export exp -> exports.add(exp);
-                        }
-                    }
-                    for (Ast.Import imp : imports) {
-                        visitExtern(imp.kind(), imp.attributes(), f);
-                    }
-                    for (Ast.Export exp : exports) {
-                        visitExtern(exp.kind(), exp.attributes(), f);
-                    }
-                }
-                case Ast.InterfaceDecl iface -> {
-                    for (Ast.InterfaceItem ii : iface.items()) {
-                        if (ii instanceof Ast.Use u) {
-                            f.visit(iface.name(), u.attributes(), u.from(), u.names(), PathKind.INTERFACE);
-                        }
-                    }
-                }
-                case Ast.ToplevelUse u -> f.visit(null, u.attributes(), u.item(), null, PathKind.UNKNOWN);
-                case Ast.NestedPackage nested -> forEachPath(nested.file().items(), f);
-            }
-        }
-    }
-
-    private static void visitExtern(Ast.ExternKind kind, List<Ast.Attribute> attrs, PathVisitor f) {
-        switch (kind) {
-            case Ast.ExternInterface inline -> {
-                for (Ast.InterfaceItem ii : inline.items()) {
-                    if (ii instanceof Ast.Use u) {
-                        f.visit(null, u.attributes(), u.from(), u.names(), PathKind.INTERFACE);
-                    }
-                }
-            }
-            case Ast.ExternPath p -> f.visit(null, attrs, p.path(), null, PathKind.INTERFACE);
-            case Ast.ExternNamedPath p -> f.visit(null, attrs, p.path(), null, PathKind.INTERFACE);
-            case Ast.ExternFunc fn -> { }
-        }
-    }
-
     private void populateForeignDeps() {
         for (List<AstItem> decls : declLists) {
-            forEachPath(decls, (iface, attrs, path, names, kind) -> {
+            UsePaths.forEach(decls, (iface, attrs, path, names, kind) -> {
                 if (!(path instanceof Ast.PackagePath pp)) {
                     return;
                 }
-                Stability stability = stability(attrs);
+                Stability stability = DocsAndGates.stability(attrs);
                 PackageName name = modelName(pp.pkg());
                 LinkedHashMap<String, UnresolvedPackage.ForeignItem> deps = foreignDeps.get(name);
                 if (deps == null) {
@@ -211,7 +154,7 @@ final class PackageResolver {
                 }
                 UnresolvedPackage.ForeignItem item = deps.get(pp.name().name());
                 if (item == null) {
-                    item = kind == PathKind.WORLD
+                    item = kind == UsePaths.Kind.WORLD
                             ? new UnresolvedPackage.ForeignItem(true, allocWorld(pp.name().span()), new ArrayList<>())
                             : new UnresolvedPackage.ForeignItem(false, allocInterface(pp.name().span()),
                                     new ArrayList<>());
@@ -240,8 +183,11 @@ final class PackageResolver {
         return worlds.size() - 1;
     }
 
-    /** Allocates local interfaces and worlds in dependency order; returns [interface ids, world ids] in order. */
-    private List<List<Integer>> populateAstItems() {
+    /** Local interface and world ids in the order to resolve them: each after what it {@code use}s. */
+    private record Order(List<Integer> interfaces, List<Integer> worlds) {}
+
+    /** Allocates local interfaces and worlds in dependency order. */
+    private Order populateAstItems() {
         LinkedHashMap<String, Span> names = new LinkedHashMap<>();
         Map<String, Boolean> isWorld = new HashMap<>();
         LinkedHashMap<String, List<Id>> order = new LinkedHashMap<>();
@@ -288,7 +234,7 @@ final class PackageResolver {
                 }
                 localSource.put(name.name(), source);
             }
-            forEachPath(decls, (iface, attrs, path, useNames, kind) -> {
+            UsePaths.forEach(decls, (iface, attrs, path, useNames, kind) -> {
                 if (iface == null || !(path instanceof Ast.LocalPath lp)) {
                     return;
                 }
@@ -357,7 +303,7 @@ final class PackageResolver {
             }
             fileItems.add(items);
         }
-        return List.of(ifaceOrder, worldOrder);
+        return new Order(ifaceOrder, worldOrder);
     }
 
     private Item foreign(Ast.PackagePath pp) {
@@ -369,11 +315,11 @@ final class PackageResolver {
     private void populateForeignTypes() {
         for (int i = 0; i < declLists.size(); i++) {
             currentFile = i;
-            forEachPath(declLists.get(i), (iface, attrs, path, names, kind) -> {
+            UsePaths.forEach(declLists.get(i), (iface, attrs, path, names, kind) -> {
                 if (names == null) {
                     return;
                 }
-                Stability stability = stability(attrs);
+                Stability stability = DocsAndGates.stability(attrs);
                 int from = interfaceOf(resolvePath(path), path.name());
                 if (!foreignInterfaces.contains(from)) {
                     return;
@@ -383,8 +329,9 @@ final class PackageResolver {
                     if (lookup.containsKey(name.name().name())) {
                         continue;
                     }
-                    TypeId id = addType(new MutableType(name.name().name(), new TypeDefKind.Unknown(),
-                            new TypeOwner.InInterface(new InterfaceId(from)), Docs.NONE, stability), name.name().span());
+                    TypeOwner owner = new TypeOwner.InInterface(new InterfaceId(from));
+                    TypeId id = addType(new MutableType(name.name().name(), new TypeDefKind.Unknown(), owner,
+                            Docs.NONE, stability), name.name().span());
                     lookup.put(name.name().name(), new Named(id, null, name.name().span()));
                     interfaces.get(from).types.put(name.name().name(), id);
                 }
@@ -432,8 +379,8 @@ final class PackageResolver {
 
     private void resolveWorld(int worldId, Ast.WorldDecl decl) {
         MutableWorld world = worlds.get(worldId);
-        world.docs = docs(decl.docs());
-        world.stability = stability(decl.attributes());
+        world.docs = DocsAndGates.docs(decl.docs());
+        world.stability = DocsAndGates.stability(decl.attributes());
         TypeOwner owner = new TypeOwner.InWorld(new WorldId(worldId));
         List<Object> typeItems = new ArrayList<>();
         for (Ast.WorldItem item : decl.items()) {
@@ -444,7 +391,7 @@ final class PackageResolver {
         resolveTypes(owner, typeItems);
         for (Ast.WorldItem item : decl.items()) {
             if (item instanceof Ast.Include inc) {
-                Stability stability = stability(inc.attributes());
+                Stability stability = DocsAndGates.stability(inc.attributes());
                 int from = worldOf(resolvePath(inc.from()), inc.from().name());
                 List<MutableWorld.Rename> renames = inc.names().stream()
                         .map(n -> new MutableWorld.Rename(n.name().name(), n.as().name())).toList();
@@ -542,7 +489,7 @@ final class PackageResolver {
     }
 
     private WorldItem pathItem(Ast.UsePath path, List<Ast.Attribute> attrs) {
-        Stability stability = stability(attrs);
+        Stability stability = DocsAndGates.stability(attrs);
         int id = interfaceOf(resolvePath(path), path.name());
         return new WorldItem.InterfaceItem(new InterfaceId(id), stability);
     }
@@ -551,8 +498,8 @@ final class PackageResolver {
 
     private void resolveInterface(int id, List<Ast.InterfaceItem> items, Ast.Docs docs, List<Ast.Attribute> attrs) {
         MutableInterface iface = interfaces.get(id);
-        iface.docs = docs(docs);
-        iface.stability = stability(attrs);
+        iface.docs = DocsAndGates.docs(docs);
+        iface.stability = DocsAndGates.stability(attrs);
         List<Object> typeItems = new ArrayList<>();
         for (Ast.InterfaceItem item : items) {
             if (item instanceof Ast.Use || item instanceof Ast.TypeDef) {
@@ -600,7 +547,7 @@ final class PackageResolver {
                 }
                 defs.put(t.name().name(), t);
                 List<Id> typeDeps = new ArrayList<>();
-                collectDeps(t.type(), typeDeps);
+                AstTypes.collectDeps(t.type(), typeDeps);
                 deps.put(t.name().name(), typeDeps);
             } else if (item instanceof Ast.Use u) {
                 for (Ast.UseName name : u.names()) {
@@ -614,13 +561,15 @@ final class PackageResolver {
             if (def == null) {
                 continue;
             }
-            Docs docs = docs(def.docs());
-            Stability stability = stability(def.attributes());
+            Docs docs = DocsAndGates.docs(def.docs());
+            Stability stability = DocsAndGates.stability(def.attributes());
             TypeDefKind kind = resolveTypeDef(def.type(), stability);
             TypeId id = addType(new MutableType(def.name().name(), kind, owner, docs, stability), def.name().span());
             switch (def.type()) {
-                case Ast.Record r -> memberSpans.put(id.index(), r.fields().stream().map(f -> f.name().span()).toList());
-                case Ast.Variant v -> memberSpans.put(id.index(), v.cases().stream().map(c -> c.name().span()).toList());
+                case Ast.Record r -> memberSpans.put(id.index(),
+                        r.fields().stream().map(f -> f.name().span()).toList());
+                case Ast.Variant v -> memberSpans.put(id.index(),
+                        v.cases().stream().map(c -> c.name().span()).toList());
                 default -> { }
             }
             define(def.name(), new Named(id, null, def.name().span()));
@@ -629,7 +578,7 @@ final class PackageResolver {
 
     private void resolveUse(TypeOwner owner, Ast.Use u) {
         int from = interfaceOf(resolvePath(u.from()), u.from().name());
-        Stability stability = stability(u.attributes());
+        Stability stability = DocsAndGates.stability(u.attributes());
         for (Ast.UseName name : u.names()) {
             Named found = interfaceScopes.get(from).get(name.name().name());
             if (found == null) {
@@ -677,8 +626,8 @@ final class PackageResolver {
 
     private Function resolveFunction(Ast.Docs docs, List<Ast.Attribute> attrs, String name, Ast.Func func,
                                      FunctionKind kind) {
-        Docs resolvedDocs = docs(docs);
-        Stability stability = stability(attrs);
+        Docs resolvedDocs = DocsAndGates.docs(docs);
+        Stability stability = DocsAndGates.stability(attrs);
         List<Param> params = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         if (kind instanceof FunctionKind.Method m) {
@@ -720,7 +669,7 @@ final class PackageResolver {
 
     private TypeDefKind resolveTypeDef(Ast.Type type, Stability stability) {
         return switch (type) {
-            case Ast.PrimitiveType p -> new TypeDefKind.Alias(primitive(p.primitive()));
+            case Ast.PrimitiveType p -> new TypeDefKind.Alias(AstTypes.primitive(p.primitive()));
             case Ast.Name n -> new TypeDefKind.Alias(Type.of(resolveTypeName(n.id())));
             case Ast.ListType l -> new TypeDefKind.List(resolveType(l.element(), stability));
             case Ast.FixedSizeListType l -> new TypeDefKind.FixedSizeList(resolveType(l.element(), stability),
@@ -752,10 +701,11 @@ final class PackageResolver {
                 yield new TypeDefKind.Resource();
             }
             case Ast.Record r -> new TypeDefKind.Record(r.fields().stream()
-                    .map(f -> new TypeDefKind.Field(f.name().name(), resolveType(f.type(), stability), docs(f.docs())))
+                    .map(f -> new TypeDefKind.Field(f.name().name(), resolveType(f.type(), stability),
+                            DocsAndGates.docs(f.docs())))
                     .toList());
             case Ast.Flags f -> new TypeDefKind.Flags(f.flags().stream()
-                    .map(flag -> new TypeDefKind.Flag(flag.name().name(), docs(flag.docs()))).toList());
+                    .map(flag -> new TypeDefKind.Flag(flag.name().name(), DocsAndGates.docs(flag.docs()))).toList());
             case Ast.Tuple t -> new TypeDefKind.Tuple(t.types().stream().map(x -> resolveType(x, stability)).toList());
             case Ast.Variant v -> {
                 if (v.cases().isEmpty()) {
@@ -763,7 +713,7 @@ final class PackageResolver {
                 }
                 yield new TypeDefKind.Variant(v.cases().stream()
                         .map(c -> new TypeDefKind.Case(c.name().name(), optionalType(c.type(), stability),
-                                docs(c.docs())))
+                                DocsAndGates.docs(c.docs())))
                         .toList());
             }
             case Ast.Enum e -> {
@@ -771,7 +721,7 @@ final class PackageResolver {
                     throw e.span().error("empty enum");
                 }
                 yield new TypeDefKind.Enum(e.cases().stream()
-                        .map(c -> new TypeDefKind.EnumCase(c.name().name(), docs(c.docs()))).toList());
+                        .map(c -> new TypeDefKind.EnumCase(c.name().name(), DocsAndGates.docs(c.docs()))).toList());
             }
             case Ast.OptionType o -> new TypeDefKind.Option(resolveType(o.type(), stability));
             case Ast.ResultType r -> new TypeDefKind.Result(optionalType(r.ok(), stability),
@@ -781,24 +731,6 @@ final class PackageResolver {
         };
     }
 
-    private static Type primitive(Ast.Primitive p) {
-        return switch (p) {
-            case BOOL -> Type.BOOL;
-            case U8 -> Type.U8;
-            case U16 -> Type.U16;
-            case U32 -> Type.U32;
-            case U64 -> Type.U64;
-            case S8 -> Type.S8;
-            case S16 -> Type.S16;
-            case S32 -> Type.S32;
-            case S64 -> Type.S64;
-            case F32 -> Type.F32;
-            case F64 -> Type.F64;
-            case CHAR -> Type.CHAR;
-            case STRING -> Type.STRING;
-            case ERROR_CONTEXT -> Type.ERROR_CONTEXT;
-        };
-    }
 
     private Optional<Type> optionalType(Ast.Type type, Stability stability) {
         return type == null ? Optional.empty() : Optional.of(resolveType(type, stability));
@@ -884,110 +816,4 @@ final class PackageResolver {
         return Stability.UNKNOWN;
     }
 
-    private static void collectDeps(Ast.Type type, List<Id> deps) {
-        switch (type) {
-            case Ast.PrimitiveType p -> { }
-            case Ast.Flags f -> { }
-            case Ast.Enum e -> { }
-            case Ast.Resource r -> { }
-            case Ast.Name n -> deps.add(n.id());
-            case Ast.Handle h -> deps.add(h.resource());
-            case Ast.Record r -> r.fields().forEach(f -> collectDeps(f.type(), deps));
-            case Ast.Tuple t -> t.types().forEach(x -> collectDeps(x, deps));
-            case Ast.Variant v -> v.cases().forEach(c -> {
-                if (c.type() != null) {
-                    collectDeps(c.type(), deps);
-                }
-            });
-            case Ast.OptionType o -> collectDeps(o.type(), deps);
-            case Ast.ListType l -> collectDeps(l.element(), deps);
-            case Ast.FixedSizeListType l -> collectDeps(l.element(), deps);
-            case Ast.MapType m -> {
-                collectDeps(m.key(), deps);
-                collectDeps(m.value(), deps);
-            }
-            case Ast.ResultType r -> {
-                if (r.ok() != null) {
-                    collectDeps(r.ok(), deps);
-                }
-                if (r.err() != null) {
-                    collectDeps(r.err(), deps);
-                }
-            }
-            case Ast.FutureType f -> {
-                if (f.type() != null) {
-                    collectDeps(f.type(), deps);
-                }
-            }
-            case Ast.StreamType s -> {
-                if (s.type() != null) {
-                    collectDeps(s.type(), deps);
-                }
-            }
-        }
-    }
-
-    // ---- docs and gates ----
-
-    static Docs docs(Ast.Docs docs) {
-        if (docs.comments().isEmpty()) {
-            return Docs.NONE;
-        }
-        List<String> lines = new ArrayList<>();
-        for (String comment : docs.comments()) {
-            String contents = comment.startsWith("/**") ? comment.substring(3, comment.length() - 2)
-                    : comment.replaceFirst("^/+", "");
-            lines.add(contents.stripTrailing());
-        }
-        int minIndent = lines.stream().filter(l -> !l.isEmpty())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        StringBuilder out = new StringBuilder();
-        String prefix = " ".repeat(minIndent);
-        for (String line : lines) {
-            String stripped = line.startsWith(prefix) ? line.substring(minIndent) : line;
-            if (stripped.isEmpty()) {
-                out.append('\n');
-            } else {
-                for (String l : stripped.split("\r?\n", -1)) {
-                    out.append(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).append('\n');
-                }
-            }
-        }
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == '\n') {
-            end--;
-        }
-        return Docs.of(out.substring(0, end));
-    }
-
-    static Stability stability(List<Ast.Attribute> attrs) {
-        if (attrs.isEmpty()) {
-            return Stability.UNKNOWN;
-        }
-        if (attrs.size() == 1) {
-            return switch (attrs.get(0)) {
-                case Ast.Since s -> new Stability.Stable(s.version());
-                case Ast.Unstable u -> new Stability.Unstable(u.feature().name());
-                case Ast.Deprecated d -> throw d.span().error("must pair @deprecated with either @since or @unstable");
-            };
-        }
-        if (attrs.size() == 2) {
-            Ast.Attribute a = attrs.get(0);
-            Ast.Attribute b = attrs.get(1);
-            if (a instanceof Ast.Deprecated) {
-                Ast.Attribute t = a;
-                a = b;
-                b = t;
-            }
-            if (b instanceof Ast.Deprecated d) {
-                if (a instanceof Ast.Since s) {
-                    return new Stability.Stable(s.version(), Optional.of(d.version()));
-                }
-                if (a instanceof Ast.Unstable u) {
-                    return new Stability.Unstable(u.feature().name(), Optional.of(d.version()));
-                }
-            }
-        }
-        throw attrs.get(1).span().error("unsupported combination of attributes");
-    }
 }
