@@ -90,7 +90,7 @@ final class CoreTypeReader {
                     vec(r, CoreTypeReader::valType));
             case 0x5f -> new CoreCompositeType.Struct(vec(r, CoreTypeReader::fieldType));
             case 0x5e -> new CoreCompositeType.Array(fieldType(r));
-            case 0x5d -> new CoreCompositeType.Cont(typeIndex(r));
+            case 0x5d -> new CoreCompositeType.Cont(r.u32());
             default -> throw invalid(r, at, b, "type");
         };
     }
@@ -161,15 +161,6 @@ final class CoreTypeReader {
             throw invalid(r, at, b, "heap type");
         }
         return new HeapType.Concrete((int) index);
-    }
-
-    private static int typeIndex(ByteReader r) {
-        long at = r.offset();
-        long index = r.s33();
-        if (index < 0) {
-            throw r.errorAt("invalid type index " + index, at);
-        }
-        return (int) index;
     }
 
     private static ModuleDecl moduleDecl(ByteReader r) {

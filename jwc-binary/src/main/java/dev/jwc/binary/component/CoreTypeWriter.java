@@ -55,7 +55,7 @@ final class CoreTypeWriter {
                 w.u8(0x5e);
                 fieldType(w, a.element());
             }
-            case CoreCompositeType.Cont c -> w.u8(0x5d).s64(c.funcType());
+            case CoreCompositeType.Cont c -> w.u8(0x5d).u32(c.funcType());
         }
     }
 
@@ -85,7 +85,7 @@ final class CoreTypeWriter {
                         }
                         w.u8(a.kind().code());
                     }
-                    case HeapType.Concrete c -> w.s64(c.index());
+                    case HeapType.Concrete c -> w.s64(Integer.toUnsignedLong(c.index()));
                 }
             }
         }
