@@ -45,10 +45,10 @@ public sealed interface Canon {
     record TaskCancel() implements Canon {
     }
 
-    record ContextGet(CoreValType type, int slot) implements Canon {
+    record ContextGet(dev.jwc.binary.core.types.ValType type, int slot) implements Canon {
     }
 
-    record ContextSet(CoreValType type, int slot) implements Canon {
+    record ContextSet(dev.jwc.binary.core.types.ValType type, int slot) implements Canon {
     }
 
     record SubtaskCancel(boolean async) implements Canon {

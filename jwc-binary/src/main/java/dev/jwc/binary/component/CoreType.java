@@ -1,29 +1,17 @@
 package dev.jwc.binary.component;
 
+import dev.jwc.binary.core.types.EntityType;
+import dev.jwc.binary.core.types.RecGroup;
 import java.util.List;
 
 /**
- * A core type defined in a component ({@code core:deftype}): a recursion group of GC-style subtypes
+ * A core type defined in a component ({@code core:deftype}): a recursion group of the core type model
  * (a plain function type is a one-element implicit group) or a module type.
  */
 public sealed interface CoreType {
 
-    /**
-     * A recursion group. {@code explicit} says it was written with the {@code 0x4e} prefix; an implicit
-     * group holds exactly one subtype.
-     */
-    record Rec(List<CoreSubType> types, boolean explicit) implements CoreType {
-        public Rec {
-            types = List.copyOf(types);
-            if (!explicit && types.size() != 1) {
-                throw new IllegalArgumentException("an implicit recursion group holds exactly one type");
-            }
-        }
-
-        /** A single type outside any explicit {@code rec}. */
-        public static Rec of(CoreSubType type) {
-            return new Rec(List.of(type), false);
-        }
+    /** A recursion group, as core modules define them. */
+    record Rec(RecGroup group) implements CoreType {
     }
 
     /** {@code (module decl*)}. */
@@ -36,11 +24,11 @@ public sealed interface CoreType {
     /** A module type declarator. */
     sealed interface ModuleDecl {
         /** {@code 0x00 core:import}. */
-        record Import(String module, String name, CoreExternType type) implements ModuleDecl {
+        record Import(dev.jwc.binary.core.Import imported) implements ModuleDecl {
         }
 
-        /** {@code 0x01 core:type}. */
-        record TypeDecl(CoreType type) implements ModuleDecl {
+        /** {@code 0x01 core:type}: a recursion group (module types do not nest). */
+        record TypeDecl(RecGroup group) implements ModuleDecl {
         }
 
         /** {@code 0x02 0x10 0x01 ct idx}: {@code (alias outer ct idx (type))}. */
@@ -48,7 +36,7 @@ public sealed interface CoreType {
         }
 
         /** {@code 0x03 core:exportdecl}. */
-        record Export(String name, CoreExternType type) implements ModuleDecl {
+        record Export(String name, EntityType type) implements ModuleDecl {
         }
     }
 }

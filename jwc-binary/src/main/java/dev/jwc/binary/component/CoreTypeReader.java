@@ -3,18 +3,35 @@ package dev.jwc.binary.component;
 import static dev.jwc.binary.component.Decode.invalid;
 import static dev.jwc.binary.component.Decode.vec;
 
-import dev.jwc.binary.component.CoreCompositeType.FieldType;
-import dev.jwc.binary.component.CoreCompositeType.Packed;
-import dev.jwc.binary.component.CoreCompositeType.StorageType;
+import dev.jwc.binary.core.Import;
+import dev.jwc.binary.core.types.AbstractHeapKind;
+import dev.jwc.binary.core.types.CompositeType;
+import dev.jwc.binary.core.types.EntityType;
+import dev.jwc.binary.core.types.FieldType;
+import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.types.GlobalType;
+import dev.jwc.binary.core.types.HeapType;
+import dev.jwc.binary.core.types.Limits;
+import dev.jwc.binary.core.types.MemoryType;
+import dev.jwc.binary.core.types.NumType;
+import dev.jwc.binary.core.types.PackedType;
+import dev.jwc.binary.core.types.RecGroup;
+import dev.jwc.binary.core.types.RefType;
+import dev.jwc.binary.core.types.StorageType;
+import dev.jwc.binary.core.types.SubType;
+import dev.jwc.binary.core.types.TableType;
+import dev.jwc.binary.core.types.TagType;
+import dev.jwc.binary.core.types.ValType;
 import dev.jwc.binary.component.CoreType.ModuleDecl;
-import dev.jwc.binary.component.CoreValType.AbstractHeap;
-import dev.jwc.binary.component.CoreValType.HeapType;
 import dev.jwc.binary.io.ByteReader;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** Decodes the core types that appear inside components: GC recursion groups and module types. */
+/**
+ * Decodes the core types that appear inside components (recursion groups and module types) into the
+ * core type model of {@code dev.jwc.binary.core.types}.
+ */
 final class CoreTypeReader {
     private CoreTypeReader() {
     }
@@ -36,22 +53,22 @@ final class CoreTypeReader {
                 if (b != 0x50) {
                     throw invalid(r, subAt, b, "non-final sub type");
                 }
-                yield CoreType.Rec.of(subTypeBody(r, false));
+                yield new CoreType.Rec(RecGroup.single(subTypeBody(r, false)));
             }
-            default -> recType(r);
+            default -> new CoreType.Rec(recGroup(r));
         };
     }
 
     /** A core {@code rectype} as core modules encode it ({@code 0x50} is a non-final subtype). */
-    static CoreType.Rec recType(ByteReader r) {
+    static RecGroup recGroup(ByteReader r) {
         if (r.peekU8() == 0x4e) {
             r.u8();
-            return new CoreType.Rec(vec(r, CoreTypeReader::subType), true);
+            return new RecGroup(vec(r, CoreTypeReader::subType), true);
         }
-        return CoreType.Rec.of(subType(r));
+        return RecGroup.single(subType(r));
     }
 
-    private static CoreSubType subType(ByteReader r) {
+    private static SubType subType(ByteReader r) {
         return switch (r.peekU8()) {
             case 0x50 -> {
                 r.u8();
@@ -63,15 +80,15 @@ final class CoreTypeReader {
             }
             default -> {
                 boolean shared = shared(r);
-                yield new CoreSubType(true, List.of(), shared, compositeType(r), true);
+                yield new SubType(true, List.of(), compositeType(r), shared);
             }
         };
     }
 
-    private static CoreSubType subTypeBody(ByteReader r, boolean isFinal) {
+    private static SubType subTypeBody(ByteReader r, boolean isFinal) {
         List<Integer> supertypes = vec(r, ByteReader::u32);
         boolean shared = shared(r);
-        return new CoreSubType(isFinal, supertypes, shared, compositeType(r), false);
+        return new SubType(isFinal, supertypes, compositeType(r), shared);
     }
 
     private static boolean shared(ByteReader r) {
@@ -82,15 +99,13 @@ final class CoreTypeReader {
         return false;
     }
 
-    private static CoreCompositeType compositeType(ByteReader r) {
+    private static CompositeType compositeType(ByteReader r) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
-            case 0x60 -> new CoreCompositeType.Func(vec(r, CoreTypeReader::valType),
-                    vec(r, CoreTypeReader::valType));
-            case 0x5f -> new CoreCompositeType.Struct(vec(r, CoreTypeReader::fieldType));
-            case 0x5e -> new CoreCompositeType.Array(fieldType(r));
-            case 0x5d -> new CoreCompositeType.Cont(r.u32());
+            case 0x60 -> new FuncType(vec(r, CoreTypeReader::valType), vec(r, CoreTypeReader::valType));
+            case 0x5f -> new CompositeType.Struct(vec(r, CoreTypeReader::fieldType));
+            case 0x5e -> new CompositeType.Array(fieldType(r));
             default -> throw invalid(r, at, b, "type");
         };
     }
@@ -99,41 +114,36 @@ final class CoreTypeReader {
         StorageType storage = switch (r.peekU8()) {
             case 0x78 -> {
                 r.u8();
-                yield Packed.I8;
+                yield PackedType.I8;
             }
             case 0x77 -> {
                 r.u8();
-                yield Packed.I16;
+                yield PackedType.I16;
             }
             default -> valType(r);
         };
-        return new FieldType(storage, mutability(r));
-    }
-
-    private static boolean mutability(ByteReader r) {
         long at = r.offset();
-        int b = r.u8();
-        return switch (b) {
-            case 0x00 -> false;
-            case 0x01 -> true;
-            default -> throw r.errorAt("malformed mutability", at);
-        };
+        int mutability = r.u8();
+        if (mutability > 1) {
+            throw r.errorAt("malformed mutability", at);
+        }
+        return new FieldType(storage, mutability == 1);
     }
 
     /** A core value type. */
-    static CoreValType valType(ByteReader r) {
+    static ValType valType(ByteReader r) {
         long at = r.offset();
         int b = r.u8();
-        CoreValType.Num num = CoreValType.Num.fromCode(b);
+        NumType num = NumType.fromCode(b);
         if (num != null) {
             return num;
         }
         if (b == 0x63 || b == 0x64) {
-            return new CoreValType.Ref(b == 0x63, heapType(r), false);
+            return new RefType(b == 0x63, heapType(r));
         }
-        AbstractHeap heap = AbstractHeap.fromCode(b);
+        AbstractHeapKind heap = AbstractHeapKind.fromCode(b);
         if (heap != null) {
-            return new CoreValType.Ref(true, new HeapType.Abstract(heap, false), true);
+            return new RefType(true, HeapType.of(heap));
         }
         throw invalid(r, at, b, "value type");
     }
@@ -145,30 +155,30 @@ final class CoreTypeReader {
             r.u8();
             long kindAt = r.offset();
             int k = r.u8();
-            AbstractHeap heap = AbstractHeap.fromCode(k);
+            AbstractHeapKind heap = AbstractHeapKind.fromCode(k);
             if (heap == null) {
                 throw invalid(r, kindAt, k, "shared heap type");
             }
             return new HeapType.Abstract(heap, true);
         }
-        AbstractHeap heap = AbstractHeap.fromCode(b);
+        AbstractHeapKind heap = AbstractHeapKind.fromCode(b);
         if (heap != null) {
             r.u8();
-            return new HeapType.Abstract(heap, false);
+            return HeapType.of(heap);
         }
         long index = r.s33();
         if (index < 0) {
             throw invalid(r, at, b, "heap type");
         }
-        return new HeapType.Concrete((int) index);
+        return HeapType.index((int) index);
     }
 
     private static ModuleDecl moduleDecl(ByteReader r) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
-            case 0x00 -> new ModuleDecl.Import(r.name(), r.name(), externType(r));
-            case 0x01 -> new ModuleDecl.TypeDecl(recType(r));
+            case 0x00 -> new ModuleDecl.Import(new Import(r.name(), r.name(), entityType(r)));
+            case 0x01 -> new ModuleDecl.TypeDecl(recGroup(r));
             case 0x02 -> {
                 long kindAt = r.offset();
                 int kind = r.u8();
@@ -182,32 +192,48 @@ final class CoreTypeReader {
                 }
                 yield new ModuleDecl.OuterAlias(r.u32(), r.u32());
             }
-            case 0x03 -> new ModuleDecl.Export(r.name(), externType(r));
+            case 0x03 -> new ModuleDecl.Export(r.name(), entityType(r));
             default -> throw invalid(r, at, b, "type definition");
         };
     }
 
-    private static CoreExternType externType(ByteReader r) {
+    private static EntityType entityType(ByteReader r) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
-            case 0x00 -> new CoreExternType.Func(r.u32());
+            case 0x00 -> new EntityType.Func(r.u32());
             case 0x01 -> {
                 long elemAt = r.offset();
-                if (!(valType(r) instanceof CoreValType.Ref element)) {
+                if (!(valType(r) instanceof RefType element)) {
                     throw r.errorAt("invalid table element type: not a reference type", elemAt);
                 }
-                yield new CoreExternType.Table(element, limits(r, 0x07, "table"));
+                long flagsAt = r.offset();
+                int flags = r.u8();
+                if ((flags & ~0x07) != 0) {
+                    throw r.errorAt("invalid table limits flags 0x" + Integer.toHexString(flags), flagsAt);
+                }
+                boolean table64 = (flags & 0x04) != 0;
+                yield new TableType(element, limits(r, flags, table64), table64, (flags & 0x02) != 0);
             }
-            case 0x02 -> new CoreExternType.Memory(limits(r, 0x0f, "memory"));
+            case 0x02 -> {
+                long flagsAt = r.offset();
+                int flags = r.u8();
+                if ((flags & ~0x0f) != 0) {
+                    throw r.errorAt("invalid memory limits flags 0x" + Integer.toHexString(flags), flagsAt);
+                }
+                boolean memory64 = (flags & 0x04) != 0;
+                Limits limits = limits(r, flags, memory64);
+                OptionalInt pageSizeLog2 = (flags & 0x08) != 0 ? OptionalInt.of(r.u32()) : OptionalInt.empty();
+                yield new MemoryType(limits, (flags & 0x02) != 0, memory64, pageSizeLog2);
+            }
             case 0x03 -> {
-                CoreValType type = valType(r);
+                ValType type = valType(r);
                 long mutAt = r.offset();
                 int flags = r.u8();
                 if ((flags & ~0x03) != 0) {
                     throw r.errorAt("malformed mutability", mutAt);
                 }
-                yield new CoreExternType.Global(type, (flags & 0x01) != 0, (flags & 0x02) != 0);
+                yield new GlobalType(type, (flags & 0x01) != 0, (flags & 0x02) != 0);
             }
             case 0x04 -> {
                 long attrAt = r.offset();
@@ -215,24 +241,17 @@ final class CoreTypeReader {
                 if (attribute != 0x00) {
                     throw invalid(r, attrAt, attribute, "tag attribute");
                 }
-                yield new CoreExternType.Tag(r.u32());
+                yield new TagType(r.u32());
             }
             default -> throw invalid(r, at, b, "external kind");
         };
     }
 
-    /** Limits flags: bit 0 has-max, bit 1 shared, bit 2 64-bit, bit 3 custom page size (memories only). */
-    private static CoreExternType.Limits limits(ByteReader r, int allowedFlags, String what) {
-        long at = r.offset();
-        int flags = r.u8();
-        if ((flags & ~allowedFlags) != 0) {
-            throw r.errorAt("invalid " + what + " limits flags 0x" + Integer.toHexString(flags), at);
-        }
-        boolean is64 = (flags & 0x04) != 0;
-        long min = is64 ? r.u64() : r.u32() & 0xffffffffL;
+    /** The minimum and, with flag bit 0, the maximum; 64-bit values when {@code is64}. */
+    private static Limits limits(ByteReader r, int flags, boolean is64) {
+        long min = is64 ? r.u64() : Integer.toUnsignedLong(r.u32());
         OptionalLong max = (flags & 0x01) != 0
-                ? OptionalLong.of(is64 ? r.u64() : r.u32() & 0xffffffffL) : OptionalLong.empty();
-        OptionalInt pageSizeLog2 = (flags & 0x08) != 0 ? OptionalInt.of(r.u32()) : OptionalInt.empty();
-        return new CoreExternType.Limits(is64, (flags & 0x02) != 0, min, max, pageSizeLog2);
+                ? OptionalLong.of(is64 ? r.u64() : Integer.toUnsignedLong(r.u32())) : OptionalLong.empty();
+        return new Limits(min, max);
     }
 }

@@ -2,6 +2,8 @@ package dev.jwc.binary.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwc.binary.core.types.RecGroup;
+import dev.jwc.binary.core.types.SubType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +29,8 @@ class ComponentWriterTest {
 
     @Test
     void aLoneNonFinalCoreSubtypeTakesTheZeroPrefixAtComponentLevel() {
-        CoreSubType sub = new CoreSubType(false, List.of(), false,
-                new CoreCompositeType.Func(List.of(), List.of()), false);
-        Component c = new Component(List.of(new Section.CoreTypes(List.of(CoreType.Rec.of(sub)))));
+        SubType sub = new SubType(false, List.of(), dev.jwc.binary.core.types.FuncType.EMPTY, false);
+        Component c = new Component(List.of(new Section.CoreTypes(List.of(new CoreType.Rec(RecGroup.single(sub))))));
         assertThat(ComponentWriter.write(c)).endsWith(0x03, 0x07, 0x01, 0x00, 0x50, 0x00, 0x60, 0x00, 0x00);
     }
 

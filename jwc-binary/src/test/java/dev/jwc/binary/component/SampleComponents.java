@@ -1,16 +1,25 @@
 package dev.jwc.binary.component;
 
-import dev.jwc.binary.component.CoreCompositeType.FieldType;
-import dev.jwc.binary.component.CoreCompositeType.Packed;
 import dev.jwc.binary.component.CoreType.ModuleDecl;
-import dev.jwc.binary.component.CoreValType.AbstractHeap;
-import dev.jwc.binary.component.CoreValType.HeapType;
-import dev.jwc.binary.component.CoreValType.Num;
+import dev.jwc.binary.core.types.AbstractHeapKind;
+import dev.jwc.binary.core.types.CompositeType;
+import dev.jwc.binary.core.types.EntityType;
+import dev.jwc.binary.core.types.FieldType;
+import dev.jwc.binary.core.types.GlobalType;
+import dev.jwc.binary.core.types.HeapType;
+import dev.jwc.binary.core.types.Limits;
+import dev.jwc.binary.core.types.MemoryType;
+import dev.jwc.binary.core.types.NumType;
+import dev.jwc.binary.core.types.PackedType;
+import dev.jwc.binary.core.types.RecGroup;
+import dev.jwc.binary.core.types.RefType;
+import dev.jwc.binary.core.types.SubType;
+import dev.jwc.binary.core.types.TableType;
+import dev.jwc.binary.core.types.TagType;
 import dev.jwc.binary.component.ExternType.TypeBound;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * A component that uses every case of the model at least once. It need not validate: it exercises the
@@ -76,32 +85,32 @@ final class SampleComponents {
     }
 
     private static List<CoreType> coreTypes() {
-        CoreValType.Ref funcref = new CoreValType.Ref(true, new HeapType.Abstract(AbstractHeap.FUNC, false), true);
-        CoreValType.Ref sharedAny = new CoreValType.Ref(false, new HeapType.Abstract(AbstractHeap.ANY, true), false);
-        CoreValType.Ref concrete = new CoreValType.Ref(true, new HeapType.Concrete(200), false);
-        CoreCompositeType.Func func = new CoreCompositeType.Func(List.of(Num.I32, Num.I64, Num.F32, Num.F64,
-                Num.V128, funcref, sharedAny, concrete), List.of(Num.I32));
+        RefType funcref = RefType.FUNCREF;
+        RefType sharedAny = new RefType(false, new HeapType.Abstract(AbstractHeapKind.ANY, true));
+        RefType concrete = new RefType(true, HeapType.index(200));
+        dev.jwc.binary.core.types.FuncType func = new dev.jwc.binary.core.types.FuncType(List.of(NumType.I32, NumType.I64, NumType.F32, NumType.F64, NumType.V128,
+                funcref, sharedAny, concrete), List.of(NumType.I32));
         return List.of(
-                CoreType.Rec.of(CoreSubType.of(func)),
-                CoreType.Rec.of(new CoreSubType(false, List.of(), false, func, false)),
-                CoreType.Rec.of(new CoreSubType(true, List.of(0), true, func, false)),
-                new CoreType.Rec(List.of(
-                        new CoreSubType(false, List.of(), false, new CoreCompositeType.Struct(List.of(
-                                new FieldType(Packed.I8, true), new FieldType(Packed.I16, false),
-                                new FieldType(Num.I32, true))), false),
-                        CoreSubType.of(new CoreCompositeType.Array(new FieldType(funcref, false))),
-                        CoreSubType.of(new CoreCompositeType.Cont(0))), true),
+                new CoreType.Rec(RecGroup.single(SubType.plain(func))),
+                new CoreType.Rec(RecGroup.single(new SubType(false, List.of(), func, false))),
+                new CoreType.Rec(RecGroup.single(new SubType(true, List.of(0), func, true))),
+                new CoreType.Rec(RecGroup.single(new SubType(true, List.of(), func, true))),
+                new CoreType.Rec(new RecGroup(List.of(
+                        new SubType(false, List.of(), new CompositeType.Struct(List.of(
+                                new FieldType(PackedType.I8, true), new FieldType(PackedType.I16, false),
+                                new FieldType(NumType.I32, true))), false),
+                        SubType.plain(new CompositeType.Array(new FieldType(funcref, false)))), true)),
                 new CoreType.Module(List.of(
-                        new ModuleDecl.TypeDecl(CoreType.Rec.of(CoreSubType.of(func))),
-                        new ModuleDecl.TypeDecl(CoreType.Rec.of(new CoreSubType(false, List.of(), false, func, false))),
-                        new ModuleDecl.Import("env", "f", new CoreExternType.Func(0)),
-                        new ModuleDecl.Import("env", "t", new CoreExternType.Table(funcref,
-                                new CoreExternType.Limits(false, false, 1, OptionalLong.of(10), OptionalInt.empty()))),
-                        new ModuleDecl.Import("env", "m", new CoreExternType.Memory(
-                                new CoreExternType.Limits(true, true, 1, OptionalLong.of(1L << 40), OptionalInt.of(0)))),
-                        new ModuleDecl.Import("env", "g", new CoreExternType.Global(Num.I64, true, true)),
+                        new ModuleDecl.TypeDecl(RecGroup.single(SubType.plain(func))),
+                        new ModuleDecl.TypeDecl(RecGroup.single(new SubType(false, List.of(), func, false))),
+                        new ModuleDecl.Import(new dev.jwc.binary.core.Import("env", "f", new EntityType.Func(0))),
+                        new ModuleDecl.Import(new dev.jwc.binary.core.Import("env", "t", new TableType(funcref, Limits.of(1, 10), true, true))),
+                        new ModuleDecl.Import(new dev.jwc.binary.core.Import("env", "m", new MemoryType(Limits.of(1, 1L << 40), true, true,
+                                OptionalInt.of(0)))),
+                        new ModuleDecl.Import(new dev.jwc.binary.core.Import("env", "n", MemoryType.of(Limits.of(0)))),
+                        new ModuleDecl.Import(new dev.jwc.binary.core.Import("env", "g", new GlobalType(NumType.I64, true, true))),
                         new ModuleDecl.OuterAlias(1, 0),
-                        new ModuleDecl.Export("tag", new CoreExternType.Tag(0)))));
+                        new ModuleDecl.Export("tag", new TagType(0)))));
     }
 
     private static List<TypeDef> types() {
@@ -131,8 +140,8 @@ final class SampleComponents {
                 new DefinedType.MapOf(PrimitiveType.STRING, idx),
                 new FuncType(false, List.of(new FuncType.Param("p", idx)), Optional.of(PrimitiveType.U32)),
                 new FuncType(true, List.of(), Optional.empty()),
-                new ResourceType(Num.I32, OptionalInt.empty()),
-                new ResourceType(Num.I32, OptionalInt.of(5)),
+                new ResourceType(NumType.I32, OptionalInt.empty()),
+                new ResourceType(NumType.I32, OptionalInt.of(5)),
                 new ComponentType(List.of(
                         new ComponentDecl.ImportDecl(new Import(ExternName.of("i"),
                                 new ExternType.Type(new TypeBound.SubResource()))),
@@ -158,7 +167,7 @@ final class SampleComponents {
                 new Canon.TaskReturn(Optional.of(PrimitiveType.U32), memory),
                 new Canon.TaskReturn(Optional.empty(), List.of()),
                 new Canon.TaskCancel(),
-                new Canon.ContextGet(Num.I32, 0), new Canon.ContextSet(Num.I64, 1),
+                new Canon.ContextGet(NumType.I32, 0), new Canon.ContextSet(NumType.I64, 1),
                 new Canon.SubtaskCancel(true), new Canon.SubtaskDrop(),
                 new Canon.StreamNew(2), new Canon.StreamRead(2, memory), new Canon.StreamWrite(2, memory),
                 new Canon.StreamCancelRead(2, true), new Canon.StreamCancelWrite(2, false),
