@@ -4,6 +4,8 @@ import static dev.jwc.binary.component.Decode.expectEnd;
 import static dev.jwc.binary.component.Decode.invalid;
 import static dev.jwc.binary.component.Decode.vec;
 
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CoreReader;
 import dev.jwc.binary.io.ByteReader;
 import dev.jwc.binary.io.DecodeException;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ public final class ComponentReader {
     public static WasmBinary read(byte[] bytes) {
         ByteReader r = new ByteReader(bytes);
         return switch (Preamble.read(r)) {
-            case CORE_MODULE -> new CoreModuleBinary(bytes, 0);
+            case CORE_MODULE -> new CoreModuleBinary(bytes, 0, CoreReader.read(bytes));
             case COMPONENT -> sections(r, 0);
         };
     }
@@ -90,18 +92,14 @@ public final class ComponentReader {
         return out;
     }
 
+    /** An embedded core module, decoded by {@link CoreReader} with offsets kept absolute. */
     private static CoreModuleBinary coreModule(ByteReader s) {
         long offset = s.offset();
-        byte[] bytes = s.rest();
-        ByteReader header = new ByteReader(bytes);
-        try {
-            if (Preamble.read(header) != Preamble.CORE_MODULE) {
-                throw header.errorAt("expected a version header for a module", 0);
-            }
-        } catch (DecodeException e) {
-            throw s.errorAt(e.reason(), offset + e.offset());
+        if (Preamble.read(s.fork()) != Preamble.CORE_MODULE) {
+            throw s.errorAt("expected a version header for a module", offset);
         }
-        return new CoreModuleBinary(bytes, offset);
+        CoreModule module = CoreReader.read(s.fork());
+        return new CoreModuleBinary(s.rest(), offset, module);
     }
 
     private static CoreInstance coreInstance(ByteReader r) {

@@ -1,15 +1,24 @@
 package dev.jwc.binary.component;
 
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CoreWriter;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * A core module kept as its exact bytes (the core engine consumes them as they are), with the absolute
- * offset at which they start in the outermost binary. The offset is provenance only: two modules with
- * the same bytes are equal wherever they were read.
+ * A core module: its exact bytes (the core engine consumes them as they are), the absolute offset at
+ * which they start in the outermost binary, and the decoded {@link CoreModule}. The offset is
+ * provenance and the module is derived from the bytes, so equality is that of the bytes alone.
  */
-public record CoreModuleBinary(byte[] bytes, long offset) implements WasmBinary {
+public record CoreModuleBinary(byte[] bytes, long offset, CoreModule module) implements WasmBinary {
     public CoreModuleBinary {
         bytes = bytes.clone();
+        Objects.requireNonNull(module, "module");
+    }
+
+    /** A module built in memory (by the text parser, say), encoded by {@link CoreWriter}. */
+    public static CoreModuleBinary of(CoreModule module) {
+        return new CoreModuleBinary(CoreWriter.write(module), 0, module);
     }
 
     @Override

@@ -96,6 +96,15 @@ class ComponentReaderTest {
     }
 
     @Test
+    void decodesEmbeddedModulesAndReportsTheirErrorsAtAbsoluteOffsets() {
+        // A core module whose type section (at absolute offset 21) comes after its data section.
+        DecodeException e = rejection(component(0x01, 0x0e, 0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+                0x0b, 0x01, 0x00, 0x01, 0x01, 0x00));
+        assertThat(e.reason()).contains("section out of order");
+        assertThat(e.offset()).isEqualTo(21);
+    }
+
+    @Test
     void rejectsAModuleWhereAComponentIsRequired() {
         byte[] module = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
         DecodeException e = catchThrowableOfType(DecodeException.class, () -> ComponentReader.readComponent(module));

@@ -1,6 +1,7 @@
 package dev.jwc.binary.component;
 
 import dev.jwc.binary.component.CoreType.ModuleDecl;
+import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.types.AbstractHeapKind;
 import dev.jwc.binary.core.types.CompositeType;
 import dev.jwc.binary.core.types.EntityType;
@@ -29,12 +30,10 @@ final class SampleComponents {
     private SampleComponents() {
     }
 
-    private static final byte[] EMPTY_MODULE = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
-
     static Component everything() {
         return new Component(List.of(
                 new Section.Custom("before", new byte[] {1, 2, 3}),
-                new Section.CoreModule(new CoreModuleBinary(EMPTY_MODULE, 0)),
+                new Section.CoreModule(CoreModuleBinary.of(CoreModule.EMPTY)),
                 new Section.CoreTypes(coreTypes()),
                 new Section.CoreInstances(List.of(
                         new CoreInstance.Instantiate(0, List.of(new CoreInstance.Arg("env", 0))),
