@@ -9,9 +9,6 @@ import java.util.function.Function;
 
 /** Decoding helpers shared by the component readers; messages follow wasmparser's wording. */
 final class Decode {
-    /** Deepest nesting of components and component/instance types accepted from untrusted input. */
-    static final int MAX_NESTING = 100;
-
     private Decode() {
     }
 
@@ -49,12 +46,6 @@ final class Decode {
             case 0x01 -> true;
             default -> throw r.errorAt("invalid boolean value", at);
         };
-    }
-
-    static void checkDepth(ByteReader r, int depth) {
-        if (depth > MAX_NESTING) {
-            throw r.error("nesting too deep: more than " + MAX_NESTING + " nested components or types");
-        }
     }
 
     static void expectEnd(ByteReader section) {

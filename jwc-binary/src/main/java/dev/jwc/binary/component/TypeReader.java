@@ -5,32 +5,33 @@ import static dev.jwc.binary.component.Decode.optional;
 import static dev.jwc.binary.component.Decode.vec;
 
 import dev.jwc.binary.component.ExternType.TypeBound;
+import dev.jwc.binary.Feature;
 import dev.jwc.binary.io.ByteReader;
+import dev.jwc.binary.io.DecodeException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Decodes component types and the items they share with definitions: value types, extern types,
- * extern names, sorts and aliases. {@code depth} counts enclosing components and component/instance
- * types, bounded to keep recursion safe on untrusted input.
+ * extern names, sorts and aliases.
  */
 final class TypeReader {
     private TypeReader() {
     }
 
-    static TypeDef typeDef(ByteReader r, int depth) {
+    static TypeDef typeDef(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
             case 0x40, 0x43 -> new FuncType(b == 0x43, vec(r, TypeReader::param), resultList(r));
             case 0x41 -> {
-                Decode.checkDepth(r, depth + 1);
-                yield new ComponentType(vec(r, in -> componentDecl(in, depth + 1)));
+                Scope inner = scope.inner(r);
+                yield new ComponentType(vec(r, in -> componentDecl(in, inner)));
             }
             case 0x42 -> {
-                Decode.checkDepth(r, depth + 1);
-                yield new InstanceType(vec(r, in -> instanceDecl(in, depth + 1, in.offset(), in.u8())));
+                Scope inner = scope.inner(r);
+                yield new InstanceType(vec(r, in -> instanceDecl(in, inner, in.offset(), in.u8())));
             }
             case 0x3f -> new ResourceType(CoreTypeReader.valType(r), optionalIndex(r, "resource destructor"));
             default -> definedType(r, at, b);
@@ -119,21 +120,21 @@ final class TypeReader {
         return index.map(OptionalInt::of).orElseGet(OptionalInt::empty);
     }
 
-    private static ComponentDecl componentDecl(ByteReader r, int depth) {
+    private static ComponentDecl componentDecl(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
         if (b == 0x03) {
-            return new ComponentDecl.ImportDecl(new Import(externName(r), externType(r)));
+            return new ComponentDecl.ImportDecl(new Import(externName(r, scope), externType(r)));
         }
-        return instanceDecl(r, depth, at, b);
+        return instanceDecl(r, scope, at, b);
     }
 
-    private static InstanceDecl instanceDecl(ByteReader r, int depth, long at, int b) {
+    private static InstanceDecl instanceDecl(ByteReader r, Scope scope, long at, int b) {
         return switch (b) {
             case 0x00 -> new InstanceDecl.CoreTypeDecl(CoreTypeReader.componentCoreType(r));
-            case 0x01 -> new InstanceDecl.TypeDecl(typeDef(r, depth));
+            case 0x01 -> new InstanceDecl.TypeDecl(typeDef(r, scope));
             case 0x02 -> new InstanceDecl.AliasDecl(alias(r));
-            case 0x04 -> new InstanceDecl.ExportDecl(externName(r), externType(r));
+            case 0x04 -> new InstanceDecl.ExportDecl(externName(r, scope), externType(r));
             default -> throw invalid(r, at, b, "component or instance type declaration");
         };
     }
@@ -169,27 +170,45 @@ final class TypeReader {
         };
     }
 
-    static ExternName externName(ByteReader r) {
+    /**
+     * An extern name. The attribute form ({@code 0x02}) and each attribute exist only with their
+     * feature: cm-implements for {@code implements} and {@code external-id}, cm-canon-names for
+     * {@code versionsuffix}.
+     */
+    static ExternName externName(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
             case 0x00 -> new ExternName(r.name(), ExternName.Form.PLAIN, List.of());
             case 0x01 -> new ExternName(r.name(), ExternName.Form.PLAIN_LEGACY, List.of());
-            case 0x02 -> new ExternName(r.name(), ExternName.Form.WITH_ATTRIBUTES,
-                    vec(r, TypeReader::nameAttribute));
+            case 0x02 -> {
+                if (!scope.features().has(Feature.CM_IMPLEMENTS) && !scope.features().has(Feature.CM_CANON_NAMES)) {
+                    throw inactive(r, at, Feature.CM_IMPLEMENTS);
+                }
+                yield new ExternName(r.name(), ExternName.Form.WITH_ATTRIBUTES,
+                        vec(r, in -> nameAttribute(in, scope)));
+            }
             default -> throw invalid(r, at, b, "component name");
         };
     }
 
-    private static ExternName.Attribute nameAttribute(ByteReader r) {
+    private static ExternName.Attribute nameAttribute(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
+        Feature needed = b == 0x01 ? Feature.CM_CANON_NAMES : Feature.CM_IMPLEMENTS;
+        if (b <= 0x02 && !scope.features().has(needed)) {
+            throw inactive(r, at, needed);
+        }
         return switch (b) {
             case 0x00 -> new ExternName.Attribute.Implements(r.name());
             case 0x01 -> new ExternName.Attribute.VersionSuffix(r.name());
             case 0x02 -> new ExternName.Attribute.ExternalId(r.name());
             default -> throw invalid(r, at, b, "name option");
         };
+    }
+
+    private static DecodeException inactive(ByteReader r, long at, Feature feature) {
+        return r.errorAt("the `" + feature.flagName() + "` feature is not active", at);
     }
 
     /** A {@code sort}: {@code 0x00 core:sort} or a component sort code. */
