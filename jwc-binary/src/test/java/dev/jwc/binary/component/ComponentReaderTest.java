@@ -125,7 +125,7 @@ class ComponentReaderTest {
     @Test
     void nameAttributesNeedTheirFeature() {
         // import "a" with the attribute form and a versionsuffix attribute, of type (instance 0).
-        byte[] bytes = component(0x0a, 0x09, 0x01, 0x02, 0x01, 0x61, 0x01, 0x01, 0x01, 0x78, 0x05, 0x00);
+        byte[] bytes = component(0x0a, 0x0a, 0x01, 0x02, 0x01, 0x61, 0x01, 0x01, 0x01, 0x78, 0x05, 0x00);
         Features none = Features.defaults();
         DecodeException form = catchThrowableOfType(DecodeException.class, () -> ComponentReader.read(bytes, none));
         assertThat(form.reason()).isEqualTo("the `cm-implements` feature is not active");
