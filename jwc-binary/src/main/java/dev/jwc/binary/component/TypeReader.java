@@ -4,8 +4,8 @@ import static dev.jwc.binary.component.Decode.invalid;
 import static dev.jwc.binary.component.Decode.optional;
 import static dev.jwc.binary.component.Decode.vec;
 
-import dev.jwc.binary.component.ExternType.TypeBound;
 import dev.jwc.binary.Feature;
+import dev.jwc.binary.component.ExternType.TypeBound;
 import dev.jwc.binary.io.ByteReader;
 import dev.jwc.binary.io.DecodeException;
 import java.util.List;
