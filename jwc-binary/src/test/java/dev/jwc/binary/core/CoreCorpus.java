@@ -162,12 +162,12 @@ final class CoreCorpus {
             return;
         }
         Expectation nested = expectation == Expectation.VALID ? Expectation.VALID : Expectation.UNKNOWN;
-        nestedModules(name, bytes, 8, bytes.length, nested, cases);
+        nestedModules(name, bytes, 8, bytes.length, nested, text, cases);
     }
 
     /** Walks a component's sections (from {@code pos}) for core modules (id 1) and components (id 4). */
     private static void nestedModules(String name, byte[] bytes, int pos, int end, Expectation expectation,
-            List<Case> cases) {
+            String text, List<Case> cases) {
         ByteReader in = new ByteReader(bytes);
         in.bytes(pos);
         ByteReader window = in.slice(end - pos);
@@ -181,9 +181,9 @@ final class CoreCorpus {
             }
             window.slice(size);
             if (id == 1) {
-                cases.add(new Case(name + "#module@" + start, bytes, start, size, expectation, ""));
+                cases.add(new Case(name + "#module@" + start, bytes, start, size, expectation, text));
             } else if (id == 4 && size >= 8) {
-                nestedModules(name + "#component" + index, bytes, start + 8, start + size, expectation, cases);
+                nestedModules(name + "#component" + index, bytes, start + 8, start + size, expectation, text, cases);
             }
             index++;
         }

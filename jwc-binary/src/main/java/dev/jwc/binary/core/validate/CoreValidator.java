@@ -51,8 +51,22 @@ public final class CoreValidator {
         this.ctx = new ModuleContext(features);
     }
 
+    /** Validates the whole module, function bodies last (as wasmparser reports them). */
     public static ModuleInfo validate(CoreModule module, Features features) {
-        return new CoreValidator(module, features).run();
+        DeferredBodies validated = validateDeferringBodies(module, features);
+        validated.validateFunctionBodies();
+        return validated.info();
+    }
+
+    /**
+     * Validates everything but the function bodies, which the caller validates later through the
+     * result: wasmparser checks bodies after the rest of the binary, so a component's own errors come
+     * before those of the bodies of its core modules.
+     */
+    public static DeferredBodies validateDeferringBodies(CoreModule module, Features features) {
+        CoreValidator validator = new CoreValidator(module, features);
+        ModuleInfo info = validator.run();
+        return new DeferredBodies(info, validator::functionBodies);
     }
 
     private ModuleInfo run() {
@@ -82,7 +96,7 @@ public final class CoreValidator {
         }
         for (Global global : module.globals()) {
             globalType(global.type());
-            OperatorValidator.validateConstant(ctx, global.init(), global.type().type(), UNKNOWN);
+            OperatorValidator.validateConstant(ctx, global.init(), global.type().type(), startOf(global.init()));
             ctx.globals.add(global.type());
         }
         List<ModuleInfo.ExportInfo> exports = exports();
@@ -97,11 +111,6 @@ public final class CoreValidator {
         if (module.code().size() != module.functions().size()) {
             throw new ValidationException("function and code section have inconsistent lengths", UNKNOWN);
         }
-        for (int i = 0; i < module.code().size(); i++) {
-            FunctionBody body = module.code().get(i);
-            FuncType type = ctx.funcType(module.functions().get(i), UNKNOWN);
-            OperatorValidator.validateFunction(ctx, type, body.locals(), body.body(), startOf(body.body()));
-        }
         for (DataSegment segment : module.data()) {
             if (segment.mode() instanceof DataSegment.Active active) {
                 MemoryType memory = ctx.memory(active.memory(), startOf(active.offset()));
@@ -112,6 +121,14 @@ public final class CoreValidator {
         }
         return new ModuleInfo(ctx.types.all(), ctx.functions, ctx.tables, ctx.memories, ctx.globals,
                 tagTypes(), imports, exports);
+    }
+
+    private void functionBodies() {
+        for (int i = 0; i < module.code().size(); i++) {
+            FunctionBody body = module.code().get(i);
+            FuncType type = ctx.funcType(module.functions().get(i), UNKNOWN);
+            OperatorValidator.validateFunction(ctx, type, body.locals(), body.body(), startOf(body.body()));
+        }
     }
 
     private static long startOf(Expression expression) {
