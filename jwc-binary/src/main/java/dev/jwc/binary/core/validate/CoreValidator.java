@@ -42,6 +42,8 @@ import java.util.Set;
  */
 public final class CoreValidator {
     private static final long UNKNOWN = -1;
+    /** wasmparser's limit on table sizes and element segment lengths. */
+    private static final long MAX_TABLE_ENTRIES = 10_000_000;
 
     private final CoreModule module;
     private final ModuleContext ctx;
@@ -116,7 +118,7 @@ public final class CoreValidator {
                 MemoryType memory = ctx.memory(active.memory(), startOf(active.offset()));
                 OperatorValidator.validateConstant(ctx, active.offset(), memory.indexType(), startOf(active.offset()));
             } else {
-                ctx.require(Feature.BULK_MEMORY, UNKNOWN);
+                requireBulkMemory();
             }
         }
         return new ModuleInfo(ctx.types.all(), ctx.functions, ctx.tables, ctx.memories, ctx.globals,
@@ -144,14 +146,14 @@ public final class CoreValidator {
     private void recGroup(RecGroup group) {
         int start = ctx.types.size();
         int end = start + group.types().size();
-        if (group.explicit() && group.types().size() != 1) {
-            ctx.require(Feature.GC, "gc proposal", UNKNOWN);
+        if (group.explicit() && group.types().size() != 1 && !ctx.features.has(Feature.GC)) {
+            throw new ValidationException("rec group usage requires `gc` proposal to be enabled", UNKNOWN);
         }
         for (int i = 0; i < group.types().size(); i++) {
             SubType type = group.types().get(i);
             int index = start + i;
-            if (!(type.composite() instanceof FuncType) || !type.isFinal() || !type.supertypes().isEmpty()) {
-                ctx.require(Feature.GC, "gc proposal", UNKNOWN);
+            if ((!type.isFinal() || !type.supertypes().isEmpty()) && !ctx.features.has(Feature.GC)) {
+                throw new ValidationException("gc proposal must be enabled to use subtypes", UNKNOWN);
             }
             if (type.shared()) {
                 ctx.require(Feature.SHARED_EVERYTHING_THREADS, UNKNOWN);
@@ -213,12 +215,25 @@ public final class CoreValidator {
             case FuncType f -> {
                 f.params().forEach(t -> ctx.checkValType(t, UNKNOWN));
                 f.results().forEach(t -> ctx.checkValType(t, UNKNOWN));
-                if (f.results().size() > 1) {
-                    ctx.require(Feature.MULTI_VALUE, UNKNOWN);
+                if (f.results().size() > 1 && !ctx.features.has(Feature.MULTI_VALUE)) {
+                    throw new ValidationException(
+                            "func type returns multiple values but the multi-value feature is not enabled", UNKNOWN);
                 }
             }
-            case CompositeType.Struct s -> s.fields().forEach(this::field);
-            case CompositeType.Array a -> field(a.element());
+            case CompositeType.Struct s -> {
+                requireGc("struct");
+                s.fields().forEach(this::field);
+            }
+            case CompositeType.Array a -> {
+                requireGc("array");
+                field(a.element());
+            }
+        }
+    }
+
+    private void requireGc(String what) {
+        if (!ctx.features.has(Feature.GC)) {
+            throw new ValidationException(what + " indexed types not supported without the gc feature", UNKNOWN);
         }
     }
 
@@ -245,10 +260,12 @@ public final class CoreValidator {
     }
 
     private void tableType(TableType type) {
-        if (!ctx.tables.isEmpty()) {
-            ctx.require(Feature.REFERENCE_TYPES, UNKNOWN);
+        if (!ctx.tables.isEmpty() && !ctx.features.has(Feature.REFERENCE_TYPES)) {
+            throw new ValidationException("multiple tables", UNKNOWN);
         }
-        ctx.checkRefType(type.element(), UNKNOWN);
+        if (!type.element().equals(RefType.FUNCREF)) {
+            ctx.checkRefType(type.element(), UNKNOWN);
+        }
         if (type.table64()) {
             ctx.require(Feature.MEMORY64, UNKNOWN);
         }
@@ -256,6 +273,9 @@ public final class CoreValidator {
             ctx.require(Feature.SHARED_EVERYTHING_THREADS, UNKNOWN);
         }
         limits(type.limits(), type.table64() ? -1L : 0xFFFF_FFFFL, "table size must be at most 2**32-1");
+        if (!type.table64() && type.limits().min() > MAX_TABLE_ENTRIES) {
+            throw new ValidationException("minimum table size is out of bounds", UNKNOWN);
+        }
         ctx.tables.add(type);
     }
 
@@ -263,7 +283,10 @@ public final class CoreValidator {
         TableType type = table.type();
         tableType(type);
         if (table.init().isPresent()) {
-            ctx.require(Feature.FUNCTION_REFERENCES, UNKNOWN);
+            if (!ctx.features.has(Feature.FUNCTION_REFERENCES)) {
+                throw new ValidationException(
+                        "tables with expression initializers require the function-references proposal", UNKNOWN);
+            }
             Expression init = table.init().get();
             OperatorValidator.validateConstant(ctx, init, type.element(), startOf(init));
         } else if (!type.element().nullable()) {
@@ -272,11 +295,11 @@ public final class CoreValidator {
     }
 
     private void memory(MemoryType type) {
-        if (!ctx.memories.isEmpty()) {
-            ctx.require(Feature.MULTI_MEMORY, "multiple memories", UNKNOWN);
+        if (!ctx.memories.isEmpty() && !ctx.features.has(Feature.MULTI_MEMORY)) {
+            throw new ValidationException("multiple memories", UNKNOWN);
         }
-        if (type.memory64()) {
-            ctx.require(Feature.MEMORY64, UNKNOWN);
+        if (type.memory64() && !ctx.features.has(Feature.MEMORY64)) {
+            throw new ValidationException("memory64 must be enabled for 64-bit memories", UNKNOWN);
         }
         int pageLog2 = type.effectivePageSizeLog2();
         if (type.pageSizeLog2().isPresent()) {
@@ -291,7 +314,9 @@ public final class CoreValidator {
                 : "memory size must be at most " + maxPages + " pages (4GiB)";
         limits(type.limits(), maxPages, message);
         if (type.shared()) {
-            ctx.require(Feature.THREADS, UNKNOWN);
+            if (!ctx.features.has(Feature.THREADS)) {
+                throw new ValidationException("threads must be enabled for shared memories", UNKNOWN);
+            }
             if (type.limits().max().isEmpty()) {
                 throw new ValidationException("shared memory must have maximum size", UNKNOWN);
             }
@@ -300,12 +325,12 @@ public final class CoreValidator {
     }
 
     private static void limits(Limits limits, long max, String tooLarge) {
+        if (limits.max().isPresent() && Long.compareUnsigned(limits.min(), limits.max().getAsLong()) > 0) {
+            throw new ValidationException("size minimum must not be greater than maximum", UNKNOWN);
+        }
         if (Long.compareUnsigned(limits.min(), max) > 0
                 || limits.max().isPresent() && Long.compareUnsigned(limits.max().getAsLong(), max) > 0) {
             throw new ValidationException(tooLarge, UNKNOWN);
-        }
-        if (limits.max().isPresent() && Long.compareUnsigned(limits.min(), limits.max().getAsLong()) > 0) {
-            throw new ValidationException("size minimum must not be greater than maximum", UNKNOWN);
         }
     }
 
@@ -317,7 +342,9 @@ public final class CoreValidator {
     }
 
     private void tag(TagType tag) {
-        ctx.require(Feature.EXCEPTIONS, UNKNOWN);
+        if (!ctx.features.has(Feature.EXCEPTIONS)) {
+            throw new ValidationException("exceptions proposal not enabled", UNKNOWN);
+        }
         FuncType type = ctx.funcType(tag.typeIndex(), UNKNOWN);
         if (!type.results().isEmpty()) {
             throw new ValidationException("invalid exception type: non-empty tag result type", UNKNOWN);
@@ -334,18 +361,24 @@ public final class CoreValidator {
             if (!names.add(e.name())) {
                 throw new ValidationException("duplicate export name `" + e.name() + "` already defined", UNKNOWN);
             }
+            int count = switch (e.kind()) {
+                case FUNC -> ctx.functions.size();
+                case TABLE -> ctx.tables.size();
+                case MEMORY -> ctx.memories.size();
+                case GLOBAL -> ctx.globals.size();
+                case TAG -> ctx.tags.size();
+            };
+            if (Integer.compareUnsigned(e.index(), count) >= 0) {
+                String kind = e.kind() == ExternalKind.FUNC ? "function" : e.kind().text();
+                throw new ValidationException("unknown " + kind + " " + Integer.toUnsignedString(e.index())
+                        + ": exported " + kind + " index out of bounds", UNKNOWN);
+            }
             EntityType type = switch (e.kind()) {
-                case FUNC -> {
-                    ctx.functionType(e.index(), UNKNOWN);
-                    yield new EntityType.Func(ctx.functions.get(e.index()));
-                }
-                case TABLE -> ctx.table(e.index(), UNKNOWN);
-                case MEMORY -> ctx.memory(e.index(), UNKNOWN);
-                case GLOBAL -> ctx.global(e.index(), UNKNOWN);
-                case TAG -> {
-                    ctx.tag(e.index(), UNKNOWN);
-                    yield new TagType(ctx.tags.get(e.index()));
-                }
+                case FUNC -> new EntityType.Func(ctx.functions.get(e.index()));
+                case TABLE -> ctx.tables.get(e.index());
+                case MEMORY -> ctx.memories.get(e.index());
+                case GLOBAL -> ctx.globals.get(e.index());
+                case TAG -> new TagType(ctx.tags.get(e.index()));
             };
             exports.add(new ModuleInfo.ExportInfo(e.name(), e.kind(), e.index(), type));
         }
@@ -361,7 +394,12 @@ public final class CoreValidator {
 
     private void element(ElementSegment segment) {
         RefType type = segment.items().type();
-        ctx.checkRefType(type, UNKNOWN);
+        if (segment.items() instanceof ElementSegment.Expressions) {
+            ctx.checkRefType(type, UNKNOWN);
+        }
+        if (segment.items().size() > MAX_TABLE_ENTRIES) {
+            throw new ValidationException("number of elements is out of bounds", UNKNOWN);
+        }
         switch (segment.items()) {
             case ElementSegment.Functions f -> {
                 for (int index : f.indices()) {
@@ -379,14 +417,20 @@ public final class CoreValidator {
                 TableType table = ctx.table(active.tableIndex(), startOf(active.offset()));
                 OperatorValidator.validateConstant(ctx, active.offset(), table.indexType(), startOf(active.offset()));
                 if (!ctx.types.isSubtype(type, table.element())) {
-                    throw new ValidationException("type mismatch: invalid element type " + type.text()
-                            + " for table of " + table.element().text(), startOf(active.offset()));
+                    throw new ValidationException("type mismatch: invalid element type `" + type.text()
+                            + "` for table type `" + table.element().text() + "`", startOf(active.offset()));
                 }
             }
-            case ElementSegment.Passive p -> ctx.require(Feature.BULK_MEMORY, UNKNOWN);
-            case ElementSegment.Declarative d -> ctx.require(Feature.REFERENCE_TYPES, UNKNOWN);
+            case ElementSegment.Passive p -> requireBulkMemory();
+            case ElementSegment.Declarative d -> requireBulkMemory();
         }
         ctx.elements.add(type);
+    }
+
+    private void requireBulkMemory() {
+        if (!ctx.features.has(Feature.BULK_MEMORY)) {
+            throw new ValidationException("bulk memory must be enabled", UNKNOWN);
+        }
     }
 
     /** Functions referenced outside function bodies may be the target of {@code ref.func} inside them. */
@@ -404,11 +448,6 @@ public final class CoreValidator {
                 case ElementSegment.Expressions x -> x.expressions().forEach(this::declare);
             }
             if (segment.mode() instanceof ElementSegment.Active a) {
-                declare(a.offset());
-            }
-        }
-        for (DataSegment segment : module.data()) {
-            if (segment.mode() instanceof DataSegment.Active a) {
                 declare(a.offset());
             }
         }
