@@ -9,4 +9,6 @@ module dev.jwc.text {
     exports dev.jwc.text;
     exports dev.jwc.text.lex;
     exports dev.jwc.text.sexpr;
+    exports dev.jwc.text.wast;
+    exports dev.jwc.text.core;
 }
