@@ -2,4 +2,7 @@
 module dev.jwc.binary {
     exports dev.jwc.binary;
     exports dev.jwc.binary.io;
+    exports dev.jwc.binary.core;
+    exports dev.jwc.binary.core.types;
+    exports dev.jwc.binary.core.instr;
 }
