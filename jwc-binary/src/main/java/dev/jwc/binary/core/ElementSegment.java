@@ -3,6 +3,7 @@ package dev.jwc.binary.core;
 import dev.jwc.binary.core.instr.Expression;
 import dev.jwc.binary.core.types.RefType;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** An element segment: how it is used and the references it holds. */
 public record ElementSegment(Mode mode, Items items) {
@@ -17,7 +18,14 @@ public record ElementSegment(Mode mode, Items items) {
     public record Declarative() implements Mode {
     }
 
-    public record Active(int table, Expression offset) implements Mode {
+    /**
+     * Active into a table. {@code table} is empty when the encoding left the table implicit (table 0),
+     * as printers distinguish {@code (table 0)} written out from an omitted one.
+     */
+    public record Active(OptionalInt table, Expression offset) implements Mode {
+        public int tableIndex() {
+            return table.orElse(0);
+        }
     }
 
     /** Function indices (type {@code funcref}) or constant expressions of an explicit type. */

@@ -54,6 +54,11 @@ public final class ByteReader {
         return new DecodeException(reason, absoluteOffset);
     }
 
+    /** An independent reader over the same window, starting at this reader's position. */
+    public ByteReader fork() {
+        return new ByteReader(bytes, pos, end, base);
+    }
+
     /** A reader over the next {@code length} bytes, which this reader skips. */
     public ByteReader slice(int length) {
         if (length < 0 || length > remaining()) {
