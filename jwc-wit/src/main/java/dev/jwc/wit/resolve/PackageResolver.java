@@ -128,6 +128,7 @@ final class PackageResolver {
         for (int id : order.interfaces()) {
             currentFile = ifaceFile.get(id);
             Ast.InterfaceDecl decl = ifaceAst.get(id);
+            DocsAndGates.rejectExternalId(decl.attributes(), "an interface definition");
             resolveInterface(id, decl.items(), decl.docs(), decl.attributes());
         }
         for (int id : order.worlds()) {
@@ -381,6 +382,7 @@ final class PackageResolver {
         MutableWorld world = worlds.get(worldId);
         world.docs = DocsAndGates.docs(decl.docs());
         world.stability = DocsAndGates.stability(decl.attributes());
+        DocsAndGates.rejectExternalId(decl.attributes(), "a world definition");
         TypeOwner owner = new TypeOwner.InWorld(new WorldId(worldId));
         List<Object> typeItems = new ArrayList<>();
         for (Ast.WorldItem item : decl.items()) {
@@ -391,6 +393,7 @@ final class PackageResolver {
         resolveTypes(owner, typeItems);
         for (Ast.WorldItem item : decl.items()) {
             if (item instanceof Ast.Include inc) {
+                DocsAndGates.rejectExternalId(inc.attributes(), "an `include`");
                 Stability stability = DocsAndGates.stability(inc.attributes());
                 int from = worldOf(resolvePath(inc.from()), inc.from().name());
                 List<MutableWorld.Rename> renames = inc.names().stream()
@@ -479,19 +482,22 @@ final class PackageResolver {
                 int id = allocInterface(inline.name().span());
                 resolveInterface(id, inline.items(), docs, attrs);
                 scope = saved;
-                yield new WorldItem.InterfaceItem(new InterfaceId(id), interfaces.get(id).stability);
+                yield new WorldItem.InterfaceItem(new InterfaceId(id), interfaces.get(id).stability, Docs.NONE,
+                        DocsAndGates.externalId(attrs));
             }
-            case Ast.ExternPath p -> pathItem(p.path(), attrs);
-            case Ast.ExternNamedPath p -> pathItem(p.path(), attrs);
+            case Ast.ExternPath p -> pathItem(p.path(), docs, attrs);
+            case Ast.ExternNamedPath p -> pathItem(p.path(), docs, attrs);
             case Ast.ExternFunc fn -> new WorldItem.FunctionItem(resolveFunction(docs, attrs, fn.name().name(),
                     fn.func(), new FunctionKind.Freestanding(fn.func().async())));
         };
     }
 
-    private WorldItem pathItem(Ast.UsePath path, List<Ast.Attribute> attrs) {
+    /** An import or export naming an interface: the statement's own docs and attributes stay with it. */
+    private WorldItem pathItem(Ast.UsePath path, Ast.Docs docs, List<Ast.Attribute> attrs) {
         Stability stability = DocsAndGates.stability(attrs);
         int id = interfaceOf(resolvePath(path), path.name());
-        return new WorldItem.InterfaceItem(new InterfaceId(id), stability);
+        return new WorldItem.InterfaceItem(new InterfaceId(id), stability, DocsAndGates.docs(docs),
+                DocsAndGates.externalId(attrs));
     }
 
     // ---- interfaces ----
@@ -564,7 +570,9 @@ final class PackageResolver {
             Docs docs = DocsAndGates.docs(def.docs());
             Stability stability = DocsAndGates.stability(def.attributes());
             TypeDefKind kind = resolveTypeDef(def.type(), stability);
-            TypeId id = addType(new MutableType(def.name().name(), kind, owner, docs, stability), def.name().span());
+            MutableType type = new MutableType(def.name().name(), kind, owner, docs, stability);
+            type.externalId = DocsAndGates.externalId(def.attributes());
+            TypeId id = addType(type, def.name().span());
             switch (def.type()) {
                 case Ast.Record r -> memberSpans.put(id.index(),
                         r.fields().stream().map(f -> f.name().span()).toList());
@@ -588,8 +596,10 @@ final class PackageResolver {
                 throw name.name().span().error("cannot import " + found.item() + " `" + name.name().name() + "`");
             }
             Id local = name.local();
-            TypeId id = addType(new MutableType(local.name(), new TypeDefKind.Alias(Type.of(found.type())), owner,
-                    Docs.NONE, stability), name.name().span());
+            MutableType alias = new MutableType(local.name(), new TypeDefKind.Alias(Type.of(found.type())), owner,
+                    Docs.NONE, stability);
+            alias.externalId = DocsAndGates.externalId(u.attributes());
+            TypeId id = addType(alias, name.name().span());
             define(local, new Named(id, null, local.span()));
         }
     }
@@ -650,7 +660,7 @@ final class PackageResolver {
             result = func.result() == null ? Optional.empty()
                     : Optional.of(resolveType(func.result(), Stability.UNKNOWN));
         }
-        return new Function(name, kind, params, result, resolvedDocs, stability);
+        return new Function(name, kind, params, result, resolvedDocs, stability, DocsAndGates.externalId(attrs));
     }
 
     private Type constructorResult(TypeId resource, Ast.Type resultAst) {

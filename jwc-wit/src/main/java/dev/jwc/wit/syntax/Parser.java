@@ -646,6 +646,16 @@ public final class Parser {
         while (eat(TokenKind.AT)) {
             Id id = id();
             Attribute attribute = switch (id.name()) {
+                case "external-id" -> {
+                    expect(TokenKind.LEFT_PAREN);
+                    Token literal = next();
+                    if (literal == null || literal.kind() != TokenKind.STRING_LITERAL) {
+                        throw expected(TokenKind.STRING_LITERAL.describe(), literal);
+                    }
+                    expect(TokenKind.RIGHT_PAREN);
+                    yield new ExternalId(id.span(),
+                            StringLiterals.decode(source, literal.start(), literal.end()));
+                }
                 case "since" -> new Since(id.span(), versionField("version"));
                 case "deprecated" -> new Ast.Deprecated(id.span(), versionField("version"));
                 case "unstable" -> {
