@@ -532,11 +532,16 @@ public final class Parser {
 
     private int fixedSize(Token number) {
         String digits = source.text().substring(number.start(), number.end());
+        int size;
         try {
-            return Integer.parseUnsignedInt(digits);
+            size = Integer.parseUnsignedInt(digits);
         } catch (NumberFormatException e) {
             throw source.error(number.start(), "number too large to fit in target type");
         }
+        if (size == 0) {
+            throw source.error(number.start(), "fixed-length list must have a length greater than 0");
+        }
+        return size;
     }
 
     private Type optionalPayload() {
