@@ -335,4 +335,27 @@ class WitLanguageTest {
         assertThat(e.column()).isEqualTo(14);
         assertThat(List.of(e.detail())).first().asString().contains("found a string");
     }
+
+    @Test
+    void namesOfOneScopeMustDifferInMoreThanCase() throws IOException {
+        WitException param = fail("package a:b;\ninterface i {\n  f: func(x: u32, X: u32);\n}\n");
+        assertThat(param.detail()).isEqualTo(
+                "param `X` conflicts with param `x` (kebab-case identifiers are case-insensitive)");
+        assertThat(param.column()).isEqualTo(19);
+        assertThat(fail("package a:b;\ninterface i {\n  resource r {\n    m: func(self: u32);\n  }\n}\n").detail())
+                .isEqualTo("param `self` is defined more than once");
+        assertThat(fail("package a:b;\ninterface i {\n  record r { x: u32, X: u32 }\n}\n").detail())
+                .startsWith("field `X` conflicts with field `x`");
+        assertThat(fail("package a:b;\ninterface i {\n  variant v { x, x(u8) }\n}\n").detail())
+                .isEqualTo("case `x` is defined more than once");
+        assertThat(fail("package a:b;\ninterface i {\n  enum e { a, A }\n}\n").detail())
+                .startsWith("case `A` conflicts");
+        assertThat(fail("package a:b;\ninterface i {\n  flags f { a, a }\n}\n").detail())
+                .isEqualTo("flag `a` is defined more than once");
+        WitException name = fail("package a:b;\ninterface i {\n  resource XML;\n  xml: func();\n}\n");
+        assertThat(name.line()).isEqualTo(4);
+        assertThat(name.detail()).startsWith("name `xml` conflicts with name `XML`");
+        assertThat(load("package a:b;\ninterface i {\n  resource XML;\n  parse-XML: func(s: string) -> XML;\n}\n")
+                .resolve().interfaces()).hasSize(1);
+    }
 }

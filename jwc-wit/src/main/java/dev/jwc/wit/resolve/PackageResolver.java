@@ -534,6 +534,8 @@ final class PackageResolver {
         for (Function f : funcs) {
             iface.functions.put(f.name(), f);
         }
+        UniqueNames.require(scope.entrySet().stream().map(e -> new Id(e.getKey(), e.getValue().span())).toList(),
+                "name");
         interfaceScopes.set(id, scope);
         scope = new LinkedHashMap<>();
     }
@@ -639,17 +641,16 @@ final class PackageResolver {
         Docs resolvedDocs = DocsAndGates.docs(docs);
         Stability stability = DocsAndGates.stability(attrs);
         List<Param> params = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<Id> names = new ArrayList<>();
         if (kind instanceof FunctionKind.Method m) {
             TypeDefKind borrow = new TypeDefKind.Borrow(m.resource());
             params.add(new Param("self", anonType(new MutableType(null, borrow, TypeOwner.NONE, Docs.NONE,
                     findStability(borrow, Stability.UNKNOWN)), func.span())));
-            seen.add("self");
+            names.add(new Id("self", func.span()));
         }
+        func.params().forEach(p -> names.add(p.name()));
+        UniqueNames.require(names, "param");
         for (Ast.Param p : func.params()) {
-            if (!seen.add(p.name().name())) {
-                throw p.name().span().error("param `" + p.name().name() + "` is defined more than once");
-            }
             params.add(new Param(p.name().name(), resolveType(p.type(), Stability.UNKNOWN)));
         }
         Optional<Type> result;
@@ -710,17 +711,25 @@ final class PackageResolver {
                 }
                 yield new TypeDefKind.Resource();
             }
-            case Ast.Record r -> new TypeDefKind.Record(r.fields().stream()
+            case Ast.Record r -> {
+                UniqueNames.require(r.fields().stream().map(Ast.Field::name).toList(), "field");
+                yield new TypeDefKind.Record(r.fields().stream()
                     .map(f -> new TypeDefKind.Field(f.name().name(), resolveType(f.type(), stability),
                             DocsAndGates.docs(f.docs())))
                     .toList());
-            case Ast.Flags f -> new TypeDefKind.Flags(f.flags().stream()
-                    .map(flag -> new TypeDefKind.Flag(flag.name().name(), DocsAndGates.docs(flag.docs()))).toList());
+            }
+            case Ast.Flags f -> {
+                UniqueNames.require(f.flags().stream().map(Ast.Flag::name).toList(), "flag");
+                yield new TypeDefKind.Flags(f.flags().stream()
+                        .map(flag -> new TypeDefKind.Flag(flag.name().name(), DocsAndGates.docs(flag.docs())))
+                        .toList());
+            }
             case Ast.Tuple t -> new TypeDefKind.Tuple(t.types().stream().map(x -> resolveType(x, stability)).toList());
             case Ast.Variant v -> {
                 if (v.cases().isEmpty()) {
                     throw v.span().error("empty variant");
                 }
+                UniqueNames.require(v.cases().stream().map(Ast.Case::name).toList(), "case");
                 yield new TypeDefKind.Variant(v.cases().stream()
                         .map(c -> new TypeDefKind.Case(c.name().name(), optionalType(c.type(), stability),
                                 DocsAndGates.docs(c.docs())))
@@ -730,6 +739,7 @@ final class PackageResolver {
                 if (e.cases().isEmpty()) {
                     throw e.span().error("empty enum");
                 }
+                UniqueNames.require(e.cases().stream().map(Ast.EnumCase::name).toList(), "case");
                 yield new TypeDefKind.Enum(e.cases().stream()
                         .map(c -> new TypeDefKind.EnumCase(c.name().name(), DocsAndGates.docs(c.docs()))).toList());
             }
