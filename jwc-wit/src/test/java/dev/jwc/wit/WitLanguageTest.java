@@ -358,4 +358,29 @@ class WitLanguageTest {
         assertThat(load("package a:b;\ninterface i {\n  resource XML;\n  parse-XML: func(s: string) -> XML;\n}\n")
                 .resolve().interfaces()).hasSize(1);
     }
+
+    @Test
+    void itemsReferringToGatedTypesMustBeGatedThemselves() throws IOException {
+        WitException alias = fail("package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  type t1 = u32;\n"
+                + "  type t2 = t1;\n}\n");
+        assertThat(alias.line()).isEqualTo(5);
+        assertThat(alias.detail()).isEqualTo("`t2` refers to `t1`, which is gated, so it must be gated too");
+        assertThat(fail("package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  type t1 = u32;\n"
+                + "  f: func() -> list<option<t1>>;\n}\n").line()).isEqualTo(5);
+        assertThat(fail("package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  type t1 = u32;\n}\n"
+                + "world w {\n  @since(version = 1.0.0)\n  use i.{t1};\n  import f: func(x: t1);\n}\n").line())
+                .isEqualTo(9);
+        // A gate on the item, or on the interface or world around it, makes the reference compatible.
+        roundTrip("""
+                package a:b@1.0.0;
+                @since(version = 1.0.0)
+                interface i {
+                  @since(version = 1.0.0)
+                  type t1 = u32;
+                  use-it: func(x: t1);
+                  @since(version = 1.0.0)
+                  type t2 = t1;
+                }
+                """);
+    }
 }

@@ -391,6 +391,10 @@ final class PackageResolver {
             }
         }
         resolveTypes(owner, typeItems);
+        GateRules gates = new GateRules(types);
+        for (Named named : scope.values()) {
+            gates.checkType(types.get(named.type().index()), world.stability, named.span());
+        }
         for (Ast.WorldItem item : decl.items()) {
             if (item instanceof Ast.Include inc) {
                 DocsAndGates.rejectExternalId(inc.attributes(), "an `include`");
@@ -434,6 +438,7 @@ final class PackageResolver {
                     for (Ast.ResourceFunc func : r.funcs()) {
                         spans.imports().add(func.func().name().span());
                         Function f = resolveResourceFunc(func, td.name());
+                        gates.checkFunction(f, world.stability, func.func().name().span());
                         world.imports.put(new WorldKey.Name(f.name()), new WorldItem.FunctionItem(f));
                     }
                     continue;
@@ -444,6 +449,9 @@ final class PackageResolver {
             }
             String desc = isImport ? "import" : "export";
             WorldItem worldItem = resolveWorldItem(docs, attrs, kind);
+            if (worldItem instanceof WorldItem.FunctionItem(Function f)) {
+                gates.checkFunction(f, world.stability, kind.span());
+            }
             WorldKey key = switch (kind) {
                 case Ast.ExternInterface inline -> new WorldKey.Name(inline.name().name());
                 case Ast.ExternFunc fn -> new WorldKey.Name(((WorldItem.FunctionItem) worldItem).function().name());
@@ -533,6 +541,15 @@ final class PackageResolver {
         }
         for (Function f : funcs) {
             iface.functions.put(f.name(), f);
+        }
+        GateRules gates = new GateRules(types);
+        for (Named named : scope.values()) {
+            if (named.type() != null) {
+                gates.checkType(types.get(named.type().index()), iface.stability, named.span());
+            }
+        }
+        for (int i = 0; i < funcs.size(); i++) {
+            gates.checkFunction(funcs.get(i), iface.stability, funcSpans.get(funcSpans.size() - funcs.size() + i));
         }
         UniqueNames.require(scope.entrySet().stream().map(e -> new Id(e.getKey(), e.getValue().span())).toList(),
                 "name");
