@@ -383,4 +383,15 @@ class WitLanguageTest {
                 }
                 """);
     }
+
+    @Test
+    void aPackageNameCannotBeImportedWhileALabelledInterfaceCan() throws IOException {
+        WitException e = fail("package a:b;\ninterface b {}\nworld w {\n  import a:b;\n}\n");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.column()).isEqualTo(10);
+        assertThat(e.detail()).startsWith("`a:b` is a package, which cannot be imported or exported");
+        assertThat(fail("package a:b;\nworld w {\n  export c:d@1.0.0;\n}\n").detail()).startsWith("`c:d` is a package");
+        WitLoader.Result r = roundTrip("package a:b;\ninterface b {}\nworld w {\n  import a: b;\n}\n");
+        assertThat(world(r.resolve(), "w").imports()).containsOnlyKeys(new WorldKey.Name("a"));
+    }
 }

@@ -242,7 +242,9 @@ public final class Parser {
     private ExternKind externKind() {
         int save = pos;
         Id name = id();
+        Token colon = peek();
         if (eat(TokenKind.COLON)) {
+            rejectPackageName(name, colon);
             TokenKind kind = peekKind();
             if (kind == TokenKind.FUNC || kind == TokenKind.ASYNC) {
                 Func func = func();
@@ -263,6 +265,23 @@ public final class Parser {
         UsePath path = usePath();
         expect(TokenKind.SEMICOLON);
         return new ExternPath(path);
+    }
+
+    /**
+     * WIT.md lexes {@code a:b} without spaces as one package name, which cannot be imported or exported
+     * ({@code import a: b;} labels interface {@code b}); a package name is followed by {@code ;} or a version.
+     */
+    private void rejectPackageName(Id name, Token colon) {
+        Token next = peek();
+        TokenKind after = peekKindAt(1);
+        if (next != null && name.span().end() == colon.start() && colon.end() == next.start()
+                && (next.kind() == TokenKind.ID || next.kind() == TokenKind.EXPLICIT_ID)
+                && (after == TokenKind.SEMICOLON || after == TokenKind.AT)) {
+            String pkg = name.span().text() + ":" + source.text().substring(next.start(), next.end());
+            throw name.span().error("`" + pkg + "` is a package, which cannot be imported or exported (an interface "
+                    + "is `" + pkg + "/name`; `" + name.span().text() + ": " + source.text().substring(next.start(),
+                    next.end()) + "` names a local interface)");
+        }
     }
 
     private Include include(List<Attribute> attributes) {
