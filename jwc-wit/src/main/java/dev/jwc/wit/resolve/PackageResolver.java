@@ -542,19 +542,24 @@ final class PackageResolver {
         for (Function f : funcs) {
             iface.functions.put(f.name(), f);
         }
-        GateRules gates = new GateRules(types);
-        for (Named named : scope.values()) {
-            if (named.type() != null) {
-                gates.checkType(types.get(named.type().index()), iface.stability, named.span());
-            }
-        }
-        for (int i = 0; i < funcs.size(); i++) {
-            gates.checkFunction(funcs.get(i), iface.stability, funcSpans.get(funcSpans.size() - funcs.size() + i));
-        }
+        checkGates(iface.stability, funcs, funcSpans.subList(funcSpans.size() - funcs.size(), funcSpans.size()));
         UniqueNames.require(scope.entrySet().stream().map(e -> new Id(e.getKey(), e.getValue().span())).toList(),
                 "name");
         interfaceScopes.set(id, scope);
         scope = new LinkedHashMap<>();
+    }
+
+    /** The gate rule for references: the named types of the current scope, then {@code funcs} at their spans. */
+    private void checkGates(Stability container, List<Function> funcs, List<Span> funcSpans) {
+        GateRules gates = new GateRules(types);
+        for (Named named : scope.values()) {
+            if (named.type() != null) {
+                gates.checkType(types.get(named.type().index()), container, named.span());
+            }
+        }
+        for (int i = 0; i < funcs.size(); i++) {
+            gates.checkFunction(funcs.get(i), container, funcSpans.get(i));
+        }
     }
 
     private void resolveTypes(TypeOwner owner, List<Object> items) {
@@ -731,9 +736,9 @@ final class PackageResolver {
             case Ast.Record r -> {
                 UniqueNames.require(r.fields().stream().map(Ast.Field::name).toList(), "field");
                 yield new TypeDefKind.Record(r.fields().stream()
-                    .map(f -> new TypeDefKind.Field(f.name().name(), resolveType(f.type(), stability),
-                            DocsAndGates.docs(f.docs())))
-                    .toList());
+                        .map(f -> new TypeDefKind.Field(f.name().name(), resolveType(f.type(), stability),
+                                DocsAndGates.docs(f.docs())))
+                        .toList());
             }
             case Ast.Flags f -> {
                 UniqueNames.require(f.flags().stream().map(Ast.Flag::name).toList(), "flag");
