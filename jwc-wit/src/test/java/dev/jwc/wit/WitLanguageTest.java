@@ -392,4 +392,43 @@ class WitLanguageTest {
         WitLoader.Result r = roundTrip("package a:b;\ninterface b {}\nworld w {\n  import a: b;\n}\n");
         assertThat(world(r.resolve(), "w").imports()).containsOnlyKeys(new WorldKey.Name("a"));
     }
+
+    @Test
+    void includeWithRenamesLabelledInterfacesAndPlainNamesDoNotDeduplicate() throws IOException {
+        WitLoader.Result r = roundTrip("""
+                package local:demo;
+                interface store {
+                  get: func(key: string) -> option<string>;
+                }
+                world base {
+                  /// the cache
+                  import cache: store;
+                }
+                world extended {
+                  import cache: func();
+                  include base with { cache as my-cache }
+                }
+                """);
+        World extended = world(r.resolve(), "extended");
+        WorldItem.InterfaceItem renamed = (WorldItem.InterfaceItem) extended.imports()
+                .get(new WorldKey.Name("my-cache"));
+        assertThat(r.resolve().get(renamed.id()).name()).contains("store");
+        assertThat(renamed.docs().contents()).contains("the cache");
+        WitException conflict = fail("""
+                package local:demo;
+                interface store {}
+                world base-a {
+                  import cache: store;
+                }
+                world base-b {
+                  import cache: store;
+                }
+                world conflict {
+                  include base-a;
+                  include base-b;
+                }
+                """);
+        assertThat(conflict.line()).isEqualTo(11);
+        assertThat(conflict.detail()).contains("`cache`");
+    }
 }
