@@ -129,24 +129,29 @@ final class Decoder {
                 pkg);
         worlds.put(id, draft);
         packageWorlds.get(pkg).put(name, id);
-        items(id, draft, body.imports, draft.imports(), true);
-        items(id, draft, body.exports, draft.exports(), false);
+        items(id, draft, body, body.imports, draft.imports(), true);
+        items(id, draft, body, body.exports, draft.exports(), false);
         return id;
     }
 
-    private void items(WorldId world, WorldDraft draft, Map<String, Extern> externs, Map<WorldKey, WorldItem> into,
-                       boolean imports) {
+    private void items(WorldId world, WorldDraft draft, Scope body, Map<String, Extern> externs,
+                       Map<WorldKey, WorldItem> into, boolean imports) {
         for (Map.Entry<String, Extern> e : externs.entrySet()) {
             String name = e.getKey();
             switch (e.getValue()) {
-                case Extern.Instance(Scope body) -> {
-                    if (QualifiedName.isQualified(name)) {
+                case Extern.Instance(Scope instance) -> {
+                    String implemented = body.implementsOf.get(name);
+                    if (implemented != null) {
+                        InterfaceId iface = interfaceOf(implemented);
+                        fillInterface(iface, instance, true);
+                        into.put(new WorldKey.Name(name), new WorldItem.InterfaceItem(iface, Stability.UNKNOWN));
+                    } else if (QualifiedName.isQualified(name)) {
                         InterfaceId iface = interfaceOf(name);
-                        fillInterface(iface, body, true);
+                        fillInterface(iface, instance, true);
                         into.put(new WorldKey.Iface(iface), new WorldItem.InterfaceItem(iface, Stability.UNKNOWN));
                     } else {
                         InterfaceId iface = newInterface(Optional.empty(), draft.pkg());
-                        fillInterface(iface, body, true);
+                        fillInterface(iface, instance, true);
                         into.put(new WorldKey.Name(name), new WorldItem.InterfaceItem(iface, Stability.UNKNOWN));
                     }
                 }

@@ -15,6 +15,9 @@ sealed interface Extern {
     /** A component of type {@code type}. */
     record Component(TypeEntry.Component type) implements Extern {}
 
+    /** A component defined inside another, with the scope it was defined in (for its outer aliases). */
+    record Nested(dev.jwc.binary.component.Component component, Scope parent) implements Extern {}
+
     /** A core module or a value: no WIT meaning. */
     record Other() implements Extern {}
 }

@@ -7,6 +7,7 @@ import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.ComponentType;
 import dev.jwc.binary.component.DefinedType;
 import dev.jwc.binary.component.Export;
+import dev.jwc.binary.component.ExternName;
 import dev.jwc.binary.component.ExternType;
 import dev.jwc.binary.component.FuncType;
 import dev.jwc.binary.component.Import;
@@ -35,6 +36,9 @@ final class Scope {
     private final List<Extern> components = new ArrayList<>();
     final Map<String, Extern> imports = new LinkedHashMap<>();
     final Map<String, Extern> exports = new LinkedHashMap<>();
+    private Map<String, Extern> args = Map.of();
+    /** The interface named by the {@code (implements "...")} attribute of an import or export, by its name. */
+    final Map<String, String> implementsOf = new LinkedHashMap<>();
 
     private Scope(Scope parent) {
         this.parent = parent;
@@ -50,8 +54,10 @@ final class Scope {
         Scope scope = new Scope(parent);
         for (ComponentDecl decl : type.decls()) {
             switch (decl) {
-                case ComponentDecl.ImportDecl(Import imported) -> scope.imports.put(imported.name().name(),
-                        scope.bind(imported.name().name(), imported.type()));
+                case ComponentDecl.ImportDecl(Import imported) -> {
+                    scope.noteImplements(imported.name());
+                    scope.imports.put(imported.name().name(), scope.bind(imported.name().name(), imported.type()));
+                }
                 case InstanceDecl d -> scope.declare(d);
             }
         }
@@ -60,7 +66,17 @@ final class Scope {
 
     /** The top level of a component: its sections in order. */
     static Scope ofComponent(dev.jwc.binary.component.Component component) {
-        Scope scope = new Scope(null);
+        return ofComponent(component, null, Map.of());
+    }
+
+    /**
+     * A component defined in {@code parent}, instantiated with {@code args}: an import named by an argument
+     * is that argument, so types flow from the instantiating scope into the instance's exports.
+     */
+    private static Scope ofComponent(dev.jwc.binary.component.Component component, Scope parent,
+                                     Map<String, Extern> args) {
+        Scope scope = new Scope(parent);
+        scope.args = args;
         for (Section section : component.sections()) {
             scope.define(section);
         }
@@ -79,7 +95,10 @@ final class Scope {
             case InstanceDecl.CoreTypeDecl c -> { }
             case InstanceDecl.TypeDecl(TypeDef def) -> types.add(entry(def));
             case InstanceDecl.AliasDecl(Alias alias) -> alias(alias);
-            case InstanceDecl.ExportDecl d -> exports.put(d.name().name(), bind(d.name().name(), d.type()));
+            case InstanceDecl.ExportDecl d -> {
+                noteImplements(d.name());
+                exports.put(d.name().name(), bind(d.name().name(), d.type()));
+            }
         }
     }
 
@@ -87,8 +106,7 @@ final class Scope {
         switch (section) {
             case Section.Types s -> s.types().forEach(def -> types.add(entry(def)));
             case Section.Aliases s -> s.aliases().forEach(this::alias);
-            case Section.Imports s -> s.imports().forEach(i -> imports.put(i.name().name(),
-                    bind(i.name().name(), i.type())));
+            case Section.Imports s -> s.imports().forEach(this::importItem);
             case Section.Exports s -> s.exports().forEach(this::export);
             case Section.Canons s -> s.canons().forEach(c -> {
                 if (c instanceof Canon.Lift lift) {
@@ -96,7 +114,7 @@ final class Scope {
                 }
             });
             case Section.Instances s -> s.instances().forEach(this::instance);
-            case Section.NestedComponent n -> components.add(new Extern.Other());
+            case Section.NestedComponent n -> components.add(new Extern.Nested(n.component(), this));
             case Section.Custom c -> { }
             case Section.CoreModule m -> { }
             case Section.CoreInstances c -> { }
@@ -108,6 +126,7 @@ final class Scope {
 
     private void export(Export export) {
         String name = export.name().name();
+        noteImplements(export.name());
         if (export.ascribed().isPresent()) {
             exports.put(name, bind(name, export.ascribed().get()));
             return;
@@ -135,9 +154,45 @@ final class Scope {
                 }
                 instances.add(new Extern.Instance(body));
             }
-            // The exports of an instantiated component are not needed to describe a world.
-            case Instance.Instantiate i -> instances.add(new Extern.Other());
+            case Instance.Instantiate i -> {
+                Map<String, Extern> given = new LinkedHashMap<>();
+                for (Instance.Arg arg : i.args()) {
+                    given.put(arg.name(), get(arg.sort(), arg.index()));
+                }
+                instances.add(switch (get(ComponentSort.COMPONENT, i.component())) {
+                    case Extern.Nested n -> new Extern.Instance(ofComponent(n.component(), n.parent(), given));
+                    case Extern.Component c -> new Extern.Instance(c.type().body().exportsOnly());
+                    default -> new Extern.Other();
+                });
+            }
         }
+    }
+
+    private void noteImplements(ExternName name) {
+        for (ExternName.Attribute a : name.attributes()) {
+            if (a instanceof ExternName.Attribute.Implements(String iface)) {
+                implementsOf.put(name.name(), iface);
+            }
+        }
+    }
+
+    private void importItem(Import i) {
+        noteImplements(i.name());
+        String name = i.name().name();
+        Extern given = args.get(name);
+        if (given == null) {
+            imports.put(name, bind(name, i.type()));
+        } else {
+            imports.put(name, given);
+            add(i.type().sort() instanceof ComponentSort s ? s : ComponentSort.VALUE, given);
+        }
+    }
+
+    /** A scope holding only the exports of this one, as an instance of a component type exposes them. */
+    private Scope exportsOnly() {
+        Scope scope = new Scope(parent);
+        scope.exports.putAll(exports);
+        return scope;
     }
 
     private void alias(Alias alias) {
@@ -214,6 +269,7 @@ final class Scope {
             case Extern.Instance i -> instances.add(i);
             case Extern.Type(TypeEntry t) -> types.add(t);
             case Extern.Component c -> components.add(c);
+            case Extern.Nested n -> components.add(n);
             case Extern.Other o -> { }
         }
     }
