@@ -1,0 +1,173 @@
+package dev.jwc.binary.component;
+
+import static dev.jwc.binary.component.Decode.expectEnd;
+import static dev.jwc.binary.component.Decode.invalid;
+import static dev.jwc.binary.component.Decode.vec;
+
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CoreReader;
+import dev.jwc.binary.io.ByteReader;
+import dev.jwc.binary.io.DecodeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Decodes the component binary format (Binary.md) into a {@link Component}. Every malformed input is a
+ * {@link DecodeException} with the absolute byte offset; wording follows wasmparser so that test suites
+ * can match message substrings. Only what the binary grammar itself forbids is rejected here; index,
+ * type and name rules belong to the validator.
+ */
+public final class ComponentReader {
+    /** wasmparser's bound on start function arguments and results. */
+    private static final int MAX_START_VALUES = 1000;
+
+    private ComponentReader() {
+    }
+
+    /** Decodes a core module or a component, told apart by the preamble. */
+    public static WasmBinary read(byte[] bytes) {
+        ByteReader r = new ByteReader(bytes);
+        return switch (Preamble.read(r)) {
+            case CORE_MODULE -> new CoreModuleBinary(bytes, 0, CoreReader.read(bytes));
+            case COMPONENT -> sections(r, 0);
+        };
+    }
+
+    /** Decodes a component; a core module is an error. */
+    public static Component readComponent(byte[] bytes) {
+        return component(new ByteReader(bytes), 0);
+    }
+
+    private static Component component(ByteReader r, int depth) {
+        long at = r.offset();
+        if (Preamble.read(r) != Preamble.COMPONENT) {
+            throw r.errorAt("expected a version header for a component", at);
+        }
+        return sections(r, depth);
+    }
+
+    private static Component sections(ByteReader r, int depth) {
+        List<Section> sections = new ArrayList<>();
+        while (!r.atEnd()) {
+            long at = r.offset();
+            int id = r.u8();
+            if (id > 12) {
+                throw r.errorAt("malformed section id: " + id, at);
+            }
+            ByteReader s = r.slice(r.u32());
+            sections.add(section(id, s, depth));
+        }
+        return new Component(sections);
+    }
+
+    private static Section section(int id, ByteReader s, int depth) {
+        return switch (id) {
+            case 0 -> new Section.Custom(s.name(), s.rest());
+            case 1 -> new Section.CoreModule(coreModule(s));
+            case 2 -> new Section.CoreInstances(items(s, ComponentReader::coreInstance));
+            case 3 -> new Section.CoreTypes(items(s, CoreTypeReader::componentCoreType));
+            case 4 -> {
+                Decode.checkDepth(s, depth + 1);
+                long offset = s.offset();
+                yield new Section.NestedComponent(component(s, depth + 1), offset);
+            }
+            case 5 -> new Section.Instances(items(s, ComponentReader::instance));
+            case 6 -> new Section.Aliases(items(s, TypeReader::alias));
+            case 7 -> new Section.Types(items(s, in -> TypeReader.typeDef(in, depth)));
+            case 8 -> new Section.Canons(items(s, CanonReader::canon));
+            case 9 -> start(s);
+            case 10 -> new Section.Imports(items(s, in -> new Import(TypeReader.externName(in),
+                    TypeReader.externType(in))));
+            case 11 -> new Section.Exports(items(s, ComponentReader::export));
+            case 12 -> new Section.Values(items(s, ComponentReader::value));
+            default -> throw new IllegalArgumentException("section id " + id + " was checked by the caller");
+        };
+    }
+
+    private static <T> List<T> items(ByteReader s, Function<ByteReader, T> item) {
+        List<T> out = vec(s, item);
+        expectEnd(s);
+        return out;
+    }
+
+    /** An embedded core module, decoded by {@link CoreReader} with offsets kept absolute. */
+    private static CoreModuleBinary coreModule(ByteReader s) {
+        long offset = s.offset();
+        if (Preamble.read(s.fork()) != Preamble.CORE_MODULE) {
+            throw s.errorAt("expected a version header for a module", offset);
+        }
+        CoreModule module = CoreReader.read(s.fork());
+        return new CoreModuleBinary(s.rest(), offset, module);
+    }
+
+    private static CoreInstance coreInstance(ByteReader r) {
+        long at = r.offset();
+        int b = r.u8();
+        return switch (b) {
+            case 0x00 -> new CoreInstance.Instantiate(r.u32(), vec(r, ComponentReader::coreInstantiateArg));
+            case 0x01 -> new CoreInstance.FromExports(vec(r, in -> new CoreInstance.Export(in.name(),
+                    TypeReader.coreSort(in, "external kind"), in.u32())));
+            default -> throw invalid(r, at, b, "core instance");
+        };
+    }
+
+    private static CoreInstance.Arg coreInstantiateArg(ByteReader r) {
+        String name = r.name();
+        long at = r.offset();
+        int kind = r.u8();
+        if (kind != CoreSort.INSTANCE.code()) {
+            throw invalid(r, at, kind, "instantiation arg kind");
+        }
+        return new CoreInstance.Arg(name, r.u32());
+    }
+
+    private static Instance instance(ByteReader r) {
+        long at = r.offset();
+        int b = r.u8();
+        return switch (b) {
+            case 0x00 -> new Instance.Instantiate(r.u32(), vec(r, in -> new Instance.Arg(in.name(),
+                    TypeReader.sort(in, "component external kind"), in.u32())));
+            case 0x01 -> new Instance.FromExports(vec(r, in -> new Instance.Export(TypeReader.externName(in),
+                    TypeReader.sort(in, "component external kind"), in.u32())));
+            default -> throw invalid(r, at, b, "instance");
+        };
+    }
+
+    private static Export export(ByteReader r) {
+        ExternName name = TypeReader.externName(r);
+        Sort sort = TypeReader.sort(r, "component external kind");
+        int index = r.u32();
+        Optional<ExternType> ascribed = Decode.optional(r, "optional component export type",
+                TypeReader::externType);
+        return new Export(name, sort, index, ascribed);
+    }
+
+    private static Section.Start start(ByteReader s) {
+        int func = s.u32();
+        long argsAt = s.offset();
+        int argCount = s.u32();
+        if (Integer.compareUnsigned(argCount, MAX_START_VALUES) > 0) {
+            throw s.errorAt("start function arguments size is out of bounds", argsAt);
+        }
+        List<Integer> args = new ArrayList<>();
+        for (int i = 0; i < argCount; i++) {
+            args.add(s.u32());
+        }
+        long resultsAt = s.offset();
+        int results = s.u32();
+        if (Integer.compareUnsigned(results, MAX_START_VALUES) > 0) {
+            throw s.errorAt("start function results size is out of bounds", resultsAt);
+        }
+        if (!s.atEnd()) {
+            throw s.error("unexpected content in the component start section");
+        }
+        return new Section.Start(func, args, results);
+    }
+
+    private static Value value(ByteReader r) {
+        ValType type = TypeReader.valType(r);
+        return new Value(type, r.bytes(r.count()));
+    }
+}
