@@ -2,6 +2,7 @@
 module dev.jwc.witcomponent {
     requires transitive dev.jwc.wit;
     requires transitive dev.jwc.binary;
+    requires dev.jwc.text;
 
     exports dev.jwc.witcomponent;
 
