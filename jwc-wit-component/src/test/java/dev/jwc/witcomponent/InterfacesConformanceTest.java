@@ -3,6 +3,8 @@ package dev.jwc.witcomponent;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwc.json.Json;
+import dev.jwc.text.TextException;
+import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
 import dev.jwc.wit.model.Resolve;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * wit-component's {@code tests/interfaces} suite: every WIT package there, encoded by us and decoded again, is
  * the same resolved model ({@code roundtrip/<case>}); wasm-tools' expected binary ({@code <case>.wat}, assembled
- * into {@code _derived/wat2wasm}) decodes to that model too ({@code expected/<case>}). Models are compared for
+ * into {@code _derived/wat2wasm}) decodes to that model too ({@code expected/<case>}), and so does its text
+ * parsed by our component text parser ({@code expected-text/<case>}). Models are compared for
  * the main package through {@link CanonicalModel}, which ignores arena numbering.
  */
 class InterfacesConformanceTest {
@@ -50,12 +53,14 @@ class InterfacesConformanceTest {
             }
             cases.add("roundtrip/" + name);
             cases.add("expected/" + name);
+            cases.add("expected-text/" + name);
             WitLoader.Result loaded;
             try {
                 loaded = WitLoader.withFeatures(Set.of()).load(input);
             } catch (WitException e) {
                 failures.put("roundtrip/" + name, "load: " + e.getMessage());
                 failures.put("expected/" + name, "load: " + e.getMessage());
+                failures.put("expected-text/" + name, "load: " + e.getMessage());
                 continue;
             }
             String pkg = loaded.resolve().get(loaded.main()).name().toString();
@@ -64,6 +69,8 @@ class InterfacesConformanceTest {
                     () -> WitDecoding.decode(WitEncoding.encodePackageBytes(loaded.resolve(), loaded.main())));
             check(failures, "expected/" + name, want, pkg,
                     () -> WitDecoding.decode(Files.readAllBytes(DERIVED.resolve(name + ".wasm"))));
+            check(failures, "expected-text/" + name, want, pkg,
+                    () -> WitDecoding.decode(ComponentTextParser.parse(Files.readString(wat))));
         }
         KnownFailures.check("interfaces-known-failures.txt", "wit-component interfaces", cases, failures, skipped);
     }
@@ -82,7 +89,7 @@ class InterfacesConformanceTest {
                 failures.put(name, "model differs:\n" + want.toPrettyString() + "\n---\n"
                         + main(decoded.resolve(), pkg).toPrettyString());
             }
-        } catch (WitComponentException e) {
+        } catch (WitComponentException | TextException e) {
             failures.put(name, e.getMessage());
         }
     }
