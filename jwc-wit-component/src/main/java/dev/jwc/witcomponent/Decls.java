@@ -5,6 +5,7 @@ import dev.jwc.binary.component.ComponentDecl;
 import dev.jwc.binary.component.ComponentType;
 import dev.jwc.binary.component.ExternName;
 import dev.jwc.binary.component.ExternType;
+import dev.jwc.binary.component.FuncType;
 import dev.jwc.binary.component.Import;
 import dev.jwc.binary.component.InstanceDecl;
 import dev.jwc.binary.component.InstanceType;
@@ -22,6 +23,8 @@ final class Decls {
     private int instances;
     /** The type index each WIT type already has in this scope. */
     final Map<TypeId, Integer> typeIndex = new HashMap<>();
+    /** Function types are defined once per scope and shared by every function of that signature. */
+    final Map<FuncType, Integer> funcTypes = new HashMap<>();
 
     int define(TypeDef def) {
         decls.add(new InstanceDecl.TypeDecl(def));
@@ -35,7 +38,11 @@ final class Decls {
 
     /** Imports or exports {@code name}; returns the index the item gets in its index space. */
     int declare(boolean isImport, String name, ExternType type) {
-        ExternName n = ExternName.of(name);
+        return declare(isImport, ExternName.of(name), type);
+    }
+
+    /** Imports or exports under a name that may carry attributes. */
+    int declare(boolean isImport, ExternName n, ExternType type) {
         decls.add(isImport ? new ComponentDecl.ImportDecl(new Import(n, type)) : new InstanceDecl.ExportDecl(n, type));
         return switch (type) {
             case ExternType.Type t -> types++;

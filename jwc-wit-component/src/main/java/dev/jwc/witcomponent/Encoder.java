@@ -4,6 +4,7 @@ import dev.jwc.binary.component.Alias;
 import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.ComponentType;
 import dev.jwc.binary.component.DefinedType;
+import dev.jwc.binary.component.ExternName;
 import dev.jwc.binary.component.ExternType;
 import dev.jwc.binary.component.FuncType;
 import dev.jwc.binary.component.PrimitiveType;
@@ -81,7 +82,8 @@ final class Encoder {
         String name = PackageMetadata.keyName(resolve, key);
         switch (item) {
             case WorldItem.InterfaceItem i -> {
-                int index = outer.declare(isImport, name, new ExternType.Instance(instance(i.id(), true)));
+                int index = outer.declare(isImport, externName(key, i.id()),
+                        new ExternType.Instance(instance(i.id(), true)));
                 instanceOf.put(i.id(), index);
             }
             case WorldItem.FunctionItem(Function f) -> {
@@ -95,6 +97,17 @@ final class Encoder {
                 importTypes = false;
             }
         }
+    }
+
+    /** A plain name for a named interface says which interface it is with {@code (implements "...")}. */
+    private ExternName externName(WorldKey key, InterfaceId iface) {
+        String name = PackageMetadata.keyName(resolve, key);
+        return switch (key) {
+            case WorldKey.Name n when resolve.get(iface).name().isPresent() -> new ExternName(name,
+                    ExternName.Form.WITH_ATTRIBUTES,
+                    List.of(new ExternName.Attribute.Implements(resolve.qualifiedName(iface).orElseThrow())));
+            default -> ExternName.of(name);
+        };
     }
 
     /** Defines the instance type of {@code id} in the outer scope (with functions when asked); its type index. */
@@ -126,7 +139,15 @@ final class Encoder {
         List<FuncType.Param> params = new ArrayList<>();
         f.params().forEach(p -> params.add(new FuncType.Param(p.name(), valType(p.type()))));
         Optional<ValType> result = f.result().map(this::valType);
-        return current().define(new FuncType(f.kind().isAsync(), params, result));
+        Decls scope = current();
+        FuncType type = new FuncType(f.kind().isAsync(), params, result);
+        Integer known = scope.funcTypes.get(type);
+        if (known != null) {
+            return known;
+        }
+        int index = scope.define(type);
+        scope.funcTypes.put(type, index);
+        return index;
     }
 
     private ValType valType(Type type) {

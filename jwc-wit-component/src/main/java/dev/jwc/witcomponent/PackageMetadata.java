@@ -43,7 +43,6 @@ final class PackageMetadata {
     static Section.Custom section(Resolve resolve, PackageId id) {
         WitPackage pkg = resolve.get(id);
         var o = JsonBuilder.object();
-        o.put("package", pkg.name().toString());
         pkg.docs().contents().ifPresent(d -> o.put("docs", d));
         var worlds = JsonBuilder.object();
         pkg.worlds().forEach((name, w) -> putIfNotEmpty(worlds, name, world(resolve, w)));

@@ -2,6 +2,10 @@ package dev.jwc.witcomponent;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwc.binary.component.Component;
+import dev.jwc.binary.component.ComponentReader;
+import dev.jwc.binary.component.ComponentWriter;
+import dev.jwc.binary.component.Section;
 import dev.jwc.json.Json;
 import dev.jwc.text.TextException;
 import dev.jwc.text.component.ComponentTextParser;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * wit-component's {@code tests/interfaces} suite: every WIT package there, encoded by us and decoded again, is
  * the same resolved model ({@code roundtrip/<case>}); wasm-tools' expected binary ({@code <case>.wat}, assembled
  * into {@code _derived/wat2wasm}) decodes to that model too ({@code expected/<case>}), and so does its text
- * parsed by our component text parser ({@code expected-text/<case>}). Models are compared for
+ * parsed by our component text parser ({@code expected-text/<case>}), and our encoding has its very bytes
+ * ({@code bytes/<case>}, producers aside). Models are compared for
  * the main package through {@link CanonicalModel}, which ignores arena numbering.
  */
 class InterfacesConformanceTest {
@@ -69,6 +75,8 @@ class InterfacesConformanceTest {
                     () -> WitDecoding.decode(WitEncoding.encodePackageBytes(loaded.resolve(), loaded.main())));
             check(failures, "expected/" + name, want, pkg,
                     () -> WitDecoding.decode(Files.readAllBytes(DERIVED.resolve(name + ".wasm"))));
+            cases.add("bytes/" + name);
+            sameBytes(failures, "bytes/" + name, loaded, DERIVED.resolve(name + ".wasm"));
             check(failures, "expected-text/" + name, want, pkg,
                     () -> WitDecoding.decode(ComponentTextParser.parse(Files.readString(wat))));
         }
@@ -92,6 +100,25 @@ class InterfacesConformanceTest {
         } catch (WitComponentException | TextException e) {
             failures.put(name, e.getMessage());
         }
+    }
+
+    /** Our encoding has wasm-tools' bytes, the producers section (which names the tool) aside. */
+    private static void sameBytes(Map<String, String> failures, String name, WitLoader.Result loaded, Path expected)
+            throws IOException {
+        try {
+            Component ours = WitEncoding.encodePackage(loaded.resolve(), loaded.main());
+            Component theirs = ComponentReader.readComponent(Files.readAllBytes(expected));
+            if (!Arrays.equals(ComponentWriter.write(withoutProducers(ours)), ComponentWriter.write(withoutProducers(theirs)))) {
+                failures.put(name, "encoding differs from wasm-tools'");
+            }
+        } catch (WitComponentException e) {
+            failures.put(name, e.getMessage());
+        }
+    }
+
+    private static Component withoutProducers(Component c) {
+        return new Component(c.sections().stream()
+                .filter(s -> !(s instanceof Section.Custom custom && custom.name().equals("producers"))).toList());
     }
 
     private static Json main(Resolve resolve, String pkg) {
