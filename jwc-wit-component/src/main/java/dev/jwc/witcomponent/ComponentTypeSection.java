@@ -4,9 +4,13 @@ import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.component.WasmBinary;
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CustomSection;
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.WorldId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decodes a {@code component-type} custom section (see {@link WitEncoding#componentTypeSection}) back into the
@@ -23,6 +27,24 @@ public final class ComponentTypeSection {
 
     /** A decoded section: the world, in a model holding its package and the packages it uses. */
     public record Decoded(Resolve resolve, WorldId world, WitEncoding.StringEncoding encoding) {}
+
+    /**
+     * Decodes every {@code component-type*} custom section of a core module, in order (a module linked from
+     * several bindings carries one per world).
+     */
+    public static List<Decoded> findAll(CoreModule module) {
+        List<Decoded> found = new ArrayList<>();
+        for (CustomSection section : module.customSections()) {
+            if (section instanceof CustomSection.Raw raw && raw.name().startsWith("component-type")) {
+                try {
+                    found.add(decode(raw.data()));
+                } catch (WitComponentException e) {
+                    throw new WitComponentException("custom section `" + raw.name() + "`: " + e.getMessage(), e);
+                }
+            }
+        }
+        return found;
+    }
 
     /**
      * Decodes the payload of a {@code component-type} custom section.

@@ -16,6 +16,8 @@ import dev.jwc.binary.component.InstanceType;
 import dev.jwc.binary.component.PrimitiveType;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.component.ValType;
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CustomSection;
 import dev.jwc.json.Json;
 import dev.jwc.wit.WitLoader;
 import dev.jwc.wit.model.Resolve;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +126,22 @@ class WitBinaryRoundTripTest {
         Json.Obj got = (Json.Obj) ((Json.Obj) model(decoded.resolve(), "foo:bar@1.2.0")).get("worlds");
         assertThat(got.get("app")).isEqualTo(want.get("app"));
         assertThat(decoded.resolve().get(decoded.world()).name()).isEqualTo("app");
+    }
+
+    @Test
+    void componentTypeSectionsAreFoundInCoreModules() throws IOException {
+        WitLoader.Result loaded = load(WIT);
+        WorldId app = loaded.resolve().get(loaded.main()).worlds().get("app");
+        Section.Custom section = WitEncoding.componentTypeSection(loaded.resolve(), app,
+                WitEncoding.StringEncoding.UTF8);
+        CoreModule module = new CoreModule(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), OptionalInt.empty(), List.of(), OptionalInt.empty(), List.of(), List.of(),
+                List.of(new CustomSection.Raw(section.name(), section.data(), Optional.empty())));
+
+        List<ComponentTypeSection.Decoded> found = ComponentTypeSection.findAll(module);
+
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).resolve().get(found.get(0).world()).name()).isEqualTo("app");
     }
 
     @Test
