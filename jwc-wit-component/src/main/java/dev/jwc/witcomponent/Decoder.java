@@ -253,28 +253,29 @@ final class Decoder {
     }
 
     private Type type(TypeEntry entry) {
-        TypeId known = typeIds.get(entry);
-        if (known != null) {
-            return Type.of(known);
+        // Follow (eq) chains iteratively: a hostile binary can make them as long as it has type slots.
+        TypeEntry e = entry;
+        while (!typeIds.containsKey(e) && e instanceof TypeEntry.Named n) {
+            e = n.target;
         }
-        return switch (entry) {
-            case TypeEntry.Named n -> {
-                Type target = type(n.target);
-                if (target instanceof Type.Ref(TypeId id)) {
-                    typeIds.put(entry, id);
-                }
-                yield target;
-            }
+        Type type = switch (e) {
+            case TypeEntry t when typeIds.containsKey(t) -> Type.of(typeIds.get(t));
             case TypeEntry.Defined d when d.type instanceof PrimitiveType p -> primitive(p);
             case TypeEntry.Defined d -> {
                 TypeId id = builder.add(TypeDef.anonymous(kind(d)));
-                typeIds.put(entry, id);
+                typeIds.put(d, id);
                 yield Type.of(id);
             }
             case TypeEntry.Resource r -> throw new WitComponentException("resource "
                     + (r.name == null ? "" : "`" + r.name + "` ") + "used before it is named");
+            case TypeEntry.Missing m -> throw new WitComponentException(m.what
+                    + " aliases an export its instance does not have");
             default -> throw new WitComponentException("a value type refers to a non-value type");
         };
+        if (type instanceof Type.Ref(TypeId id)) {
+            registerChain(entry, id);
+        }
+        return type;
     }
 
     private TypeDefKind kind(TypeEntry.Defined entry) {

@@ -241,7 +241,8 @@ final class Scope {
             case FUNC -> funcs.add(item);
             case INSTANCE -> instances.add(item);
             case COMPONENT -> components.add(item);
-            case TYPE -> types.add(item instanceof Extern.Type(TypeEntry t) ? t : new TypeEntry.Resource(null));
+            case TYPE -> types.add(item instanceof Extern.Type(TypeEntry t) ? t
+                    : new TypeEntry.Missing("type index " + types.size()));
             case VALUE -> { }
         }
     }

@@ -80,6 +80,15 @@ sealed interface TypeEntry {
         }
     }
 
+    /** What an alias to a type that its instance does not export stands for: an error once used. */
+    final class Missing implements TypeEntry {
+        final String what;
+
+        Missing(String what) {
+            this.what = what;
+        }
+    }
+
     /** A type imported or exported as {@code name} with bound {@code (eq target)}. */
     final class Named implements TypeEntry {
         final String name;

@@ -67,7 +67,7 @@ public final class WitDecoding {
 
     private static TypeEntry underlying(TypeEntry t) {
         TypeEntry e = t;
-        for (int i = 0; i < 1000 && e instanceof TypeEntry.Named n; i++) {
+        while (e instanceof TypeEntry.Named n) {
             e = n.target;
         }
         return e;
