@@ -3,6 +3,8 @@ package dev.jwc.witcomponent;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwc.json.Json;
+import dev.jwc.text.TextException;
+import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
 import dev.jwc.wit.model.PackageId;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * wit-component's {@code tests/components} suite: the world we decode from each {@code component.wasm} is the
  * resolved model of the expected {@code component.wit.print} (what {@code wasm-tools component wit} prints),
- * compared through {@link CanonicalModel}.
+ * compared through {@link CanonicalModel}; so is the world of {@code component.wat} parsed by our component text
+ * parser ({@code text/<case>}).
  */
 class ComponentsConformanceTest {
     private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
@@ -54,20 +57,31 @@ class ComponentsConformanceTest {
                 continue;
             }
             cases.add(name);
-            try {
-                WitDecoding.Decoded decoded = WitDecoding.decode(Files.readAllBytes(wasm));
-                Json got = main(decoded.resolve());
-                Json want = main(expectedModel(name, expected, decoded));
-                if (!(decoded instanceof WitDecoding.Decoded.ComponentWorld)) {
-                    failures.put(name, "decoded as a WIT package");
-                } else if (!want.equals(got)) {
-                    failures.put(name, "model differs:\n" + want.toPrettyString() + "\n---\n" + got.toPrettyString());
-                }
-            } catch (WitComponentException | WitException e) {
-                failures.put(name, e.getMessage());
-            }
+            check(failures, name, expected, () -> WitDecoding.decode(Files.readAllBytes(wasm)));
+            cases.add("text/" + name);
+            check(failures, "text/" + name, expected,
+                    () -> WitDecoding.decode(ComponentTextParser.parse(Files.readString(dir.resolve("component.wat")))));
         }
         KnownFailures.check("components-known-failures.txt", "wit-component components", cases, failures, skipped);
+    }
+
+    private interface Decode {
+        WitDecoding.Decoded run() throws IOException;
+    }
+
+    private void check(Map<String, String> failures, String name, Path expected, Decode decode) throws IOException {
+        try {
+            WitDecoding.Decoded decoded = decode.run();
+            Json got = main(decoded.resolve());
+            Json want = main(expectedModel(name, expected, decoded));
+            if (!(decoded instanceof WitDecoding.Decoded.ComponentWorld)) {
+                failures.put(name, "decoded as a WIT package");
+            } else if (!want.equals(got)) {
+                failures.put(name, "model differs:\n" + want.toPrettyString() + "\n---\n" + got.toPrettyString());
+            }
+        } catch (WitComponentException | WitException | TextException e) {
+            failures.put(name, e.getMessage());
+        }
     }
 
     /**
@@ -75,7 +89,7 @@ class ComponentsConformanceTest {
      * packages we decoded (printed as WIT into {@code deps/}); only the world's own package is compared.
      */
     private Resolve expectedModel(String name, Path expected, WitDecoding.Decoded decoded) throws IOException {
-        Path dir = Files.createDirectories(work.resolve(name));
+        Path dir = Files.createDirectories(work.resolve(name.replace('/', '-')));
         Path deps = Files.createDirectories(dir.resolve("deps"));
         Files.copy(expected, dir.resolve("component.wit"));
         for (PackageId pkg : decoded.resolve().packageIds()) {
