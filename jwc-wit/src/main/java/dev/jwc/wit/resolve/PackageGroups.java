@@ -189,13 +189,13 @@ public final class PackageGroups {
                 }
             }
         }
-        // Like wit-parser, binary packages are merged as they are read, before the WIT text is sorted and linked.
+        // Like wit-parser, binary packages are merged in the order they are read, before the WIT text is sorted
+        // and linked; the packages a binary refers to are linked before it so that it merges into them.
         List<Unit> order = new ArrayList<>();
         Set<PackageName> done = new HashSet<>();
         for (Group g : groups) {
             if (g.main() instanceof BinaryUnit b) {
-                order.add(b);
-                done.add(b.name());
+                visit(b, byName, order, done, new HashSet<>());
             }
         }
         for (Unit u : byName.values()) {
