@@ -63,6 +63,29 @@ final class Linker {
         return b.build();
     }
 
+    /** The package named {@code name}, if linked. */
+    PackageId packageNamed(PackageName name) {
+        return packageNames.get(name);
+    }
+
+    /** Adds an empty package named {@code name}, for items merged from a decoded binary package. */
+    PackageId addPackage(PackageName name, Docs docs) {
+        packages.add(new Pkg(name, docs, new LinkedHashMap<>(), new LinkedHashMap<>()));
+        PackageId id = new PackageId(packages.size() - 1);
+        packageNames.put(name, id);
+        return id;
+    }
+
+    /** The interfaces of package {@code pkg} by name, in order; callers may add to it. */
+    LinkedHashMap<String, InterfaceId> packageInterfaces(PackageId pkg) {
+        return packages.get(pkg.index()).interfaces;
+    }
+
+    /** The worlds of package {@code pkg} by name, in order; callers may add to it. */
+    LinkedHashMap<String, WorldId> packageWorlds(PackageId pkg) {
+        return packages.get(pkg.index()).worlds;
+    }
+
     /** Links one package whose dependencies are all linked already. */
     PackageId append(UnresolvedPackage unresolved) {
         return new Remap(unresolved).append();

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * numbering or in the order of declarations (which WIT text does not fix: a printer puts types before
  * functions, a resolver elaborates world imports) have equal canonical forms.
  */
-final class CanonicalModel {
+public final class CanonicalModel {
     private final Resolve resolve;
     private final Map<InterfaceId, String> interfacePaths = new HashMap<>();
     private final Map<WorldId, String> worldPaths = new HashMap<>();
@@ -48,7 +48,7 @@ final class CanonicalModel {
         }
     }
 
-    static Json of(Resolve resolve) {
+    public static Json of(Resolve resolve) {
         return new CanonicalModel(resolve).packages();
     }
 
