@@ -100,7 +100,6 @@ public final class CoreValidator {
             entity(i.type());
             imports.add(new ModuleInfo.ImportInfo(i.module(), i.name(), i.type()));
         }
-        ctx.importedFunctions = ctx.functions.size();
         ctx.importedGlobals = ctx.globals.size();
         for (int i = 0; i < module.functions().size(); i++) {
             at = offsets.of(SectionId.FUNCTION, i);

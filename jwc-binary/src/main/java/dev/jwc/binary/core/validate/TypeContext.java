@@ -197,12 +197,6 @@ final class TypeContext {
         };
     }
 
-    boolean isSharedHeap(HeapType heap) {
-        return switch (heap) {
-            case HeapType.Abstract a -> a.shared();
-            case HeapType.Concrete c -> types.get(c.typeIndex()).shared();
-        };
-    }
 
     /** Whether a subtype declaration's structure matches its supertype's. */
     boolean compositeMatches(CompositeType sub, CompositeType sup) {
