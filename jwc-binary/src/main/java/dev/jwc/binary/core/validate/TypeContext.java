@@ -244,4 +244,12 @@ final class TypeContext {
             case ValType v -> b instanceof ValType w && isSubtype(v, w);
         };
     }
+
+    /** Whether a local or field of this type has a default value (numbers and nullable references). */
+    static boolean isDefaultable(ValType type) {
+        return switch (type) {
+            case NumType n -> true;
+            case RefType r -> r.nullable();
+        };
+    }
 }
