@@ -107,6 +107,9 @@ final class OperatorValidator {
         Opcode op = instruction.opcode();
         Immediate imm = instruction.immediate();
         op.feature().ifPresent(f -> ctx.require(f, stack.offset()));
+        if (!ctx.features.has(Feature.FLOATS) && isFloatInstruction(op)) {
+            throw stack.error("floating-point instruction disallowed");
+        }
         if (constant) {
             checkConstant(op, imm);
         }
@@ -126,6 +129,11 @@ final class OperatorValidator {
             case LANE -> memory.laneOperation(op, ((Immediate.Index) imm).value());
             default -> special(op, imm);
         }
+    }
+
+    private static boolean isFloatInstruction(Opcode op) {
+        String name = op.mnemonic();
+        return name.startsWith("f32") || name.startsWith("f64") || name.contains("_f32") || name.contains("_f64");
     }
 
     private void checkConstant(Opcode op, Immediate imm) {

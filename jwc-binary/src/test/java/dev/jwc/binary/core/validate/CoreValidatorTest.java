@@ -231,6 +231,19 @@ class CoreValidatorTest {
     }
 
     @Test
+    void gatesFloatsAndMutableGlobalsByFeature() {
+        CoreModule floats = function(type(List.of(), List.of(I32)), new Instruction(Opcode.F32_CONST,
+                new Immediate.F32(0)), of(Opcode.I32_TRUNC_F32_S));
+        valid(floats);
+        invalid(floats, Features.defaults().without(Feature.FLOATS), "floating-point instruction disallowed");
+
+        CoreModuleBuilder b = new CoreModuleBuilder();
+        b.addImport(new Import("env", "g", GlobalType.of(I32, true)));
+        valid(b.build());
+        invalid(b.build(), Features.defaults().without(Feature.MUTABLE_GLOBAL), "mutable global support is not enabled");
+    }
+
+    @Test
     void selectAcceptsOnlyNumbersUnlessTyped() {
         RefType funcref = RefType.FUNCREF;
         FuncType refs = type(List.of(funcref, funcref), List.of(funcref));
