@@ -486,14 +486,14 @@ public final class CoreValidator {
     private void declaredFunctions() {
         for (Export e : module.exports()) {
             if (e.kind() == ExternalKind.FUNC) {
-                ctx.declaredFunctions.set(e.index());
+                declare(e.index());
             }
         }
         module.globals().forEach(g -> declare(g.init()));
         module.tables().forEach(t -> t.init().ifPresent(this::declare));
         for (ElementSegment segment : module.elements()) {
             switch (segment.items()) {
-                case ElementSegment.Functions f -> f.indices().forEach(ctx.declaredFunctions::set);
+                case ElementSegment.Functions f -> f.indices().forEach(this::declare);
                 case ElementSegment.Expressions x -> x.expressions().forEach(this::declare);
             }
             if (segment.mode() instanceof ElementSegment.Active a) {
@@ -504,9 +504,16 @@ public final class CoreValidator {
 
     private void declare(Expression expression) {
         for (Instruction i : expression.instructions()) {
-            if (i.opcode() == Opcode.REF_FUNC && i.immediate() instanceof Immediate.Index index && index.value() >= 0) {
-                ctx.declaredFunctions.set(index.value());
+            if (i.opcode() == Opcode.REF_FUNC && i.immediate() instanceof Immediate.Index index) {
+                declare(index.value());
             }
+        }
+    }
+
+    /** Indices beyond the function index space are reported where they are used, not here. */
+    private void declare(int function) {
+        if (function >= 0) {
+            ctx.declaredFunctions.set(function);
         }
     }
 }

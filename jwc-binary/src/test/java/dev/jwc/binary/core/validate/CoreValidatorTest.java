@@ -192,6 +192,16 @@ class CoreValidatorTest {
     }
 
     @Test
+    void indicesBeyondTwoToTheThirtyOneAreOutOfBounds() {
+        CoreModuleBuilder b = new CoreModuleBuilder();
+        b.addExport(new Export("f", ExternalKind.FUNC, -1));
+        invalid(b.build(), "unknown function 4294967295: exported function index out of bounds");
+        CoreModuleBuilder e = new CoreModuleBuilder();
+        e.addElement(new ElementSegment(new ElementSegment.Declarative(), new ElementSegment.Functions(List.of(-2))));
+        invalid(e.build(), "unknown function 4294967294");
+    }
+
+    @Test
     void resolvesImportsAndExportsForComponents() {
         CoreModuleBuilder b = new CoreModuleBuilder();
         int t = b.addType(I32_TO_I32);
