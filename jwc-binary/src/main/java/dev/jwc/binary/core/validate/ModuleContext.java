@@ -31,7 +31,6 @@ final class ModuleContext {
     final List<Integer> tags = new ArrayList<>();
     final List<RefType> elements = new ArrayList<>();
     int importedGlobals;
-    int importedFunctions;
     OptionalInt dataCount = OptionalInt.empty();
     /** Functions that may be referenced with {@code ref.func} inside function bodies. */
     final BitSet declaredFunctions = new BitSet();
@@ -178,6 +177,9 @@ final class ModuleContext {
             case NumType n -> {
                 if (n == NumType.V128 && !features.has(Feature.SIMD)) {
                     throw error("SIMD support is not enabled", offset);
+                }
+                if ((n == NumType.F32 || n == NumType.F64) && !features.has(Feature.FLOATS)) {
+                    throw error("floating-point support is disabled", offset);
                 }
             }
             case RefType r -> checkRefType(r, offset);

@@ -18,13 +18,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The defined types of a module with iso-recursive type equivalence (each type gets the index of the
- * first structurally identical type as its canonical id) and the subtyping relation of the GC proposal.
+ * The defined types of a module with iso-recursive type equivalence (structurally identical types,
+ * recursion group by recursion group, get the same canonical id) and the subtyping relation of the GC
+ * proposal. Contexts sharing one interner give equal ids to equal types of different modules.
  */
 final class TypeContext {
     private final List<SubType> types = new ArrayList<>();
     private final List<Integer> canonical = new ArrayList<>();
-    private final Map<String, Integer> canonicalByKey = new HashMap<>();
+    private final List<Integer> depths = new ArrayList<>();
+    private final Map<String, Integer> canonicalByKey;
+
+    TypeContext() {
+        this(new HashMap<>());
+    }
+
+    /** A context whose canonical ids come from {@code interner}, shared with other contexts. */
+    TypeContext(Map<String, Integer> interner) {
+        this.canonicalByKey = interner;
+    }
 
     int size() {
         return types.size();
@@ -38,19 +49,34 @@ final class TypeContext {
         return List.copyOf(types);
     }
 
-    /** Adds a validated recursion group, giving each of its types a canonical id. */
+    /** The length of a type's chain of declared supertypes. */
+    int depth(int index) {
+        return depths.get(index);
+    }
+
+    /**
+     * Adds a recursion group whose references have been checked to stay within it or point back,
+     * giving each of its types a canonical id and a subtyping depth.
+     */
     void add(RecGroup group) {
         int start = types.size();
         types.addAll(group.types());
+        for (SubType t : group.types()) {
+            depths.add(t.supertypes().isEmpty() ? 0 : depths.get(t.supertypes().get(0)) + 1);
+        }
         StringBuilder groupKey = new StringBuilder();
         for (SubType t : group.types()) {
             appendKey(groupKey, t, start, types.size());
             groupKey.append(';');
         }
         for (int i = 0; i < group.types().size(); i++) {
-            int index = start + i;
-            canonical.add(canonicalByKey.computeIfAbsent(groupKey + "#" + i, k -> index));
+            canonical.add(canonicalByKey.computeIfAbsent(groupKey + "#" + i, k -> canonicalByKey.size()));
         }
+    }
+
+    /** The canonical id of a type: equal ids mean equal types. */
+    int canonicalId(int index) {
+        return canonical.get(index);
     }
 
     boolean sameType(int a, int b) {
@@ -197,12 +223,6 @@ final class TypeContext {
         };
     }
 
-    boolean isSharedHeap(HeapType heap) {
-        return switch (heap) {
-            case HeapType.Abstract a -> a.shared();
-            case HeapType.Concrete c -> types.get(c.typeIndex()).shared();
-        };
-    }
 
     /** Whether a subtype declaration's structure matches its supertype's. */
     boolean compositeMatches(CompositeType sub, CompositeType sup) {
@@ -248,6 +268,14 @@ final class TypeContext {
         return switch (a) {
             case PackedType p -> p == b;
             case ValType v -> b instanceof ValType w && isSubtype(v, w);
+        };
+    }
+
+    /** Whether a local or field of this type has a default value (numbers and nullable references). */
+    static boolean isDefaultable(ValType type) {
+        return switch (type) {
+            case NumType n -> true;
+            case RefType r -> r.nullable();
         };
     }
 }
