@@ -1,0 +1,245 @@
+package dev.jwc.tools;
+
+import dev.jwc.binary.component.Alias;
+import dev.jwc.binary.component.Canon;
+import dev.jwc.binary.component.CanonOpt;
+import dev.jwc.binary.component.Component;
+import dev.jwc.binary.component.ComponentDecl;
+import dev.jwc.binary.component.ComponentReader;
+import dev.jwc.binary.component.ComponentSort;
+import dev.jwc.binary.component.ComponentType;
+import dev.jwc.binary.component.ComponentWriter;
+import dev.jwc.binary.component.CoreInstance;
+import dev.jwc.binary.component.CoreSort;
+import dev.jwc.binary.component.Export;
+import dev.jwc.binary.component.ExternName;
+import dev.jwc.binary.component.ExternType;
+import dev.jwc.binary.component.Import;
+import dev.jwc.binary.component.Instance;
+import dev.jwc.binary.component.InstanceDecl;
+import dev.jwc.binary.component.InstanceType;
+import dev.jwc.binary.component.Section;
+import dev.jwc.binary.component.TypeDef;
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CustomSection;
+import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.witcomponent.ComponentTypeSection;
+import dev.jwc.witcomponent.WitComponentException;
+import dev.jwc.witcomponent.WitEncoding;
+import dev.jwc.wit.model.Function;
+import dev.jwc.wit.model.Interface;
+import dev.jwc.wit.model.InterfaceId;
+import dev.jwc.wit.model.Resolve;
+import dev.jwc.wit.model.World;
+import dev.jwc.wit.model.WorldId;
+import dev.jwc.wit.model.WorldItem;
+import dev.jwc.wit.model.WorldKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code component new}: a core module whose {@code component-type} section describes its world becomes a
+ * component. World imports are imported and lowered into the module (through a shim table filled after
+ * instantiation when lowering needs the module's own memory or {@code cabi_realloc}); world exports are lifted
+ * from the module's exports named as wit-component's ABI names them ({@code f}, {@code iface#f},
+ * {@code cabi_post_*}), an exported interface through a small component that gives its functions their names.
+ */
+public final class ComponentNew {
+    static final String ROOT_MODULE = "$root";
+    static final String MEMORY = "memory";
+    static final String REALLOC = "cabi_realloc";
+    static final String POST_RETURN = "cabi_post_";
+    static final String INITIALIZE = "_initialize";
+
+    private final CoreModule main;
+    private final Resolve resolve;
+    private final WorldId world;
+    private final CanonOpt.StringEncoding encoding;
+    private final CanonicalAbi abi;
+    private final Lowerings lowerings;
+    private final ComponentBuilder out = new ComponentBuilder();
+    /** The world type's top-level types by index (null for imported or aliased ones). */
+    private final List<TypeDef> types = new ArrayList<>();
+    private final Map<String, Integer> importedInstances = new HashMap<>();
+    private final Map<String, Integer> importedFuncs = new HashMap<>();
+    private final Map<String, ExternType> exportTypes = new LinkedHashMap<>();
+
+    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata) {
+        this.main = main;
+        this.resolve = metadata.resolve();
+        this.world = metadata.world();
+        this.encoding = switch (metadata.encoding()) {
+            case UTF8 -> CanonOpt.StringEncoding.UTF8;
+            case UTF16 -> CanonOpt.StringEncoding.UTF16;
+            case COMPACT_UTF16 -> CanonOpt.StringEncoding.LATIN1_UTF16;
+        };
+        this.abi = new CanonicalAbi(resolve);
+        this.lowerings = new Lowerings(main, resolve, world, abi);
+    }
+
+    /** The component of {@code module}, which carries exactly one {@code component-type} section. */
+    public static Component create(CoreModule module) {
+        List<ComponentTypeSection.Decoded> metadata;
+        try {
+            metadata = ComponentTypeSection.findAll(module);
+        } catch (WitComponentException e) {
+            throw new ToolsException(e.getMessage(), e);
+        }
+        if (metadata.isEmpty()) {
+            throw new ToolsException("the module has no `component-type` custom section: embed a world first");
+        }
+        if (metadata.size() > 1) {
+            throw new ToolsException("the module has " + metadata.size()
+                    + " `component-type` sections; merging several worlds is not supported yet");
+        }
+        return new ComponentNew(withoutMetadata(module), metadata.getFirst()).build();
+    }
+
+    /** {@link #create} as bytes. */
+    public static byte[] createBytes(CoreModule module) {
+        return ComponentWriter.write(create(module));
+    }
+
+    private Component build() {
+        replayWorldImports();
+        lowerings.check();
+        int mainInstance = lowerings.instantiate(out, importedFuncs, importedInstances, encoding);
+        liftExports(mainInstance);
+        out.custom(producers());
+        return out.build();
+    }
+
+    /** The world type's imports and type definitions, replayed at the top level so its indices hold here. */
+    private void replayWorldImports() {
+        Section.Custom section = WitEncoding.componentTypeSection(resolve, world, WitEncoding.StringEncoding.UTF8);
+        Component wrapper = ComponentReader.readComponent(section.data());
+        ComponentType worldType = null;
+        for (Section s : wrapper.sections()) {
+            if (s instanceof Section.Types t && t.types().getFirst() instanceof ComponentType c
+                    && c.decls().getFirst() instanceof InstanceDecl.TypeDecl(ComponentType w)) {
+                worldType = w;
+            }
+        }
+        if (worldType == null) {
+            throw new IllegalStateException("the encoded world has no component type");
+        }
+        for (ComponentDecl decl : worldType.decls()) {
+            switch (decl) {
+                case InstanceDecl.CoreTypeDecl d -> out.coreType(d.type());
+                case InstanceDecl.TypeDecl d -> {
+                    out.type(d.type());
+                    types.add(d.type());
+                }
+                case InstanceDecl.AliasDecl d -> {
+                    out.alias(d.alias());
+                    if (d.alias().sort() == ComponentSort.TYPE) {
+                        types.add(null);
+                    }
+                }
+                case ComponentDecl.ImportDecl d -> {
+                    Import imported = d.imported();
+                    int index = out.importing(imported);
+                    switch (imported.type()) {
+                        case ExternType.Instance i -> importedInstances.put(imported.name().name(), index);
+                        case ExternType.Func f -> importedFuncs.put(imported.name().name(), index);
+                        case ExternType.Type t -> types.add(null);
+                        default -> { }
+                    }
+                }
+                case InstanceDecl.ExportDecl d -> {
+                    exportTypes.put(d.name().name(), d.type());
+                    if (d.type() instanceof ExternType.Type) {
+                        types.add(null);
+                    }
+                }
+            }
+        }
+    }
+
+    private void liftExports(int mainInstance) {
+        World w = resolve.get(world);
+        OuterTypes outerTypes = new OuterTypes(resolve, out, importedInstances);
+        for (var e : w.exports().entrySet()) {
+            String name = keyName(e.getKey());
+            switch (e.getValue()) {
+                case WorldItem.FunctionItem(Function f) -> {
+                    ExternType.Func type = (ExternType.Func) exportTypes.get(name);
+                    int func = lift(mainInstance, f, name, type.type());
+                    out.export(new Export(ExternName.of(name), ComponentSort.FUNC, func, Optional.empty()));
+                }
+                case WorldItem.InterfaceItem i -> exportInterface(mainInstance, name, i.id(), outerTypes);
+                case WorldItem.TypeItem t -> { }
+            }
+        }
+    }
+
+    private void exportInterface(int mainInstance, String name, InterfaceId id, OuterTypes outerTypes) {
+        Interface iface = resolve.get(id);
+        List<Instance.Arg> args = new ArrayList<>();
+        for (Function f : iface.functions().values()) {
+            int type = outerTypes.funcType(f);
+            int func = lift(mainInstance, f, name + "#" + f.name(), type);
+            args.add(new Instance.Arg("import-func-" + f.name(), ComponentSort.FUNC, func));
+        }
+        ExternType.Instance type = (ExternType.Instance) exportTypes.get(name);
+        int shim = out.component(ExportShim.of((InstanceType) types.get(type.type())));
+        int instance = out.instance(new Instance.Instantiate(shim, args));
+        out.export(new Export(exportName(name, id), ComponentSort.INSTANCE, instance, Optional.empty()));
+    }
+
+    private ExternName exportName(String name, InterfaceId id) {
+        Optional<String> qualified = resolve.qualifiedName(id);
+        if (qualified.isPresent() && !qualified.get().equals(name)) {
+            return new ExternName(name, ExternName.Form.WITH_ATTRIBUTES,
+                    List.of(new ExternName.Attribute.Implements(qualified.get())));
+        }
+        return ExternName.of(name);
+    }
+
+    private int lift(int mainInstance, Function f, String coreName, int type) {
+        FuncType expected = abi.signature(f, CanonicalAbi.Direction.LIFT);
+        Lowerings.requireExport(main, coreName, expected);
+        int core = out.coreExport(mainInstance, coreName, CoreSort.FUNC);
+        List<CanonOpt> options = new ArrayList<>();
+        if (abi.needsMemory(f)) {
+            options.add(new CanonOpt.Memory(lowerings.memory(coreName)));
+            if (abi.needsRealloc(f, CanonicalAbi.Direction.LIFT)) {
+                options.add(new CanonOpt.Realloc(lowerings.realloc(coreName)));
+            }
+            options.add(encoding);
+        }
+        if (Lowerings.hasExport(main, POST_RETURN + coreName, dev.jwc.binary.core.ExternalKind.FUNC)) {
+            options.add(new CanonOpt.PostReturn(out.coreExport(mainInstance, POST_RETURN + coreName, CoreSort.FUNC)));
+        }
+        return out.canon(new Canon.Lift(core, options, type));
+    }
+
+    String keyName(WorldKey key) {
+        return keyName(resolve, key);
+    }
+
+    static String keyName(Resolve resolve, WorldKey key) {
+        return switch (key) {
+            case WorldKey.Name(String n) -> n;
+            case WorldKey.Iface(InterfaceId id) -> resolve.qualifiedName(id).orElseThrow();
+        };
+    }
+
+    private static CoreModule withoutMetadata(CoreModule m) {
+        List<CustomSection> customs = m.customSections().stream()
+                .filter(c -> !c.name().startsWith("component-type")).toList();
+        return new CoreModule(m.types(), m.imports(), m.functions(), m.tables(), m.memories(), m.tags(),
+                m.globals(), m.exports(), m.start(), m.elements(), m.dataCount(), m.code(), m.data(), customs);
+    }
+
+    private static Section.Custom producers() {
+        dev.jwc.binary.io.ByteWriter w = new dev.jwc.binary.io.ByteWriter();
+        w.u32(1).name("processed-by").u32(1).name(WitEncoding.PRODUCER).name("0.1.0");
+        return new Section.Custom("producers", w.toByteArray());
+    }
+
+}
