@@ -26,6 +26,11 @@ public final class Embed {
                 module.elements(), module.dataCount(), module.code(), module.data(), customs);
     }
 
+    /** A core module implementing {@code world} with {@code unreachable} bodies (see {@link DummyModule}). */
+    public static CoreModule dummy(Resolve resolve, WorldId world) {
+        return DummyModule.of(resolve, world);
+    }
+
     private static Optional<SectionId> lastSection(CoreModule m) {
         SectionId last = null;
         for (SectionId id : SectionId.values()) {

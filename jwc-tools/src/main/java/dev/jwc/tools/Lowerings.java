@@ -13,7 +13,6 @@ import dev.jwc.binary.core.Import;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.SubType;
-import dev.jwc.binary.core.types.ValType;
 import dev.jwc.text.Wat;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The main module's imports, each a world function lowered into it. A lowering that needs the module's memory or
@@ -209,11 +207,11 @@ final class Lowerings {
         StringBuilder s = new StringBuilder("(module\n");
         for (int n = 0; n < indirect.size(); n++) {
             FuncType t = abi.signature(indirect.get(n).function(), CanonicalAbi.Direction.LOWER);
-            s.append("  (func (export \"").append(n).append("\") ").append(signature(t));
+            s.append("  (func (export \"").append(n).append("\") ").append(DummyModule.signature(t));
             for (int p = 0; p < t.params().size(); p++) {
                 s.append(" local.get ").append(p);
             }
-            s.append(" i32.const ").append(n).append(" call_indirect ").append(signature(t)).append(")\n");
+            s.append(" i32.const ").append(n).append(" call_indirect ").append(DummyModule.signature(t)).append(")\n");
         }
         s.append("  (table (export \"$imports\") ").append(indirect.size()).append(' ').append(indirect.size())
                 .append(" funcref))\n");
@@ -224,7 +222,7 @@ final class Lowerings {
         StringBuilder s = new StringBuilder("(module\n");
         for (int n = 0; n < indirect.size(); n++) {
             FuncType t = abi.signature(indirect.get(n).function(), CanonicalAbi.Direction.LOWER);
-            s.append("  (import \"\" \"").append(n).append("\" (func ").append(signature(t)).append("))\n");
+            s.append("  (import \"\" \"").append(n).append("\" (func ").append(DummyModule.signature(t)).append("))\n");
         }
         s.append("  (import \"\" \"$imports\" (table ").append(indirect.size()).append(' ').append(indirect.size())
                 .append(" funcref))\n  (elem (i32.const 0) func");
@@ -232,11 +230,5 @@ final class Lowerings {
             s.append(' ').append(n);
         }
         return s.append("))\n").toString();
-    }
-
-    private static String signature(FuncType t) {
-        return "(param" + t.params().stream().map(ValType::text).map(v -> " " + v).collect(Collectors.joining())
-                + ") (result" + t.results().stream().map(ValType::text).map(v -> " " + v).collect(Collectors.joining())
-                + ")";
     }
 }

@@ -23,6 +23,7 @@ import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import dev.jwc.wit.model.WorldKey;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,32 @@ final class PackageMetadata {
     // ---- encoding
 
     static Section.Custom section(Resolve resolve, PackageId id) {
+        return section(resolve, id, w -> true, i -> true);
+    }
+
+    /**
+     * The metadata of the worlds and interfaces of package {@code id} that pass the filters: a
+     * {@code component-type} section encodes one world and the interfaces it names, and a decoder must find every
+     * item the metadata mentions.
+     */
+    static Section.Custom section(Resolve resolve, PackageId id, Predicate<WorldId> keepWorld,
+                                  Predicate<InterfaceId> keepInterface) {
         WitPackage pkg = resolve.get(id);
         var o = JsonBuilder.object();
         pkg.docs().contents().ifPresent(d -> o.put("docs", d));
         var worlds = JsonBuilder.object();
-        pkg.worlds().forEach((name, w) -> putIfNotEmpty(worlds, name, world(resolve, w)));
+        pkg.worlds().forEach((name, w) -> {
+            if (keepWorld.test(w)) {
+                putIfNotEmpty(worlds, name, world(resolve, w));
+            }
+        });
         putIfNotEmpty(o, "worlds", worlds.build());
         var interfaces = JsonBuilder.object();
-        pkg.interfaces().forEach((name, i) -> putIfNotEmpty(interfaces, name, iface(resolve, i)));
+        pkg.interfaces().forEach((name, i) -> {
+            if (keepInterface.test(i)) {
+                putIfNotEmpty(interfaces, name, iface(resolve, i));
+            }
+        });
         putIfNotEmpty(o, "interfaces", interfaces.build());
         byte[] json = CompactJson.write(o.build()).getBytes(StandardCharsets.UTF_8);
         byte[] data = new byte[json.length + 1];

@@ -10,14 +10,18 @@ import dev.jwc.binary.component.ExternType;
 import dev.jwc.binary.component.InstanceDecl;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.io.ByteWriter;
+import dev.jwc.wit.model.InterfaceId;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.WitPackage;
 import dev.jwc.wit.model.World;
 import dev.jwc.wit.model.WorldId;
+import dev.jwc.wit.model.WorldItem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Encodes WIT as a component, as wit-component does: a package as one exported component type per interface
@@ -67,7 +71,15 @@ public final class WitEncoding {
         sections.add(new Section.Custom(ComponentTypeSection.ENCODING_SECTION,
                 new byte[] {ComponentTypeSection.VERSION, (byte) encoding.ordinal()}));
         exportType(sections, 0, w.name(), worldWrapper(resolve, world));
-        sections.add(PackageMetadata.section(resolve, w.pkg().orElseThrow()));
+        Set<InterfaceId> named = new HashSet<>();
+        for (var items : List.of(w.imports().values(), w.exports().values())) {
+            items.forEach(item -> {
+                if (item instanceof WorldItem.InterfaceItem i) {
+                    named.add(i.id());
+                }
+            });
+        }
+        sections.add(PackageMetadata.section(resolve, w.pkg().orElseThrow(), world::equals, named::contains));
         sections.add(producers());
         return new Section.Custom(ComponentTypeSection.PREFIX + w.name(),
                 ComponentWriter.write(new Component(sections)));
