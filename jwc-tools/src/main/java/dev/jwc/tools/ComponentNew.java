@@ -70,7 +70,7 @@ public final class ComponentNew {
 
     private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata) {
         this.main = main;
-        this.resolve = metadata.resolve();
+        this.resolve = LiveImports.trim(metadata.resolve(), metadata.world(), main);
         this.world = metadata.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;

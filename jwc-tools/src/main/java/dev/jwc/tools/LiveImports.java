@@ -1,0 +1,161 @@
+package dev.jwc.tools;
+
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.Import;
+import dev.jwc.wit.model.Function;
+import dev.jwc.wit.model.Interface;
+import dev.jwc.wit.model.InterfaceId;
+import dev.jwc.wit.model.Param;
+import dev.jwc.wit.model.Resolve;
+import dev.jwc.wit.model.ResolveBuilder;
+import dev.jwc.wit.model.Type;
+import dev.jwc.wit.model.TypeDefKind;
+import dev.jwc.wit.model.TypeId;
+import dev.jwc.wit.model.World;
+import dev.jwc.wit.model.WorldId;
+import dev.jwc.wit.model.WorldItem;
+import dev.jwc.wit.model.WorldKey;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The world as the component imports it, as wit-component trims it: only the imported functions the module
+ * calls, and only the types that those functions, the exports or the world's own types use; an import left with
+ * nothing is dropped.
+ */
+final class LiveImports {
+    private final Resolve resolve;
+    private final Set<TypeId> live = new HashSet<>();
+    private final Deque<TypeId> pending = new ArrayDeque<>();
+
+    private LiveImports(Resolve resolve) {
+        this.resolve = resolve;
+    }
+
+    static Resolve trim(Resolve resolve, WorldId worldId, CoreModule module) {
+        Set<String> used = new HashSet<>();
+        for (Import i : module.imports()) {
+            used.add(i.module() + "\0" + i.name());
+        }
+        World world = resolve.get(worldId);
+        LiveImports l = new LiveImports(resolve);
+        world.exports().values().forEach(item -> {
+            switch (item) {
+                case WorldItem.FunctionItem(Function f) -> l.function(f);
+                case WorldItem.InterfaceItem i -> {
+                    resolve.get(i.id()).functions().values().forEach(l::function);
+                    resolve.get(i.id()).types().values().forEach(l::type);
+                }
+                case WorldItem.TypeItem t -> l.type(t.id());
+            }
+        });
+        world.imports().forEach((key, item) -> {
+            String name = ComponentNew.keyName(resolve, key);
+            switch (item) {
+                case WorldItem.FunctionItem(Function f) -> {
+                    if (used.contains(ComponentNew.ROOT_MODULE + "\0" + f.name())) {
+                        l.function(f);
+                    }
+                }
+                case WorldItem.InterfaceItem i -> resolve.get(i.id()).functions().values().stream()
+                        .filter(f -> used.contains(name + "\0" + f.name())).forEach(l::function);
+                case WorldItem.TypeItem t -> l.type(t.id());
+            }
+        });
+        l.drain();
+        ResolveBuilder b = resolve.toBuilder();
+        Map<WorldKey, WorldItem> imports = new LinkedHashMap<>();
+        world.imports().forEach((key, item) -> {
+            String name = ComponentNew.keyName(resolve, key);
+            switch (item) {
+                case WorldItem.FunctionItem(Function f) -> {
+                    if (used.contains(ComponentNew.ROOT_MODULE + "\0" + f.name())) {
+                        imports.put(key, item);
+                    }
+                }
+                case WorldItem.TypeItem t -> imports.put(key, item);
+                case WorldItem.InterfaceItem i -> {
+                    Interface iface = resolve.get(i.id());
+                    Map<String, TypeId> types = new LinkedHashMap<>();
+                    iface.types().forEach((n, t) -> {
+                        if (l.live.contains(t)) {
+                            types.put(n, t);
+                        }
+                    });
+                    Map<String, Function> functions = new LinkedHashMap<>();
+                    iface.functions().forEach((n, f) -> {
+                        if (used.contains(name + "\0" + n)) {
+                            functions.put(n, f);
+                        }
+                    });
+                    if (!types.isEmpty() || !functions.isEmpty() || isExported(world, i.id())) {
+                        imports.put(key, item);
+                        if (!isExported(world, i.id())) {
+                            b.set(i.id(), new Interface(iface.name(), types, functions, iface.docs(),
+                                    iface.stability(), iface.pkg()));
+                        }
+                    }
+                }
+            }
+        });
+        b.set(worldId, new World(world.name(), imports, world.exports(), world.pkg(), world.docs(), world.stability()));
+        return b.build();
+    }
+
+    private static boolean isExported(World world, InterfaceId id) {
+        return world.exports().values().stream().anyMatch(e -> e instanceof WorldItem.InterfaceItem i && i.id().equals(id));
+    }
+
+    private void function(Function f) {
+        f.params().stream().map(Param::type).forEach(this::type);
+        f.result().ifPresent(this::type);
+        f.kind().owningResource().ifPresent(this::type);
+    }
+
+    private void type(Type t) {
+        if (t instanceof Type.Ref(TypeId id)) {
+            type(id);
+        }
+    }
+
+    private void type(TypeId id) {
+        if (live.add(id)) {
+            pending.push(id);
+        }
+    }
+
+    /** Marks what the live types refer to, iteratively (type graphs of untrusted input can be deep). */
+    private void drain() {
+        while (!pending.isEmpty()) {
+            switch (resolve.get(pending.pop()).kind()) {
+                case TypeDefKind.Record r -> r.fields().forEach(f -> type(f.type()));
+                case TypeDefKind.Tuple t -> t.types().forEach(this::type);
+                case TypeDefKind.Variant v -> v.cases().forEach(c -> c.type().ifPresent(this::type));
+                case TypeDefKind.Option o -> type(o.type());
+                case TypeDefKind.Result r -> {
+                    r.ok().ifPresent(this::type);
+                    r.err().ifPresent(this::type);
+                }
+                case TypeDefKind.List l -> type(l.element());
+                case TypeDefKind.FixedSizeList l -> type(l.element());
+                case TypeDefKind.Map m -> {
+                    type(m.key());
+                    type(m.value());
+                }
+                case TypeDefKind.Own o -> type(o.resource());
+                case TypeDefKind.Borrow b -> type(b.resource());
+                case TypeDefKind.Future f -> f.payload().ifPresent(this::type);
+                case TypeDefKind.Stream s -> s.element().ifPresent(this::type);
+                case TypeDefKind.Alias(Type target) -> type(target);
+                case TypeDefKind.Resource r -> { }
+                case TypeDefKind.Flags f -> { }
+                case TypeDefKind.Enum e -> { }
+                case TypeDefKind.Unknown u -> { }
+            }
+        }
+    }
+}
