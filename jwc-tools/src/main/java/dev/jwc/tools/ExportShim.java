@@ -32,7 +32,7 @@ final class ExportShim {
                                 b.export(new Export(d.name(), ComponentSort.TYPE, target, Optional.empty()));
                         case ExternType.Func f -> {
                             int imported = b.importing(new Import(ExternName.of("import-func-" + d.name().name()), f));
-                            b.export(new Export(d.name(), ComponentSort.FUNC, imported, Optional.empty()));
+                            b.export(new Export(d.name(), ComponentSort.FUNC, imported, Optional.of(f)));
                         }
                         default -> throw new ToolsException("exporting `" + d.name().name()
                                 + "` from an interface is not supported yet (resources)");
