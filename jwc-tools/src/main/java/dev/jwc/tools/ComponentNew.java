@@ -66,6 +66,7 @@ public final class ComponentNew {
     private final List<TypeDef> types = new ArrayList<>();
     private final Map<String, Integer> importedInstances = new HashMap<>();
     private final Map<String, Integer> importedFuncs = new HashMap<>();
+    private final Map<String, Integer> importedTypes = new HashMap<>();
     private final Map<String, ExternType> exportTypes = new LinkedHashMap<>();
 
     private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata) {
@@ -107,7 +108,8 @@ public final class ComponentNew {
     private Component build() {
         replayWorldImports();
         lowerings.check();
-        int mainInstance = lowerings.instantiate(out, importedFuncs, importedInstances, encoding);
+        int mainInstance = lowerings.instantiate(out,
+                new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding);
         liftExports(mainInstance);
         out.custom(producers());
         return out.build();
@@ -146,7 +148,10 @@ public final class ComponentNew {
                     switch (imported.type()) {
                         case ExternType.Instance i -> importedInstances.put(imported.name().name(), index);
                         case ExternType.Func f -> importedFuncs.put(imported.name().name(), index);
-                        case ExternType.Type t -> types.add(null);
+                        case ExternType.Type t -> {
+                            types.add(null);
+                            importedTypes.put(imported.name().name(), index);
+                        }
                         default -> { }
                     }
                 }

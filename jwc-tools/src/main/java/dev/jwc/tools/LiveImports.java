@@ -61,8 +61,16 @@ final class LiveImports {
                         l.function(f);
                     }
                 }
-                case WorldItem.InterfaceItem i -> resolve.get(i.id()).functions().values().stream()
-                        .filter(f -> used.contains(name + "\0" + f.name())).forEach(l::function);
+                case WorldItem.InterfaceItem i -> {
+                    Interface iface = resolve.get(i.id());
+                    iface.functions().values().stream().filter(f -> used.contains(name + "\0" + f.name()))
+                            .forEach(l::function);
+                    iface.types().forEach((n, t) -> {
+                        if (used.contains(name + "\0" + Lowerings.RESOURCE_DROP + n)) {
+                            l.type(t);
+                        }
+                    });
+                }
                 case WorldItem.TypeItem t -> l.type(t.id());
             }
         });

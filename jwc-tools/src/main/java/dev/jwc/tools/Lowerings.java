@@ -11,12 +11,15 @@ import dev.jwc.binary.core.Export;
 import dev.jwc.binary.core.ExternalKind;
 import dev.jwc.binary.core.Import;
 import dev.jwc.binary.core.types.EntityType;
+import dev.jwc.binary.core.types.CompositeType;
 import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.SubType;
 import dev.jwc.text.Wat;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.Resolve;
+import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import dev.jwc.wit.model.WorldKey;
@@ -33,11 +36,20 @@ import java.util.Map;
 final class Lowerings {
     private record Lowering(Import imported, Function function, String worldName, String field) {}
 
+    /** {@code [resource-drop]r}: the canonical drop of resource {@code r} of an import (or of the world). */
+    private record ResourceDrop(Import imported, String worldName, String resource) {}
+
+    /** The component-level imports lowerings refer to, by name: functions, interface instances, types. */
+    record WorldImports(Map<String, Integer> funcs, Map<String, Integer> instances, Map<String, Integer> types) {}
+
+    static final String RESOURCE_DROP = "[resource-drop]";
+
     private final CoreModule main;
     private final Resolve resolve;
     private final WorldId world;
     private final CanonicalAbi abi;
     private final List<Lowering> lowerings = new ArrayList<>();
+    private final List<ResourceDrop> drops = new ArrayList<>();
     private ComponentBuilder out;
     private int mainInstance = -1;
     private Integer memory;
@@ -58,6 +70,10 @@ final class Lowerings {
                 throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
                         + "`; only functions can be imported from the world");
             }
+            if (i.name().startsWith(RESOURCE_DROP)) {
+                drops.add(resourceDrop(i, types.get(typeIndex).composite()));
+                continue;
+            }
             Lowering l = find(i);
             FuncType expected = abi.signature(l.function(), CanonicalAbi.Direction.LOWER);
             if (!(types.get(typeIndex).composite() instanceof FuncType actual) || !actual.equals(expected)) {
@@ -66,6 +82,31 @@ final class Lowerings {
             }
             lowerings.add(l);
         }
+    }
+
+    private ResourceDrop resourceDrop(Import i, CompositeType actual) {
+        FuncType expected = new FuncType(List.of(NumType.I32), List.of());
+        if (!expected.equals(actual)) {
+            throw new ToolsException("type mismatch for `" + i.name() + "` imported from `" + i.module()
+                    + "`: expected " + expected + " but found " + actual);
+        }
+        String resource = i.name().substring(RESOURCE_DROP.length());
+        var w = resolve.get(world);
+        for (var e : w.imports().entrySet()) {
+            String name = ComponentNew.keyName(resolve, e.getKey());
+            boolean found = switch (e.getValue()) {
+                case WorldItem.TypeItem t -> i.module().equals(ComponentNew.ROOT_MODULE) && name.equals(resource)
+                        && resolve.get(t.id()).kind() instanceof TypeDefKind.Resource;
+                case WorldItem.InterfaceItem item -> name.equals(i.module())
+                        && resolve.get(item.id()).types().containsKey(resource);
+                case WorldItem.FunctionItem f -> false;
+            };
+            if (found) {
+                return new ResourceDrop(i, name, resource);
+            }
+        }
+        throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
+                + "`, but the world imports no resource `" + resource + "` there");
     }
 
     private Lowering find(Import i) {
@@ -97,8 +138,7 @@ final class Lowerings {
      * Instantiates the main module with its lowered imports (and the shim and fixup modules when needed);
      * returns the main core instance.
      */
-    int instantiate(ComponentBuilder builder, Map<String, Integer> importedFuncs,
-                    Map<String, Integer> importedInstances, CanonOpt.StringEncoding encoding) {
+    int instantiate(ComponentBuilder builder, WorldImports imports, CanonOpt.StringEncoding encoding) {
         this.out = builder;
         int mainModule = out.module(main);
         List<Lowering> indirect = lowerings.stream().filter(l -> abi.needsMemory(l.function())).toList();
@@ -113,10 +153,18 @@ final class Lowerings {
             if (indirect.contains(l)) {
                 core = out.coreExport(shimInstance, Integer.toString(indirect.indexOf(l)), CoreSort.FUNC);
             } else {
-                core = out.canon(new Canon.Lower(componentFunc(l, importedFuncs, importedInstances), List.of()));
+                core = out.canon(new Canon.Lower(componentFunc(l, imports), List.of()));
             }
             byModule.computeIfAbsent(l.imported().module(), k -> new ArrayList<>())
                     .add(new CoreInstance.Export(l.imported().name(), CoreSort.FUNC, core));
+        }
+        for (ResourceDrop d : drops) {
+            int type = d.imported().module().equals(ComponentNew.ROOT_MODULE) ? imports.types().get(d.resource())
+                    : out.alias(new Alias.InstanceExport(ComponentSort.TYPE, imports.instances().get(d.worldName()),
+                            d.resource()));
+            int core = out.canon(new Canon.ResourceDrop(type));
+            byModule.computeIfAbsent(d.imported().module(), k -> new ArrayList<>())
+                    .add(new CoreInstance.Export(d.imported().name(), CoreSort.FUNC, core));
         }
         List<CoreInstance.Arg> args = new ArrayList<>();
         byModule.forEach((module, exports) -> args.add(
@@ -132,7 +180,7 @@ final class Lowerings {
                     options.add(new CanonOpt.Realloc(realloc(l.imported().name())));
                 }
                 options.add(encoding);
-                int core = out.canon(new Canon.Lower(componentFunc(l, importedFuncs, importedInstances), options));
+                int core = out.canon(new Canon.Lower(componentFunc(l, imports), options));
                 fixups.add(new CoreInstance.Export(Integer.toString(n), CoreSort.FUNC, core));
             }
             int table = out.coreExport(shimInstance, "$imports", CoreSort.TABLE);
@@ -144,11 +192,12 @@ final class Lowerings {
         return mainInstance;
     }
 
-    private int componentFunc(Lowering l, Map<String, Integer> importedFuncs, Map<String, Integer> importedInstances) {
+    private int componentFunc(Lowering l, WorldImports imports) {
         if (l.field() == null) {
-            return importedFuncs.get(l.worldName());
+            return imports.funcs().get(l.worldName());
         }
-        return out.alias(new Alias.InstanceExport(ComponentSort.FUNC, importedInstances.get(l.worldName()), l.field()));
+        return out.alias(new Alias.InstanceExport(ComponentSort.FUNC, imports.instances().get(l.worldName()),
+                l.field()));
     }
 
     /** The main module's memory, aliased once. */
