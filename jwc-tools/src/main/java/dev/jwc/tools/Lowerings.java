@@ -189,7 +189,21 @@ final class Lowerings {
             int fixupArgs = out.coreInstance(new CoreInstance.FromExports(fixups));
             out.coreInstance(new CoreInstance.Instantiate(fixup, List.of(new CoreInstance.Arg("", fixupArgs))));
         }
+        if (hasExport(main, ComponentNew.INITIALIZE, ExternalKind.FUNC)) {
+            initialize();
+        }
         return mainInstance;
+    }
+
+    /**
+     * A reactor's {@code _initialize} runs once the imports work: a module whose start function calls it is
+     * instantiated after the fixups.
+     */
+    private void initialize() {
+        requireExport(main, ComponentNew.INITIALIZE, FuncType.EMPTY);
+        int module = out.module(Wat.parseCoreModule("(module (import \"main\" \"" + ComponentNew.INITIALIZE
+                + "\" (func $init)) (start $init))"));
+        out.coreInstance(new CoreInstance.Instantiate(module, List.of(new CoreInstance.Arg("main", mainInstance))));
     }
 
     private int componentFunc(Lowering l, WorldImports imports) {
