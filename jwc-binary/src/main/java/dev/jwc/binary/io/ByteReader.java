@@ -54,10 +54,15 @@ public final class ByteReader {
         return new DecodeException(reason, absoluteOffset);
     }
 
+    /** An independent reader over the same window, starting at this reader's position. */
+    public ByteReader fork() {
+        return new ByteReader(bytes, pos, end, base);
+    }
+
     /** A reader over the next {@code length} bytes, which this reader skips. */
     public ByteReader slice(int length) {
         if (length < 0 || length > remaining()) {
-            throw error("unexpected end: section or item of " + Integer.toUnsignedString(length)
+            throw error("unexpected end-of-file: section or item of " + Integer.toUnsignedString(length)
                     + " bytes exceeds the " + remaining() + " remaining");
         }
         ByteReader sub = new ByteReader(bytes, pos, pos + length, base);
@@ -67,21 +72,21 @@ public final class ByteReader {
 
     public int u8() {
         if (pos >= end) {
-            throw error("unexpected end");
+            throw error("unexpected end-of-file");
         }
         return bytes[pos++] & 0xff;
     }
 
     public int peekU8() {
         if (pos >= end) {
-            throw error("unexpected end");
+            throw error("unexpected end-of-file");
         }
         return bytes[pos] & 0xff;
     }
 
     public byte[] bytes(int length) {
         if (length < 0 || length > remaining()) {
-            throw error("unexpected end: need " + Integer.toUnsignedString(length) + " bytes, "
+            throw error("unexpected end-of-file: need " + Integer.toUnsignedString(length) + " bytes, "
                     + remaining() + " remain");
         }
         byte[] out = new byte[length];
@@ -125,8 +130,8 @@ public final class ByteReader {
         long start = offset();
         int n = u32();
         if (Integer.compareUnsigned(n, remaining()) > 0) {
-            throw errorAt("count " + Integer.toUnsignedString(n) + " exceeds the remaining "
-                    + remaining() + " bytes", start);
+            throw errorAt("unexpected end-of-file: count " + Integer.toUnsignedString(n)
+                    + " exceeds the remaining " + remaining() + " bytes", start);
         }
         return n;
     }
