@@ -31,7 +31,10 @@ public final class WitLoader {
         return new WitLoader(Set.of(), true);
     }
 
-    /** The packages loaded from one path; {@code main} is the package of the path itself. */
+    /**
+     * The packages loaded from one path; {@code main} is the package of the path itself, {@code nested} the
+     * packages written inside its files ({@code package a:b { ... }}) in the order they are written.
+     */
     public record Result(Resolve resolve, PackageId main, List<PackageId> nested) {}
 
     /**

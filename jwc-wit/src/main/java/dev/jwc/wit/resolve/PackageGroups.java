@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,17 +147,15 @@ public final class PackageGroups {
         for (UnresolvedPackage p : byName.values()) {
             visit(p, byName, order, done, new HashSet<>());
         }
-        PackageId mainId = null;
-        List<PackageId> nested = new ArrayList<>();
+        Map<UnresolvedPackage, PackageId> ids = new IdentityHashMap<>();
         for (UnresolvedPackage p : order) {
-            PackageId id = linker.append(p);
-            if (p == main.main()) {
-                mainId = id;
-            } else if (main.nested().contains(p)) {
-                nested.add(id);
-            }
+            ids.put(p, linker.append(p));
         }
-        return new Loaded(linker.toResolve(), mainId, nested);
+        // Nested packages are listed as written, not in dependency order: a printer that writes them in this
+        // order gives text that lists them the same way again, even when a dependency that fixed the link
+        // order (such as a reference gated away by a feature) is not in the printed text.
+        List<PackageId> nested = main.nested().stream().map(ids::get).toList();
+        return new Loaded(linker.toResolve(), ids.get(main.main()), nested);
     }
 
     private static void visit(UnresolvedPackage pkg, Map<PackageName, UnresolvedPackage> byName,
