@@ -59,5 +59,4 @@ final class WitValueTypes {
         return resources.computeIfAbsent(key,
                 k -> new ResourceType(resolve.get(k).name().orElse("resource")));
     }
-
 }
