@@ -107,12 +107,12 @@ final class Lexer {
                 throw invalid(start, Math.max(start + 1, lastPiece));
             }
             if (c == '\\') {
-                int[] escape = escape(i);
-                if (escape[0] < 0) {
-                    throw invalid(start, Math.max(start + 1, escape[1]));
+                Escape escape = escape(i);
+                if (!escape.wellFormed()) {
+                    throw invalid(start, Math.max(start + 1, escape.lastPiece()));
                 }
-                lastPiece = escape[1];
-                i = escape[0];
+                lastPiece = escape.lastPiece();
+                i = escape.end();
             } else {
                 lastPiece = i;
                 i += Character.charCount(src.codePointAt(i));
@@ -125,12 +125,12 @@ final class Lexer {
         int i = start + 1;
         int lastPiece = start;
         if (i < src.length() && src.charAt(i) == '\\') {
-            int[] escape = escape(i);
-            if (escape[0] < 0) {
-                throw invalid(start, Math.max(start + 1, escape[1]));
+            Escape escape = escape(i);
+            if (!escape.wellFormed()) {
+                throw invalid(start, Math.max(start + 1, escape.lastPiece()));
             }
-            lastPiece = escape[1];
-            i = escape[0];
+            lastPiece = escape.lastPiece();
+            i = escape.end();
         } else {
             int count = 0;
             while (i < src.length() && count < MAX_CHAR_LITERAL_CHARS && isPlainChar(src.charAt(i))) {
@@ -158,33 +158,37 @@ final class Lexer {
     }
 
     /**
-     * Scans the escape at {@code i} (a backslash): returns {end, startOfLastPiece}, or {-1, startOfLastPiece}
-     * when it is malformed. {@code \}{@code u{} counts as one piece, then each hex digit.
+     * A scanned escape: where it ends ({@code -1} when malformed) and where the last piece the lexer accepted
+     * starts ({@code \}{@code u{} counts as one piece, then each hex digit).
      */
-    private int[] escape(int i) {
+    private record Escape(int end, int lastPiece) {
+        boolean wellFormed() {
+            return end >= 0;
+        }
+    }
+
+    /** Scans the escape starting with the backslash at {@code i}. */
+    private Escape escape(int i) {
         if (i + 1 >= src.length()) {
-            return new int[] {-1, i};
+            return new Escape(-1, i);
         }
         char c = src.charAt(i + 1);
         if ("'\"tnr\\".indexOf(c) >= 0) {
-            return new int[] {i + 2, i};
+            return new Escape(i + 2, i);
         }
         if (!src.startsWith("u{", i + 1)) {
-            return new int[] {-1, i};
+            return new Escape(-1, i);
         }
         int lastPiece = i;
         int j = i + 3;
-        int digits = 0;
-        while (j < src.length() && Character.digit(src.charAt(j), 16) >= 0
-                && src.charAt(j) < 0x80) {
+        while (j < src.length() && src.charAt(j) < 0x80 && Character.digit(src.charAt(j), 16) >= 0) {
             lastPiece = j;
             j++;
-            digits++;
         }
-        if (digits == 0 || j >= src.length() || src.charAt(j) != '}') {
-            return new int[] {-1, lastPiece};
+        if (j == i + 3 || j >= src.length() || src.charAt(j) != '}') {
+            return new Escape(-1, lastPiece);
         }
-        return new int[] {j + 1, i};
+        return new Escape(j + 1, i);
     }
 
     /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?} or {@code -inf}. */

@@ -19,12 +19,12 @@ final class Literals {
         int codePoint;
         int length;
         if (src.charAt(innerStart) == '\\') {
-            long escape = unescape(innerStart, innerEnd);
-            if (escape < 0) {
+            Escape escape = unescape(innerStart, innerEnd);
+            if (escape == null) {
                 throw error(WaveException.Kind.INVALID_ESCAPE, null, span);
             }
-            codePoint = (int) (escape >>> 32);
-            length = (int) escape;
+            codePoint = escape.codePoint();
+            length = escape.length();
         } else {
             codePoint = src.codePointAt(innerStart);
             length = Character.charCount(codePoint);
@@ -49,12 +49,12 @@ final class Literals {
         while (i < end) {
             char c = src.charAt(i);
             if (c == '\\') {
-                long escape = unescape(i, end);
-                if (escape < 0) {
+                Escape escape = unescape(i, end);
+                if (escape == null) {
                     throw error(WaveException.Kind.INVALID_ESCAPE, null, new Span(i, i + 1));
                 }
-                out.appendCodePoint((int) (escape >>> 32));
-                i += (int) escape;
+                out.appendCodePoint(escape.codePoint());
+                i += escape.length();
             } else {
                 out.append(c);
                 i++;
@@ -103,13 +103,20 @@ final class Literals {
         return out.toString();
     }
 
+    /** A decoded escape: the code point it stands for and how many chars it takes. */
+    private record Escape(int codePoint, int length) {
+    }
+
     /**
-     * Decodes the escape at {@code i} (a backslash, within {@code [i, end)}): the code point in the high
-     * 32 bits and the escape's length in the low ones, or -1 when it is no valid escape.
+     * Decodes the escape at {@code i} (a backslash, within {@code [i, end)}), or returns null when it is no
+     * valid escape: unknown letter, no or more than six hex digits, or not a Unicode scalar value.
      */
-    private long unescape(int i, int end) {
+    private Escape unescape(int i, int end) {
         if (i + 1 >= end) {
-            return -1;
+            return null;
+        }
+        if (src.charAt(i + 1) == 'u') {
+            return unicodeEscape(i, end);
         }
         int codePoint = switch (src.charAt(i + 1)) {
             case '\\' -> '\\';
@@ -118,24 +125,22 @@ final class Literals {
             case 't' -> '\t';
             case 'n' -> '\n';
             case 'r' -> '\r';
-            case 'u' -> -2;
             default -> -1;
         };
-        if (codePoint == -1) {
-            return -1;
-        }
-        if (codePoint != -2) {
-            return ((long) codePoint << 32) | 2;
-        }
+        return codePoint < 0 ? null : new Escape(codePoint, 2);
+    }
+
+    /** {@code \}{@code u{hex}} at {@code i}, with one to six hex digits naming a Unicode scalar value. */
+    private Escape unicodeEscape(int i, int end) {
         if (i + 2 >= end || src.charAt(i + 2) != '{') {
-            return -1;
+            return null;
         }
         int value = 0;
         int digits = 0;
         int j = i + 3;
         while (true) {
             if (j >= end) {
-                return -1;
+                return null;
             }
             char c = src.charAt(j);
             if (c == '}') {
@@ -143,15 +148,15 @@ final class Literals {
             }
             int digit = c < 0x80 ? Character.digit(c, 16) : -1;
             if (digit < 0 || ++digits > 6) {
-                return -1;
+                return null;
             }
             value = (value << 4) | digit;
             j++;
         }
         if (digits == 0 || value > Character.MAX_CODE_POINT || (value >= 0xd800 && value <= 0xdfff)) {
-            return -1;
+            return null;
         }
-        return ((long) value << 32) | (digits + 4);
+        return new Escape(value, digits + 4);
     }
 
     private WaveException error(WaveException.Kind kind, String detail, Span span) {

@@ -121,6 +121,27 @@ class WaveRoundTripTest {
     }
 
     @Test
+    void extremeFloatsSurvivePrintThenParse() {
+        for (float f : new float[] {0f, -Float.MAX_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, Math.ulp(1f),
+                Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0.1f, 1f / 3}) {
+            Val value = Val.f32(f);
+            assertThat(Wave.parse(Wave.print(value, F32), F32)).isEqualTo(value);
+        }
+        for (double d : new double[] {0d, -Double.MAX_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, Math.ulp(1d),
+                Double.MIN_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.1, 1d / 3}) {
+            Val value = Val.f64(d);
+            assertThat(Wave.parse(Wave.print(value, F64), F64)).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void nanParsesToTheCanonicalNan() {
+        assertThat(Float.floatToRawIntBits(((Val.F32) Wave.parse("nan", F32)).value())).isEqualTo(0x7fc00000);
+        assertThat(Double.doubleToRawLongBits(((Val.F64) Wave.parse("nan", F64)).value())).isEqualTo(0x7ff8000000000000L);
+        assertThat(Wave.print(Val.f32(Float.intBitsToFloat(0xffffffff)), F32)).isEqualTo("nan");
+    }
+
+    @Test
     void printingRejectsValuesOfAnotherTypeAndTypesWithoutEncoding() {
         assertThatThrownBy(() -> Wave.print(Val.u8(1), S8)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Wave.print(Val.enumCase("up"), STATUS)).isInstanceOf(IllegalArgumentException.class);
