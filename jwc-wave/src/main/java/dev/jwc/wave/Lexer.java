@@ -65,7 +65,7 @@ final class Lexer {
         if (c == '%' || isAsciiLetter(c)) {
             return label(start);
         }
-        throw invalid(start, start + Character.charCount(src.codePointAt(start)));
+        throw invalid(start, start + Character.charCount(src.codePointAt(start)), "unexpected character");
     }
 
     private void skipTrivia() {
@@ -85,7 +85,7 @@ final class Lexer {
     private Token multilineString(int start) {
         int close = src.indexOf("\"\"\"", start + 3);
         if (close < 0) {
-            throw invalid(start, start + 3);
+            throw invalid(start, start + 3, "multiline string without closing \"\"\"");
         }
         pos = close + 3;
         return new Token(TokenKind.MULTILINE_STRING, new Span(start, pos));
@@ -96,7 +96,7 @@ final class Lexer {
         int lastPiece = start;
         while (true) {
             if (i >= src.length()) {
-                throw invalid(start, src.length());
+                throw invalid(start, src.length(), "unterminated string");
             }
             char c = src.charAt(i);
             if (c == '"') {
@@ -104,12 +104,12 @@ final class Lexer {
                 return new Token(TokenKind.STRING, new Span(start, pos));
             }
             if (c == '\n') {
-                throw invalid(start, Math.max(start + 1, lastPiece));
+                throw invalid(start, Math.max(start + 1, lastPiece), "line break in string (write \\n)");
             }
             if (c == '\\') {
                 Escape escape = escape(i);
                 if (!escape.wellFormed()) {
-                    throw invalid(start, Math.max(start + 1, escape.lastPiece()));
+                    throw invalid(start, Math.max(start + 1, escape.lastPiece()), "malformed escape");
                 }
                 lastPiece = escape.lastPiece();
                 i = escape.end();
@@ -127,7 +127,7 @@ final class Lexer {
         if (i < src.length() && src.charAt(i) == '\\') {
             Escape escape = escape(i);
             if (!escape.wellFormed()) {
-                throw invalid(start, Math.max(start + 1, escape.lastPiece()));
+                throw invalid(start, Math.max(start + 1, escape.lastPiece()), "malformed escape");
             }
             lastPiece = escape.lastPiece();
             i = escape.end();
@@ -139,16 +139,16 @@ final class Lexer {
                 count++;
             }
             if (count == 0) {
-                throw invalid(start, start + 1);
+                throw invalid(start, start + 1, "empty or unterminated char literal");
             }
         }
         if (i >= src.length() || src.charAt(i) != '\'') {
-            throw invalid(start, Math.max(start + 1, lastPiece));
+            throw invalid(start, Math.max(start + 1, lastPiece), "char literal must hold one char");
         }
         pos = i + 1;
         String inner = src.substring(start + 1, i);
         if (!inner.startsWith("\\") && inner.codePointCount(0, inner.length()) != 1) {
-            throw invalid(start, pos);
+            throw invalid(start, pos, "char literal must hold one char");
         }
         return new Token(TokenKind.CHAR, new Span(start, pos));
     }
@@ -202,7 +202,7 @@ final class Lexer {
             i++;
         }
         if (i >= src.length() || !isDigit(src.charAt(i))) {
-            throw invalid(start, start + 1);
+            throw invalid(start, start + 1, "malformed number");
         }
         i = src.charAt(i) == '0' ? i + 1 : digitsEnd(i);
         if (i + 1 < src.length() && src.charAt(i) == '.' && isDigit(src.charAt(i + 1))) {
@@ -238,7 +238,7 @@ final class Lexer {
             i++;
         }
         if (i >= src.length() || !isAsciiLetter(src.charAt(i))) {
-            throw invalid(start, start + 1);
+            throw invalid(start, start + 1, "malformed label");
         }
         boolean lower = isLower(src.charAt(i));
         i++;
@@ -265,8 +265,8 @@ final class Lexer {
         return i;
     }
 
-    private WaveException invalid(int start, int end) {
-        return new WaveException(WaveException.Kind.INVALID_TOKEN, null, new Span(start, end), src);
+    private WaveException invalid(int start, int end, String hint) {
+        return new WaveException(WaveException.Kind.INVALID_TOKEN, null, hint, new Span(start, end), src);
     }
 
     private static boolean isDigit(char c) {

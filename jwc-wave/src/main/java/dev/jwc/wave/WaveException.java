@@ -4,12 +4,13 @@ import java.util.Optional;
 
 /**
  * WAVE text that does not parse, or does not fit the expected type. The message reads
- * {@code line:column: what (offset start..end)}; {@link #span()} gives the exact source range.
+ * {@code line:column: what at offset start..end}; {@link #span()} gives the exact source range.
  */
 public final class WaveException extends RuntimeException {
     private final Kind kind;
     private final String detail;
     private final Span span;
+    private final String hint;
     private final int line;
     private final int column;
 
@@ -43,9 +44,15 @@ public final class WaveException extends RuntimeException {
     }
 
     WaveException(Kind kind, String detail, Span span, String source) {
+        this(kind, detail, null, span, source);
+    }
+
+    /** With {@code hint}, a plain-words explanation that only {@link #getMessage()} shows. */
+    WaveException(Kind kind, String detail, String hint, Span span, String source) {
         super(null, null, false, false);
         this.kind = kind;
         this.detail = detail;
+        this.hint = hint;
         this.span = span;
         int line = 1;
         int lineStart = 0;
@@ -83,13 +90,14 @@ public final class WaveException extends RuntimeException {
         return column;
     }
 
-    /** The problem without its position, e.g. {@code duplicate field: "a"}. */
+    /** The problem without its position in wasm-wave's words, e.g. {@code duplicate field: "a"}. */
     public String description() {
         return detail == null ? kind.text() : kind.text() + ": " + detail;
     }
 
     @Override
     public String getMessage() {
-        return line + ":" + column + ": " + description() + " (offset " + span + ")";
+        String explained = hint == null ? description() : description() + " (" + hint + ")";
+        return line + ":" + column + ": " + explained + " at offset " + span;
     }
 }

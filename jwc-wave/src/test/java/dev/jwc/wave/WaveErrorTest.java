@@ -116,11 +116,18 @@ class WaveErrorTest {
         assertThat(e.span()).isEqualTo(new Span(10, 11));
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(8);
-        assertThat(e.getMessage()).isEqualTo("2:8: invalid value type (offset 10..11)");
+        assertThat(e.getMessage()).isEqualTo("2:8: invalid value type at offset 10..11");
 
         e = catchThrowableOfType(WaveException.class, () -> Wave.parse("// c\n  {a: 1}", WaveRoundTripTest.PERMS));
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(3);
+    }
+
+    @Test
+    void invalidTokensExplainThemselvesInTheMessage() {
+        WaveException e = catchThrowableOfType(WaveException.class, () -> Wave.parse("\"abc", STRING));
+        assertThat(e.description()).isEqualTo("invalid token");
+        assertThat(e.getMessage()).isEqualTo("1:1: invalid token (unterminated string) at offset 0..4");
     }
 
     @Test
