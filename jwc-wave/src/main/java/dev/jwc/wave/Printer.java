@@ -168,6 +168,9 @@ final class Printer {
     }
 
     private void record(Val.Record record, ValueType.RecordType type) {
+        if (record.fields().size() != type.fields().size()) {
+            throw new IllegalArgumentException("record of " + record.fields().size() + " fields for " + type);
+        }
         out.append('{');
         boolean first = true;
         for (ValueType.Field field : type.fields()) {

@@ -45,7 +45,7 @@ public final class Wave {
 
     /**
      * Parses a call expression {@code name(args...)}; the name is everything before {@code (} (no
-     * whitespace, quotes, brackets or commas), e.g. {@code add} or {@code docs:adder/add@0.1.0#add}.
+     * whitespace, quotes, brackets, braces or commas), e.g. {@code add} or {@code docs:adder/add@0.1.0#add}.
      *
      * @throws WaveException for a missing name or parenthesis, malformed arguments or trailing text
      */
@@ -69,7 +69,7 @@ public final class Wave {
     }
 
     private static boolean isNameChar(char c) {
-        return !Character.isWhitespace(c) && "(),'\"{}".indexOf(c) < 0;
+        return !Character.isWhitespace(c) && "(),'\"{}[]".indexOf(c) < 0;
     }
 
     /** Whether {@code label} is a WAVE keyword, so that a case named so must be written {@code %label}. */

@@ -65,7 +65,7 @@ class FuncCallTest {
     @Test
     void malformedCallsArePositioned() {
         assertError(() -> Wave.parseCall("f"), "unexpected end of input", 1, 1);
-        assertError(() -> Wave.parseCall("f[1]"), "unexpected end of input", 4, 4);
+        assertError(() -> Wave.parseCall("f[1]"), "unexpected token: BracketOpen", 1, 2);
         assertError(() -> Wave.parseCall("f(1) x"), "trailing characters after value", 5, 6);
         assertError(() -> Wave.parseCall("(1)"), "invalid token: expected a function name", 0, 1);
         assertError(() -> Wave.parseCall(""), "unexpected end of input: expected a function name", 0, 0);

@@ -145,6 +145,8 @@ class WaveRoundTripTest {
     void printingRejectsValuesOfAnotherTypeAndTypesWithoutEncoding() {
         assertThatThrownBy(() -> Wave.print(Val.u8(1), S8)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Wave.print(Val.enumCase("up"), STATUS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Wave.print(Val.record(Val.field("must-have", Val.u8(1)), Val.field("optional", Val.none()),
+                Val.field("extra", Val.u8(2))), BASIC)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Wave.print(Val.u8(1), new ValueType.Own(new ResourceType("r"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no encoding");
     }
