@@ -16,6 +16,7 @@ import dev.jwc.binary.core.SectionId;
 import dev.jwc.binary.core.Table;
 import dev.jwc.binary.core.instr.Expression;
 import dev.jwc.binary.core.instr.Instruction;
+import dev.jwc.binary.core.instr.Opcode;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.Limits;
 import dev.jwc.binary.core.types.MemoryType;
@@ -66,6 +67,8 @@ public final class CoreModuleParser {
     private final Map<Integer, Map<Integer, String>> localNames = new LinkedHashMap<>();
     private final Map<Integer, Map<Integer, String>> labelNames = new LinkedHashMap<>();
     private final List<CustomSections.Placed> customs = new ArrayList<>();
+    /** Types defined outside {@code rec}: wasm-tools names struct fields of these only. */
+    private final java.util.Set<Integer> plainTypes = new java.util.HashSet<>();
 
     private CoreModuleParser() {}
 
@@ -297,6 +300,7 @@ public final class CoreModuleParser {
         for (Decl d : decls) {
             if (d.kind == Kind.TYPE) {
                 SubType t = scope.subType(d.body, d.index);
+                plainTypes.add(d.index);
                 d.body.expectEnd();
                 scope.defineType(t, true);
                 recGroups.add(RecGroup.single(t));
@@ -524,7 +528,9 @@ public final class CoreModuleParser {
                 table = OptionalInt.of(scope.tables.resolve(t));
                 t.expectEnd();
             } else {
+                // the legacy `(elem 0 (offset ...) idx*)` form, which may list bare indices
                 table = OptionalInt.of(scope.tables.resolve(c));
+                legacyIndices = true;
             }
             mode = new ElementSegment.Active(table, offset(c));
         } else if (c.peekList() && !c.peekList("ref")) {
@@ -547,12 +553,19 @@ public final class CoreModuleParser {
         return new ElementSegment(mode, elementItems(c, type, false));
     }
 
-    /** {@code idx*} (when allowed) or {@code (item expr)* | expr*}. */
+    /**
+     * {@code idx*} (when allowed) or {@code (item expr)* | expr*}. Indices into a table of another type
+     * than {@code funcref} become {@code ref.func} expressions, the only encoding that carries the type.
+     */
     private ElementSegment.Items elementItems(Cursor c, RefType type, boolean indicesAllowed) {
         if (indicesAllowed && (c.atEnd() || scope.funcs.peek(c))) {
             List<Integer> funcs = new ArrayList<>();
             while (!c.atEnd()) {
                 funcs.add(scope.funcs.resolve(c));
+            }
+            if (!type.equals(RefType.FUNCREF)) {
+                return new ElementSegment.Expressions(type, funcs.stream()
+                        .map(f -> Expression.of(Instruction.index(Opcode.REF_FUNC, f))).toList());
             }
             return new ElementSegment.Functions(funcs);
         }
@@ -619,7 +632,7 @@ public final class CoreModuleParser {
         Map<Integer, Map<Integer, String>> out = new LinkedHashMap<>();
         scope.fields.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .filter(e -> !e.getValue().names().isEmpty())
+                .filter(e -> plainTypes.contains(e.getKey()) && !e.getValue().names().isEmpty())
                 .forEach(e -> out.put(e.getKey(), e.getValue().names()));
         return out;
     }
