@@ -140,10 +140,12 @@ public final class CoreModuleParser {
     }
 
     private void collect(Cursor fields) {
+        String firstDefinition = null;
         while (!fields.atEnd()) {
             Position at = fields.position();
             String head = fields.peekListHead().orElseThrow(() -> fields.error("expected a module field"));
             Cursor c = fields.list(head);
+            Decl before = decls.isEmpty() ? null : decls.getLast();
             switch (head) {
                 case "type" -> decls.add(named(new Decl(Kind.TYPE, c.takeId(), c, at)));
                 case "rec" -> decls.add(new Decl(Kind.REC, Optional.empty(), c, at));
@@ -165,6 +167,15 @@ public final class CoreModuleParser {
                 case "elem" -> decls.add(new Decl(Kind.ELEM, c.takeId(), c, at));
                 case "data" -> decls.add(new Decl(Kind.DATA, c.takeId(), c, at));
                 default -> throw new TextException(at, "unknown module field '" + head + "'");
+            }
+            Decl added = decls.isEmpty() ? null : decls.getLast();
+            if (added != null && added != before && isEntity(added.kind)) {
+                if (added.isImport() && firstDefinition != null) {
+                    throw new TextException(at, "import after " + firstDefinition);
+                }
+                if (!added.isImport() && firstDefinition == null) {
+                    firstDefinition = head;
+                }
             }
         }
     }
@@ -395,7 +406,7 @@ public final class CoreModuleParser {
         functions.add(typeIndex);
         Namespace locals = new Namespace("local");
         if (use.index().isPresent() && use.inline().isEmpty()) {
-            for (int i = 0; i < scope.typeOf(use, typeIndex).params().size(); i++) {
+            for (int i = 0; i < scope.paramCount(typeIndex); i++) {
                 locals.add(Optional.empty());
             }
         } else {

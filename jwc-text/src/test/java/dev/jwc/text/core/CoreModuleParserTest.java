@@ -145,6 +145,12 @@ class CoreModuleParserTest {
     }
 
     @Test
+    void invalidButWellFormedTextStillEncodes() {
+        // validation, not parsing, reports these
+        assertThat(Wat.toBinary("(module (func (type 7)) (func (call 9)))")).isNotEmpty();
+    }
+
+    @Test
     void binaryModulesPassThrough() {
         assertThat(Wat.toBinary("(module binary \"\\00asm\" \"\\01\\00\\00\\00\")"))
                 .containsExactly(0, 'a', 's', 'm', 1, 0, 0, 0);
@@ -164,6 +170,8 @@ class CoreModuleParserTest {
         assertThatThrownBy(() -> Wat.toBinary("(module (type $t (func)) (func (type $t) (param i32)))"))
                 .hasMessageContaining("inline function type doesn't match type reference");
         assertThatThrownBy(() -> Wat.toBinary("(component)")).hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> Wat.toBinary("(module (memory 1) (func (import \"m\" \"f\")))"))
+                .hasMessage("1:20: import after memory");
     }
 
     @Test
