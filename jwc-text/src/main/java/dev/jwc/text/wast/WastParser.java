@@ -1,5 +1,6 @@
 package dev.jwc.text.wast;
 
+import dev.jwc.text.lex.Utf8;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.V128Literal;
@@ -139,7 +140,7 @@ final class WastParser {
             if (kind == WastModule.Kind.COMPONENT) {
                 text.write(')');
             }
-            String source = dev.jwc.text.lex.Utf8.decode(text.toByteArray())
+            String source = Utf8.decode(text.toByteArray())
                     .orElseThrow(() -> new TextException(quoteAt, "malformed UTF-8 encoding"));
             return new WastModule.Quote(kind, id, source, quoteAt);
         }
