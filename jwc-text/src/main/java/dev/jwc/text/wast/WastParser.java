@@ -193,7 +193,7 @@ final class WastParser {
             case "ref.null" -> new CoreValue.RefNull(heapType(c));
             case "ref.extern" -> new CoreValue.RefExtern(c.u32());
             case "ref.host" -> new CoreValue.RefHost(c.u32());
-            default -> ComponentValues.parse(kw, c, at);
+            default -> new ComponentValues().parse(kw, c, at);
         };
         c.expectEnd();
         return v;
@@ -203,7 +203,7 @@ final class WastParser {
         Position at = c.position();
         String kw = c.keyword();
         if (!CORE_RESULTS.contains(kw)) {
-            ComponentValue v = ComponentValues.parse(kw, c, at);
+            ComponentValue v = new ComponentValues().parse(kw, c, at);
             c.expectEnd();
             return v;
         }
