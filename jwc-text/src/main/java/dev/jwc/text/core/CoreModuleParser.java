@@ -91,14 +91,13 @@ public final class CoreModuleParser {
     public static CoreModule parseFields(Optional<String> name, Cursor fields) {
         Optional<String> moduleName = nameAnnotation(fields).or(() -> name);
         CoreModuleParser p = new CoreModuleParser();
-        for (Cursor a : fields.annotations("custom")) {
-            p.customs.add(CustomSections.custom(a));
-        }
-        for (Cursor a : fields.annotations("producers")) {
-            p.customs.add(CustomSections.producers(a));
-        }
-        if (!fields.annotations("dylink.0").isEmpty()) {
-            throw fields.error("the (@dylink.0 ...) annotation is not supported");
+        for (SExpr.SAnnotation a : fields.annotations()) {
+            switch (a.name()) {
+                case "custom" -> p.customs.add(CustomSections.custom(a.cursor()));
+                case "producers" -> p.customs.add(CustomSections.producers(a.cursor()));
+                case "dylink.0" -> p.customs.add(CustomSections.dylink(a.cursor()));
+                default -> { } // other annotations carry nothing for the binary
+            }
         }
         p.collect(fields);
         p.assignIndices();

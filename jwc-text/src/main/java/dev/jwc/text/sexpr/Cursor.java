@@ -216,12 +216,12 @@ public final class Cursor {
         return Optional.empty();
     }
 
-    /** Cursors into every remaining annotation named {@code name}, in order; nothing is consumed. */
-    public List<Cursor> annotations(String name) {
-        List<Cursor> found = new ArrayList<>();
+    /** Every annotation not consumed yet, in order, wherever it sits among the items; nothing is consumed. */
+    public List<SExpr.SAnnotation> annotations() {
+        List<SExpr.SAnnotation> found = new ArrayList<>();
         for (int i = consumedUpTo; i < items.size(); i++) {
-            if (items.get(i) instanceof SExpr.SAnnotation a && a.name().equals(name)) {
-                found.add(a.cursor());
+            if (items.get(i) instanceof SExpr.SAnnotation a && !takenAnnotations.get(i)) {
+                found.add(a);
             }
         }
         return found;
