@@ -153,7 +153,7 @@ public final class ComponentReader {
         return switch (b) {
             case 0x00 -> new CoreInstance.Instantiate(r.u32(), vec(r, ComponentReader::coreInstantiateArg));
             case 0x01 -> new CoreInstance.FromExports(vec(r, in -> new CoreInstance.Export(in.name(),
-                    TypeReader.coreSort(in, "external kind"), in.u32())));
+                    TypeReader.externalKind(in), in.u32())));
             default -> throw invalid(r, at, b, "core instance");
         };
     }
@@ -173,16 +173,16 @@ public final class ComponentReader {
         int b = r.u8();
         return switch (b) {
             case 0x00 -> new Instance.Instantiate(r.u32(), vec(r, in -> new Instance.Arg(in.name(),
-                    TypeReader.sort(in, "component external kind"), in.u32())));
+                    TypeReader.sort(in), in.u32())));
             case 0x01 -> new Instance.FromExports(vec(r, in -> new Instance.Export(TypeReader.externName(in, scope),
-                    TypeReader.sort(in, "component external kind"), in.u32())));
+                    TypeReader.sort(in), in.u32())));
             default -> throw invalid(r, at, b, "instance");
         };
     }
 
     private static Export export(ByteReader r, Scope scope) {
         ExternName name = TypeReader.externName(r, scope);
-        Sort sort = TypeReader.sort(r, "component external kind");
+        Sort sort = TypeReader.sort(r);
         int index = r.u32();
         Optional<ExternType> ascribed = Decode.optional(r, "optional component export type",
                 TypeReader::externType);

@@ -12,7 +12,7 @@ final class Decode {
     private Decode() {
     }
 
-    /** Reads one byte and reports it as the invalid discriminant of {@code what}. */
+    /** Reports byte {@code b}, read at {@code at}, as an invalid discriminant of {@code what}. */
     static DecodeException invalid(ByteReader r, long at, int b, String what) {
         return r.errorAt("invalid leading byte (0x" + Integer.toHexString(b) + ") for " + what, at);
     }

@@ -4,8 +4,8 @@ import static dev.jwc.binary.component.Decode.invalid;
 import static dev.jwc.binary.component.Decode.optional;
 import static dev.jwc.binary.component.Decode.vec;
 
-import dev.jwc.binary.component.ExternType.TypeBound;
 import dev.jwc.binary.Feature;
+import dev.jwc.binary.component.ExternType.TypeBound;
 import dev.jwc.binary.io.ByteReader;
 import dev.jwc.binary.io.DecodeException;
 import java.util.List;
@@ -211,30 +211,52 @@ final class TypeReader {
         return r.errorAt("the `" + feature.flagName() + "` feature is not active", at);
     }
 
-    /** A {@code sort}: {@code 0x00 core:sort} or a component sort code. */
-    static Sort sort(ByteReader r, String what) {
+    /**
+     * A {@code sort} where a component item is named (exports, instantiation arguments, instance
+     * exports): a component sort or {@code 0x00 0x11}, core module being the only core sort a component
+     * can export, as wasmparser decodes it.
+     */
+    static Sort sort(ByteReader r) {
         long at = r.offset();
-        int b = r.u8();
-        if (b == 0x00) {
-            return coreSort(r, what);
-        }
-        ComponentSort sort = ComponentSort.fromCode(b);
-        if (sort == null) {
-            throw invalid(r, at, b, what);
-        }
-        return sort;
+        int first = r.u8();
+        long secondAt = r.offset();
+        int second = first == 0x00 ? r.u8() : -1;
+        return componentExternalKind(r, first, second, at, secondAt);
     }
 
-    static CoreSort coreSort(ByteReader r, String what) {
+    /** A core sort that core instances export: func, table, memory, global or tag. */
+    static CoreSort externalKind(ByteReader r) {
         long at = r.offset();
-        int b = r.u8();
+        return externalKind(r, r.u8(), at);
+    }
+
+    private static CoreSort externalKind(ByteReader r, int b, long at) {
         CoreSort sort = CoreSort.fromCode(b);
-        if (sort == null) {
-            throw invalid(r, at, b, what);
+        if (sort == null || b > CoreSort.TAG.code()) {
+            throw invalid(r, at, b, "external kind");
         }
         return sort;
     }
 
+    private static Sort componentExternalKind(ByteReader r, int first, int second, long firstAt, long secondAt) {
+        if (first == 0x00) {
+            if (second != CoreSort.MODULE.code()) {
+                throw invalid(r, secondAt, second, "component external kind");
+            }
+            return CoreSort.MODULE;
+        }
+        ComponentSort sort = ComponentSort.fromCode(first);
+        if (sort == null) {
+            throw invalid(r, firstAt, first, "component external kind");
+        }
+        return sort;
+    }
+
+    /**
+     * An alias. The sort bytes come first and are interpreted by the target that follows: component
+     * external kinds for instance exports, core external kinds for core instance exports, and core
+     * type, core module, type or component for outer aliases.
+     */
     static Alias alias(ByteReader r) {
         long sortAt = r.offset();
         int first = r.u8();
@@ -243,46 +265,31 @@ final class TypeReader {
         long targetAt = r.offset();
         int target = r.u8();
         return switch (target) {
-            case 0x00 -> new Alias.InstanceExport(sortOf(r, first, second, sortAt, secondAt,
-                    "component external kind"), r.u32(), r.name());
+            case 0x00 -> new Alias.InstanceExport(componentExternalKind(r, first, second, sortAt, secondAt),
+                    r.u32(), r.name());
             case 0x01 -> {
                 if (first != 0x00) {
-                    throw invalid(r, sortAt, first, "core alias kind");
+                    throw invalid(r, sortAt, first, "core instance export kind");
                 }
-                CoreSort sort = CoreSort.fromCode(second);
-                if (sort == null) {
-                    throw invalid(r, secondAt, second, "core alias kind");
-                }
-                yield new Alias.CoreInstanceExport(sort, r.u32(), r.name());
+                yield new Alias.CoreInstanceExport(externalKind(r, second, secondAt), r.u32(), r.name());
             }
-            case 0x02 -> {
-                Sort sort = sortOf(r, first, second, sortAt, secondAt, "component outer alias kind");
-                boolean outerable = switch (sort) {
-                    case CoreSort s -> s == CoreSort.MODULE || s == CoreSort.TYPE;
-                    case ComponentSort s -> s == ComponentSort.TYPE || s == ComponentSort.COMPONENT;
-                };
-                if (!outerable) {
-                    throw first == 0x00 ? invalid(r, secondAt, second, "component outer alias kind")
-                            : invalid(r, sortAt, first, "component outer alias kind");
-                }
-                yield new Alias.Outer(sort, r.u32(), r.u32());
-            }
+            case 0x02 -> new Alias.Outer(outerAliasKind(r, first, second, sortAt, secondAt), r.u32(), r.u32());
             default -> throw invalid(r, targetAt, target, "alias");
         };
     }
 
-    private static Sort sortOf(ByteReader r, int first, int second, long firstAt, long secondAt, String what) {
+    private static Sort outerAliasKind(ByteReader r, int first, int second, long firstAt, long secondAt) {
         if (first == 0x00) {
-            CoreSort sort = CoreSort.fromCode(second);
-            if (sort == null) {
-                throw invalid(r, secondAt, second, what);
-            }
-            return sort;
+            return switch (second) {
+                case 0x10 -> CoreSort.TYPE;
+                case 0x11 -> CoreSort.MODULE;
+                default -> throw invalid(r, secondAt, second, "component outer alias kind");
+            };
         }
-        ComponentSort sort = ComponentSort.fromCode(first);
-        if (sort == null) {
-            throw invalid(r, firstAt, first, what);
-        }
-        return sort;
+        return switch (first) {
+            case 0x03 -> ComponentSort.TYPE;
+            case 0x04 -> ComponentSort.COMPONENT;
+            default -> throw invalid(r, firstAt, first, "component outer alias kind");
+        };
     }
 }

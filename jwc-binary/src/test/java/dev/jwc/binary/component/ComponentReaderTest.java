@@ -138,6 +138,21 @@ class ComponentReaderTest {
     }
 
     @Test
+    void decodesSortsAsWasmparserDoes() {
+        // export "e" (core func 0): core module is the only core sort a component exports.
+        DecodeException export = rejection(component(0x0b, 0x07, 0x01, 0x00, 0x01, 0x65, 0x00, 0x00, 0x00));
+        assertThat(export.reason()).isEqualTo("invalid leading byte (0x0) for component external kind");
+        assertThat(export.offset()).isEqualTo(15);
+        // alias core export 0 "f" (core type): core instances export func, table, memory, global, tag.
+        DecodeException alias = rejection(component(0x06, 0x07, 0x01, 0x00, 0x10, 0x01, 0x00, 0x01, 0x66));
+        assertThat(alias.reason()).isEqualTo("invalid leading byte (0x10) for external kind");
+        assertThat(alias.offset()).isEqualTo(12);
+        // alias core export with a component sort.
+        DecodeException kind = rejection(component(0x06, 0x06, 0x01, 0x01, 0x01, 0x00, 0x01, 0x66));
+        assertThat(kind.reason()).isEqualTo("invalid leading byte (0x1) for core instance export kind");
+    }
+
+    @Test
     void rejectsAModuleWhereAComponentIsRequired() {
         byte[] module = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
         DecodeException e = catchThrowableOfType(DecodeException.class, () -> ComponentReader.readComponent(module));
