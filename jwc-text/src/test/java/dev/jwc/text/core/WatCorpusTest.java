@@ -1,7 +1,11 @@
 package dev.jwc.text.core;
 
+import dev.jwc.binary.Features;
+import dev.jwc.binary.ValidationException;
+import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CoreReader;
 import dev.jwc.binary.core.CoreWriter;
+import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * Every core module of wasm-tools' crate tests (wit-component, wasm-compose, ...), standalone {@code .wat}
  * files and the core modules of printed components: real-world
  * text as wasm-tools prints it, with quoted ids, {@code (@name)}, {@code (@producers)} and
- * {@code (@dylink.0)}. Each must parse, and its binary must decode and re-encode to the same bytes.
+ * {@code (@dylink.0)}. Each must parse, and its binary must decode, re-encode to the same bytes and
+ * validate (with every feature enabled).
  * There is no reference binary for these; the byte-exact check is {@link CoreTextConformanceTest}.
  */
 class WatCorpusTest {
@@ -60,16 +65,19 @@ class WatCorpusTest {
     private static void check(Conformance result, String name, Supplier<byte[]> encode) {
         try {
             byte[] binary = encode.get();
-            byte[] again = CoreWriter.write(CoreReader.read(binary));
-            if (Arrays.equals(binary, again)) {
-                result.pass();
-            } else {
+            CoreModule decoded = CoreReader.read(binary);
+            if (!Arrays.equals(binary, CoreWriter.write(decoded))) {
                 result.fail(name, "the binary does not re-encode to itself");
+                return;
             }
+            CoreValidator.validate(decoded, Features.all());
+            result.pass();
         } catch (TextException e) {
             result.fail(name, e.getMessage());
         } catch (DecodeException e) {
             result.fail(name, "our binary does not decode: " + e.getMessage());
+        } catch (ValidationException e) {
+            result.fail(name, "our binary is invalid: " + e.getMessage());
         }
     }
 }
