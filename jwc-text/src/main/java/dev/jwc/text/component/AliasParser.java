@@ -16,10 +16,22 @@ final class AliasParser {
 
     /** {@code (alias target (sort $id?))}; {@code c} is past {@code alias}. */
     static Pending alias(Cursor c) {
+        return alias(c, false);
+    }
+
+    /** An alias in a module type, where the sort {@code type} means a core type. */
+    static Pending coreTypeAlias(Cursor c) {
+        return alias(c, true);
+    }
+
+    private static Pending alias(Cursor c, boolean inModuleType) {
         Target target = target(c);
         Position at = c.position();
         Cursor s = c.list();
         Sort sort = sort(s, at);
+        if (inModuleType && sort == ComponentSort.TYPE) {
+            sort = CoreSort.TYPE;
+        }
         Optional<Scope.Name> name = Scope.Name.of(s.takeId());
         s.expectEnd();
         c.expectEnd();

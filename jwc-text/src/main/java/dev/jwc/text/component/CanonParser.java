@@ -164,7 +164,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typed(Cursor c, java.util.function.IntFunction<Canon> make) {
-        Ref type = TypeParser.ref(c);
+        Ref type = TypeParser.typeRef(c);
         return s -> make.apply(s.resolve(ComponentSort.TYPE, type));
     }
 
@@ -173,7 +173,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typedAsync(Cursor c, TypedAsync make) {
-        Ref type = TypeParser.ref(c);
+        Ref type = TypeParser.typeRef(c);
         boolean async = c.takeKeyword("async");
         return s -> make.make(s.resolve(ComponentSort.TYPE, type), async);
     }
@@ -183,7 +183,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typedWithOptions(Cursor c, TypedOptions make) {
-        Ref type = TypeParser.ref(c);
+        Ref type = TypeParser.typeRef(c);
         List<Deferred<CanonOpt>> opts = options(c);
         return s -> {
             int t = s.resolve(ComponentSort.TYPE, type);

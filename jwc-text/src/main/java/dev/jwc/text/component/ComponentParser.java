@@ -359,7 +359,7 @@ final class ComponentParser {
         if (AliasParser.peekSugar(c)) {
             return AliasParser.sugar(c.list("alias"), ComponentSort.TYPE, name).withKey(key);
         }
-        Deferred<dev.jwc.binary.component.TypeDef> t = types.typeDef(c, h);
+        Deferred<dev.jwc.binary.component.TypeDef> t = types.typeDef(c, h, name);
         c.expectEnd();
         return Pending.of(t::resolve, ComponentSort.TYPE, name, key);
     }

@@ -22,7 +22,6 @@ import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreTypeSyntax;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +92,8 @@ final class Scope {
         if (key != null) {
             s.keys.put(key, index);
         }
-        if (sort == CoreSort.TYPE) {
+        if (sort == CoreSort.TYPE && coreTypes.typeCount() == index) {
+            // not declared ahead by a core type definition, whose name is in scope in its own body
             coreTypes.declareType(name.map(n -> new dev.jwc.text.lex.Token.Id(n.text(), n.position())));
         }
         return index;
@@ -324,10 +324,5 @@ final class Scope {
             case CoreSort c -> "core " + c.keyword();
             case ComponentSort c -> c.keyword();
         };
-    }
-
-    /** Unused keys are fine; this map only keeps insertion order for tests of the name section. */
-    static <K, V> Map<K, V> ordered() {
-        return new LinkedHashMap<>();
     }
 }

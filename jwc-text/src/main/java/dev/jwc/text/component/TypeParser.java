@@ -106,7 +106,14 @@ final class TypeParser {
 
     /** An import or export name with its attributes. */
     static ExternName externName(Cursor c) {
-        String name = c.utf8();
+        String name;
+        if (c.peekList("interface")) {
+            Cursor l = c.list("interface");
+            name = l.utf8();
+            l.expectEnd();
+        } else {
+            name = c.utf8();
+        }
         List<ExternName.Attribute> attributes = new ArrayList<>();
         while (true) {
             if (c.peekList("implements")) {
@@ -323,6 +330,12 @@ final class TypeParser {
 
     /** The body of {@code (type ...)} after id and inline exports. */
     Deferred<TypeDef> typeDef(Cursor c, Hoist h) {
+        return typeDef(c, h, Optional.empty());
+    }
+
+    /** As {@link #typeDef(Cursor, Hoist)}; {@code id} names the scope of a component or instance type. */
+    Deferred<TypeDef> typeDef(Cursor c, Hoist h, Optional<Scope.Name> id) {
+        Optional<String> scopeId = id.map(Scope.Name::text);
         Position at = c.position();
         if (!c.peekList()) {
             String k = c.keyword();
@@ -340,8 +353,8 @@ final class TypeParser {
                 d.expectEnd();
                 yield f::resolve;
             }
-            case "component" -> s -> new ComponentType(decls(d, s, Scope.Kind.COMPONENT_TYPE));
-            case "instance" -> s -> new InstanceType(decls(d, s, Scope.Kind.INSTANCE_TYPE));
+            case "component" -> s -> new ComponentType(decls(d, s, Scope.Kind.COMPONENT_TYPE, scopeId));
+            case "instance" -> s -> new InstanceType(decls(d, s, Scope.Kind.INSTANCE_TYPE, scopeId));
             case "resource" -> resource(d);
             default -> definedType(head, d, at, h)::resolve;
         };
@@ -372,8 +385,8 @@ final class TypeParser {
     // ---- component and instance type declarators ----
 
     /** Parses declarators in a new scope under {@code outer} and returns them in order. */
-    <T> List<T> decls(Cursor c, Scope outer, Scope.Kind kind) {
-        Scope inner = new Scope(kind, outer, Optional.empty());
+    <T> List<T> decls(Cursor c, Scope outer, Scope.Kind kind, Optional<String> id) {
+        Scope inner = new Scope(kind, outer, id);
         TypeParser p = new TypeParser(inner);
         while (!c.atEnd()) {
             Position at = c.position();
@@ -390,7 +403,7 @@ final class TypeParser {
                     if (AliasParser.peekSugar(d)) {
                         yield AliasParser.sugar(d.list("alias"), ComponentSort.TYPE, name);
                     }
-                    Deferred<TypeDef> t = p.typeDef(d, h);
+                    Deferred<TypeDef> t = p.typeDef(d, h, name);
                     d.expectEnd();
                     yield Pending.of(t::resolve, ComponentSort.TYPE, name, null);
                 }
@@ -497,11 +510,11 @@ final class TypeParser {
             case "func" -> funcType(c, h)::resolve;
             case "component" -> {
                 List<dev.jwc.text.sexpr.SExpr> rest = c.rest();
-                yield s -> new ComponentType(decls(new Cursor(rest, c.end()), s, Scope.Kind.COMPONENT_TYPE));
+                yield s -> new ComponentType(decls(new Cursor(rest, c.end()), s, Scope.Kind.COMPONENT_TYPE, Optional.empty()));
             }
             case "instance" -> {
                 List<dev.jwc.text.sexpr.SExpr> rest = c.rest();
-                yield s -> new InstanceType(decls(new Cursor(rest, c.end()), s, Scope.Kind.INSTANCE_TYPE));
+                yield s -> new InstanceType(decls(new Cursor(rest, c.end()), s, Scope.Kind.INSTANCE_TYPE, Optional.empty()));
             }
             default -> throw new IllegalArgumentException(kind);
         };
@@ -521,7 +534,7 @@ final class TypeParser {
         }
         List<dev.jwc.text.sexpr.SExpr> rest = c.rest();
         Object key = new Object();
-        h.types.add(Pending.of(s -> moduleType(new Cursor(rest, c.end()), s), CoreSort.TYPE, Optional.empty(), key));
+        h.types.add(Pending.of(s -> moduleType(new Cursor(rest, c.end()), s, Optional.empty()), CoreSort.TYPE, Optional.empty(), key));
         return new Ref.Generated(key, at);
     }
 
@@ -536,9 +549,11 @@ final class TypeParser {
         if (c.peekList("module")) {
             Cursor m = c.list("module");
             c.expectEnd();
-            return Pending.of(s -> moduleType(m, s), CoreSort.TYPE, name, null);
+            return Pending.of(s -> moduleType(m, s, name.map(Scope.Name::text)), CoreSort.TYPE, name, null);
         }
-        SubType t = scope.coreTypes.subType(c, scope.coreTypes.typeCount());
+        // the type's own name is in scope in its definition (GC types may refer to themselves)
+        int self = scope.coreTypes.declareType(name.map(n -> new dev.jwc.text.lex.Token.Id(n.text(), n.position())));
+        SubType t = scope.coreTypes.subType(c, self);
         c.expectEnd();
         return Pending.of(s -> new CoreType.Rec(RecGroup.single(t)), CoreSort.TYPE, name, null);
     }
@@ -548,14 +563,23 @@ final class TypeParser {
         List<SubType> types = new ArrayList<>();
         List<Optional<Scope.Name>> names = new ArrayList<>();
         int next = scope.coreTypes.typeCount();
+        List<Cursor> bodies = new ArrayList<>();
         while (!c.atEnd()) {
             Cursor t = c.list("type");
-            names.add(Scope.Name.of(t.takeId()));
+            var id = t.takeId();
+            names.add(Scope.Name.of(id));
+            scope.coreTypes.declareType(id);
+            bodies.add(t);
+        }
+        for (Cursor t : bodies) {
             types.add(scope.coreTypes.subType(t, next++));
             t.expectEnd();
         }
         List<Pending> out = new ArrayList<>();
         CoreType group = new CoreType.Rec(new RecGroup(types, true));
+        if (types.isEmpty()) {
+            out.add(Pending.plain(s -> group));
+        }
         for (int i = 0; i < types.size(); i++) {
             out.add(i == 0 ? Pending.of(s -> group, CoreSort.TYPE, names.get(i), null)
                     : new Pending(s -> Pending.NOTHING, CoreSort.TYPE, names.get(i), null));
@@ -564,8 +588,8 @@ final class TypeParser {
     }
 
     /** A module type: its declarators in a new scope; inline function types are interned. */
-    static CoreType moduleType(Cursor c, Scope outer) {
-        Scope inner = new Scope(Scope.Kind.MODULE_TYPE, outer, Optional.empty());
+    static CoreType moduleType(Cursor c, Scope outer, Optional<String> id) {
+        Scope inner = new Scope(Scope.Kind.MODULE_TYPE, outer, id);
         Map<dev.jwc.binary.core.types.FuncType, Integer> funcTypes = new HashMap<>();
         while (!c.atEnd()) {
             Position at = c.position();
@@ -573,8 +597,9 @@ final class TypeParser {
             Cursor d = c.list(head);
             switch (head) {
                 case "type" -> {
-                    Optional<Scope.Name> name = Scope.Name.of(d.takeId());
-                    int index = inner.coreTypes.typeCount();
+                    var typeId = d.takeId();
+                    Optional<Scope.Name> name = Scope.Name.of(typeId);
+                    int index = inner.coreTypes.declareType(typeId);
                     SubType t = inner.coreTypes.subType(d, index);
                     d.expectEnd();
                     if (t.composite() instanceof dev.jwc.binary.core.types.FuncType f) {
@@ -582,7 +607,7 @@ final class TypeParser {
                     }
                     inner.emit(new CoreType.ModuleDecl.TypeDecl(RecGroup.single(t)), CoreSort.TYPE, name, null);
                 }
-                case "alias" -> AliasParser.alias(d).lower(inner);
+                case "alias" -> AliasParser.coreTypeAlias(d).lower(inner);
                 case "import" -> {
                     String module = d.utf8();
                     String name = d.utf8();
@@ -630,13 +655,13 @@ final class TypeParser {
             return index;
         }
         dev.jwc.binary.core.types.FuncType f = inner.coreTypes.signature(c);
+        // explicit types are reused; generated ones are not (as wasm-tools does)
         Integer known = funcTypes.get(f);
         if (known != null) {
             return known;
         }
         int index = inner.emit(new CoreType.ModuleDecl.TypeDecl(RecGroup.single(SubType.plain(f))), CoreSort.TYPE,
                 Optional.empty(), null);
-        funcTypes.put(f, index);
         return index;
     }
 }
