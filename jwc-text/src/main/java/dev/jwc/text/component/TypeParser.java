@@ -160,8 +160,8 @@ final class TypeParser {
 
     Deferred<ValType> valType(Cursor c, Hoist h) {
         Position at = c.position();
-        if (peekRef(c)) {
-            Ref r = ref(c);
+        if (peekRef(c) || peekTypeRef(c)) {
+            Ref r = typeRef(c);
             return s -> new ValType.Ref(s.resolve(ComponentSort.TYPE, r));
         }
         if (c.peekList()) {
@@ -606,6 +606,25 @@ final class TypeParser {
                         funcTypes.putIfAbsent(f, index);
                     }
                     inner.emit(new CoreType.ModuleDecl.TypeDecl(RecGroup.single(t)), CoreSort.TYPE, name, null);
+                }
+                case "rec" -> {
+                    List<Cursor> bodies = new ArrayList<>();
+                    List<Optional<Scope.Name>> names = new ArrayList<>();
+                    int first = inner.coreTypes.typeCount();
+                    while (!d.atEnd()) {
+                        Cursor t = d.list("type");
+                        var typeId = t.takeId();
+                        names.add(Scope.Name.of(typeId));
+                        inner.coreTypes.declareType(typeId);
+                        bodies.add(t);
+                    }
+                    List<SubType> group = new ArrayList<>();
+                    for (Cursor t : bodies) {
+                        group.add(inner.coreTypes.subType(t, first + group.size()));
+                        t.expectEnd();
+                    }
+                    inner.add(new CoreType.ModuleDecl.TypeDecl(new RecGroup(group, true)));
+                    names.forEach(n -> inner.define(CoreSort.TYPE, n, null));
                 }
                 case "alias" -> AliasParser.coreTypeAlias(d).lower(inner);
                 case "import" -> {
