@@ -31,6 +31,7 @@ final class ComponentParser {
     private final Scope scope;
     private final TypeParser types;
     private final List<Pending> appended = new ArrayList<>();
+    private boolean started;
 
     private ComponentParser(Scope scope) {
         this.scope = scope;
@@ -434,6 +435,10 @@ final class ComponentParser {
     }
 
     private Pending start(Cursor c, Hoist h) {
+        if (started) {
+            throw c.error("component cannot have more than one start function");
+        }
+        started = true;
         Ref func = TypeParser.ref(c);
         List<Ref> args = new ArrayList<>();
         while (c.peekList("value")) {

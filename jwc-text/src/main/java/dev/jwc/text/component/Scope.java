@@ -166,10 +166,19 @@ final class Scope {
             if (depth == 0) {
                 return found;
             }
+            checkOuterSort(sort, n);
             // as in wasm-tools, every reference injects its own unnamed alias
             return emitAlias(new Alias.Outer(sort, depth, found), Optional.empty());
         }
         throw new TextException(n.position(), "unknown " + describe(sort) + ": failed to find name `$" + n.name() + "`");
+    }
+
+    /** Only modules, types and components may be aliased from an enclosing component. */
+    static void checkOuterSort(Sort sort, Ref.Named n) {
+        if (sort != ComponentSort.TYPE && sort != ComponentSort.COMPONENT && sort != CoreSort.TYPE
+                && sort != CoreSort.MODULE) {
+            throw new TextException(n.position(), "outer item `" + n.name() + "` is not a module, type, or component");
+        }
     }
 
     /** The depth of the enclosing scope named {@code $name} (0 is this one), for explicit outer aliases. */

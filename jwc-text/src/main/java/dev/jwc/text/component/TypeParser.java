@@ -115,7 +115,12 @@ final class TypeParser {
             name = c.utf8();
         }
         List<ExternName.Attribute> attributes = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (true) {
+            String attribute = c.peekListHead().orElse("");
+            if (!seen.add(attribute)) {
+                throw c.error("unexpected token: duplicate '" + attribute + "' attribute");
+            }
             if (c.peekList("implements")) {
                 Cursor l = c.list("implements");
                 attributes.add(new ExternName.Attribute.Implements(l.utf8()));
@@ -211,9 +216,13 @@ final class TypeParser {
             case "variant" -> {
                 List<String> names = new ArrayList<>();
                 List<Deferred<Optional<ValType>>> types = new ArrayList<>();
+                java.util.Set<String> caseIds = new java.util.HashSet<>();
                 while (!c.atEnd()) {
                     Cursor v = c.list("case");
-                    v.takeId();
+                    var caseId = v.takeId();
+                    if (caseId.isPresent() && !caseIds.add(caseId.get().name())) {
+                        throw new TextException(caseId.get().position(), "duplicate variant case identifier");
+                    }
                     names.add(v.utf8());
                     if (!v.atEnd() && !v.peekList("refines")) {
                         Deferred<ValType> vt = valType(v, h);
