@@ -38,9 +38,17 @@ final class ComponentParser {
         this.types = new TypeParser(scope);
     }
 
-    /** Parses the fields in {@code c} into a component nested in {@code parent} (null at top level). */
+    /** Parses the fields in {@code c} into a component nested in {@code parent}. */
     static Component parse(Cursor c, Scope parent, Optional<String> id) {
-        Scope scope = new Scope(Scope.Kind.COMPONENT, parent, id, c.position());
+        return parse(new Scope(Scope.Kind.COMPONENT, parent, id, c.position()), c);
+    }
+
+    /** Parses the fields in {@code c} into a top-level component. */
+    static Component parseTopLevel(Cursor c, Optional<String> id, IndexSyntax syntax) {
+        return parse(new Scope(syntax, id), c);
+    }
+
+    private static Component parse(Scope scope, Cursor c) {
         ComponentParser p = new ComponentParser(scope);
         while (!c.atEnd()) {
             Hoist h = new Hoist();
@@ -357,7 +365,7 @@ final class ComponentParser {
         Position at = c.position();
         String op = c.keyword();
         if (op.equals("lift")) {
-            CanonParser.Lift lift = CanonParser.lift(c);
+            CanonParser.Lift lift = CanonParser.lift(c, scope.syntax);
             Cursor f = c.list("func");
             Optional<Scope.Name> name = Scope.Name.of(f.takeId());
             Ref type = types.typeUse(f, h, "func");
@@ -412,13 +420,13 @@ final class ComponentParser {
             throw c.error("expected '(canon lift ...)'");
         }
         Cursor typeUse = new Cursor(rest.subList(0, rest.size() - 1), last.position());
+        Ref type = types.typeUse(typeUse, h, "func");
+        typeUse.expectEnd();
         Cursor canon = last.cursor();
         canon.expectKeyword("canon");
         canon.expectKeyword("lift");
-        CanonParser.Lift lift = CanonParser.lift(canon);
+        CanonParser.Lift lift = CanonParser.lift(canon, scope.syntax);
         canon.expectEnd();
-        Ref type = types.typeUse(typeUse, h, "func");
-        typeUse.expectEnd();
         return Pending.of(lift.withType(type)::resolve, ComponentSort.FUNC, name, key);
     }
 

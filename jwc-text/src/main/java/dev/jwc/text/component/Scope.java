@@ -44,6 +44,7 @@ final class Scope {
     final Kind kind;
     final Scope parent;
     final Optional<String> id;
+    final IndexSyntax syntax;
     /** Mirrors this scope's core type space for the core type syntax. */
     final CoreTypeSyntax coreTypes = new CoreTypeSyntax();
     private final Map<Sort, Space> spaces = new HashMap<>();
@@ -57,11 +58,20 @@ final class Scope {
     /** How deeply components and types may nest, so that untrusted text cannot exhaust the stack. */
     static final int MAX_NESTING = 100;
 
-    /** A scope nested in {@code parent} (null at top level); {@code at} is where it starts. */
+    /** A top-level component. */
+    Scope(IndexSyntax syntax, Optional<String> id) {
+        this.kind = Kind.COMPONENT;
+        this.parent = null;
+        this.id = id;
+        this.syntax = syntax;
+    }
+
+    /** A scope nested in {@code parent}; {@code at} is where it starts. */
     Scope(Kind kind, Scope parent, Optional<String> id, Position at) {
         this.kind = kind;
         this.parent = parent;
         this.id = id;
+        this.syntax = parent.syntax;
         if (depth() > MAX_NESTING) {
             throw new TextException(at, "nesting too deep: more than " + MAX_NESTING + " nested components and types");
         }

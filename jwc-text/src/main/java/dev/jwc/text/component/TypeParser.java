@@ -79,8 +79,12 @@ final class TypeParser {
         return c.peekId() || c.peekUnsigned();
     }
 
-    /** A core item reference: {@code idx "name"?} or {@code (core sort idx "name"?)}. */
-    static Ref coreRef(Cursor c, String sort) {
+    /**
+     * A core item reference where the sort is implied (canonical options, destructors, built-in
+     * operands): {@code idx} or {@code (core sort idx "name"?)}. The legacy forms {@code idx "name"} and
+     * {@code (sort idx "name"?)} are accepted only with {@link IndexSyntax#LEGACY}, as in wasm-tools.
+     */
+    static Ref coreRef(Cursor c, String sort, IndexSyntax syntax) {
         if (c.peekList("core")) {
             Cursor l = c.list("core");
             l.expectKeyword(sort);
@@ -88,7 +92,31 @@ final class TypeParser {
             l.expectEnd();
             return r;
         }
-        return ref(c);
+        if (c.peekList(sort)) {
+            Position inner = ((dev.jwc.text.sexpr.SExpr.SList) c.peek().orElseThrow()).items().get(0).position();
+            if (syntax == IndexSyntax.STRICT) {
+                throw new TextException(inner, "the `core` keyword is required in this reference: `(" + sort
+                        + " ...)` should be written `(core " + sort + " ...)`");
+            }
+            Cursor l = c.list(sort);
+            Ref r = ref(l);
+            l.expectEnd();
+            return r;
+        }
+        int mark = c.mark();
+        c.next();
+        Position afterIndex = c.position();
+        c.reset(mark);
+        Ref r = ref(c);
+        if (!r.exportNames().isEmpty() && syntax == IndexSyntax.STRICT) {
+            throw new TextException(afterIndex, "an export name must be written inside a nested reference: `(" + sort
+                    + " $i \"name\")` should be written `(" + sort + " (core " + sort + " $i \"name\"))`");
+        }
+        return r;
+    }
+
+    IndexSyntax syntax() {
+        return scope.syntax;
     }
 
     /** A type reference: {@code idx} or {@code (type idx)}. */
@@ -376,13 +404,7 @@ final class TypeParser {
         Ref dtor = null;
         if (c.peekList("dtor")) {
             Cursor d = c.list("dtor");
-            if (d.peekList("func")) {
-                Cursor f = d.list("func");
-                dtor = ref(f);
-                f.expectEnd();
-            } else {
-                dtor = coreRef(d, "func");
-            }
+            dtor = coreRef(d, "func", scope.syntax);
             d.expectEnd();
         }
         c.expectEnd();
