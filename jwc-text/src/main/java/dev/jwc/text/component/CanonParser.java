@@ -7,6 +7,7 @@ import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.component.ValType;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
+import dev.jwc.text.core.CoreTypeSyntax;
 import dev.jwc.text.sexpr.Cursor;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class CanonParser {
     static Lift lift(Cursor c, IndexSyntax syntax) {
         Cursor f = c.list("core");
         f.expectKeyword("func");
-        Ref func = TypeParser.ref(f);
+        Ref func = RefParser.ref(f);
         f.expectEnd();
         return new Lift(func, options(c, syntax));
     }
@@ -45,7 +46,7 @@ final class CanonParser {
         return switch (op) {
             case "lower" -> {
                 Cursor f = c.list("func");
-                Ref func = TypeParser.ref(f);
+                Ref func = RefParser.ref(f);
                 f.expectEnd();
                 List<Deferred<CanonOpt>> opts = options(c, types.syntax());
                 yield s -> {
@@ -76,7 +77,7 @@ final class CanonParser {
             }
             case "task.cancel" -> s -> new Canon.TaskCancel();
             case "context.get", "context.set" -> {
-                var type = new dev.jwc.text.core.CoreTypeSyntax().valType(c);
+                var type = new CoreTypeSyntax().valType(c);
                 int slot = c.u32();
                 yield op.equals("context.get") ? s -> new Canon.ContextGet(type, slot)
                         : s -> new Canon.ContextSet(type, slot);
@@ -113,7 +114,7 @@ final class CanonParser {
             case "waitable-set.wait", "waitable-set.poll" -> {
                 rejectCancellable(c);
                 Cursor m = c.list("memory");
-                Ref memory = TypeParser.coreRef(m, "memory", types.syntax());
+                Ref memory = RefParser.coreRef(m, "memory", types.syntax());
                 m.expectEnd();
                 yield op.equals("waitable-set.wait")
                         ? s -> new Canon.WaitableSetWait(false, s.resolveCore(CoreSort.MEMORY, memory))
@@ -123,8 +124,8 @@ final class CanonParser {
             case "waitable.join" -> s -> new Canon.WaitableJoin();
             case "thread.index" -> s -> new Canon.ThreadIndex();
             case "thread.new-indirect" -> {
-                Ref type = TypeParser.coreRef(c, "type", types.syntax());
-                Ref table = TypeParser.coreRef(c, "table", types.syntax());
+                Ref type = RefParser.coreRef(c, "type", types.syntax());
+                Ref table = RefParser.coreRef(c, "table", types.syntax());
                 yield s -> {
                     int t = s.resolveCore(CoreSort.TYPE, type);
                     return new Canon.ThreadNewIndirect(t, s.resolveCore(CoreSort.TABLE, table));
@@ -139,13 +140,13 @@ final class CanonParser {
             case "thread.yield-then-promote" -> cancellable(c, Canon.ThreadYieldThenPromote::new);
             case "thread.spawn-ref" -> {
                 boolean shared = c.takeKeyword("shared");
-                Ref type = TypeParser.coreRef(c, "type", types.syntax());
+                Ref type = RefParser.coreRef(c, "type", types.syntax());
                 yield s -> new Canon.ThreadSpawnRef(shared, s.resolveCore(CoreSort.TYPE, type));
             }
             case "thread.spawn-indirect" -> {
                 boolean shared = c.takeKeyword("shared");
-                Ref type = TypeParser.coreRef(c, "type", types.syntax());
-                Ref table = TypeParser.coreRef(c, "table", types.syntax());
+                Ref type = RefParser.coreRef(c, "type", types.syntax());
+                Ref table = RefParser.coreRef(c, "table", types.syntax());
                 yield s -> {
                     int t = s.resolveCore(CoreSort.TYPE, type);
                     return new Canon.ThreadSpawnIndirect(shared, t, s.resolveCore(CoreSort.TABLE, table));
@@ -160,7 +161,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typed(Cursor c, java.util.function.IntFunction<Canon> make) {
-        Ref type = TypeParser.typeRef(c);
+        Ref type = RefParser.typeRef(c);
         return s -> make.apply(s.resolve(ComponentSort.TYPE, type));
     }
 
@@ -169,7 +170,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typedAsync(Cursor c, TypedAsync make) {
-        Ref type = TypeParser.typeRef(c);
+        Ref type = RefParser.typeRef(c);
         boolean async = c.takeKeyword("async");
         return s -> make.make(s.resolve(ComponentSort.TYPE, type), async);
     }
@@ -179,7 +180,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typedWithOptions(Cursor c, TypedOptions make, IndexSyntax syntax) {
-        Ref type = TypeParser.typeRef(c);
+        Ref type = RefParser.typeRef(c);
         List<Deferred<CanonOpt>> opts = options(c, syntax);
         return s -> {
             int t = s.resolve(ComponentSort.TYPE, type);
@@ -250,7 +251,7 @@ final class CanonParser {
 
     private static Ref optionRef(Cursor c, String head, String sort, IndexSyntax syntax) {
         Cursor l = c.list(head);
-        Ref r = TypeParser.coreRef(l, sort, syntax);
+        Ref r = RefParser.coreRef(l, sort, syntax);
         l.expectEnd();
         return r;
     }

@@ -20,6 +20,7 @@ import dev.jwc.binary.component.TypeDef;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreTypeSyntax;
+import dev.jwc.text.lex.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ final class Scope {
         }
         if (sort == CoreSort.TYPE && coreTypes.typeCount() == index) {
             // not declared ahead by a core type definition, whose name is in scope in its own body
-            coreTypes.declareType(name.map(n -> new dev.jwc.text.lex.Token.Id(n.text(), n.position())));
+            coreTypes.declareType(name.map(n -> new Token.Id(n.text(), n.position())));
         }
         return index;
     }
@@ -128,7 +129,7 @@ final class Scope {
 
     /** An identifier with where it was written. */
     record Name(String text, Position position) {
-        static Optional<Name> of(Optional<dev.jwc.text.lex.Token.Id> id) {
+        static Optional<Name> of(Optional<Token.Id> id) {
             return id.map(i -> new Name(i.name(), i.position()));
         }
     }
