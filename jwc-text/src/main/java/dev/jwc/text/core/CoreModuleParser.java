@@ -1,5 +1,8 @@
 package dev.jwc.text.core;
 
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Comparator;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CustomSection;
 import dev.jwc.binary.core.DataSegment;
@@ -16,6 +19,7 @@ import dev.jwc.binary.core.SectionId;
 import dev.jwc.binary.core.Table;
 import dev.jwc.binary.core.instr.Expression;
 import dev.jwc.binary.core.instr.Instruction;
+import dev.jwc.binary.core.instr.Opcode;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.Limits;
 import dev.jwc.binary.core.types.MemoryType;
@@ -65,6 +69,9 @@ public final class CoreModuleParser {
     private final List<DataSegment> data = new ArrayList<>();
     private final Map<Integer, Map<Integer, String>> localNames = new LinkedHashMap<>();
     private final Map<Integer, Map<Integer, String>> labelNames = new LinkedHashMap<>();
+    private final List<CustomSections.Placed> customs = new ArrayList<>();
+    /** Types defined outside {@code rec}: wasm-tools names struct fields of these only. */
+    private final Set<Integer> plainTypes = new HashSet<>();
 
     private CoreModuleParser() {}
 
@@ -82,12 +89,16 @@ public final class CoreModuleParser {
      * {@code (core module $id? field*)}.
      */
     public static CoreModule parseFields(Optional<String> name, Cursor fields) {
-        Optional<String> moduleName = fields.takeAnnotation("name").map(a -> {
-            String n = a.utf8();
-            a.expectEnd();
-            return n;
-        }).or(() -> name);
+        Optional<String> moduleName = nameAnnotation(fields).or(() -> name);
         CoreModuleParser p = new CoreModuleParser();
+        for (SExpr.SAnnotation a : fields.annotations()) {
+            switch (a.name()) {
+                case "custom" -> p.customs.add(CustomSections.custom(a.cursor()));
+                case "producers" -> p.customs.add(CustomSections.producers(a.cursor()));
+                case "dylink.0" -> p.customs.add(CustomSections.dylink(a.cursor()));
+                default -> { } // other annotations carry nothing for the binary
+            }
+        }
         p.collect(fields);
         p.assignIndices();
         p.parseTypes();
@@ -108,6 +119,8 @@ public final class CoreModuleParser {
         final Cursor body;
         final Position position;
         final List<String> exports = new ArrayList<>();
+        /** A {@code (@name "...")} given after the id. */
+        Optional<String> nameAnnotation = Optional.empty();
         String importModule;
         String importName;
         /** Tables with inline elements and memories with inline data. */
@@ -129,12 +142,14 @@ public final class CoreModuleParser {
     }
 
     private void collect(Cursor fields) {
+        String firstDefinition = null;
         while (!fields.atEnd()) {
             Position at = fields.position();
             String head = fields.peekListHead().orElseThrow(() -> fields.error("expected a module field"));
             Cursor c = fields.list(head);
+            Decl before = decls.isEmpty() ? null : decls.getLast();
             switch (head) {
-                case "type" -> decls.add(new Decl(Kind.TYPE, c.takeId(), c, at));
+                case "type" -> decls.add(named(new Decl(Kind.TYPE, c.takeId(), c, at)));
                 case "rec" -> decls.add(new Decl(Kind.REC, Optional.empty(), c, at));
                 case "import" -> {
                     String module = c.utf8();
@@ -143,7 +158,7 @@ public final class CoreModuleParser {
                     String kind = c.peekListHead().orElseThrow(() -> c.error("expected an import description"));
                     Cursor desc = c.list(kind);
                     c.expectEnd();
-                    Decl d = new Decl(entityKind(kind, descAt), desc.takeId(), desc, at);
+                    Decl d = named(new Decl(entityKind(kind, descAt), desc.takeId(), desc, at));
                     d.importModule = module;
                     d.importName = name;
                     decls.add(d);
@@ -155,7 +170,30 @@ public final class CoreModuleParser {
                 case "data" -> decls.add(new Decl(Kind.DATA, c.takeId(), c, at));
                 default -> throw new TextException(at, "unknown module field '" + head + "'");
             }
+            Decl added = decls.isEmpty() ? null : decls.getLast();
+            if (added != null && added != before && isEntity(added.kind)) {
+                if (added.isImport() && firstDefinition != null) {
+                    throw new TextException(at, "import after " + firstDefinition);
+                }
+                if (!added.isImport() && firstDefinition == null) {
+                    firstDefinition = head;
+                }
+            }
         }
+    }
+
+    /** Reads an optional {@code (@name "...")} right after the header's id. */
+    private static Decl named(Decl d) {
+        d.nameAnnotation = nameAnnotation(d.body);
+        return d;
+    }
+
+    static Optional<String> nameAnnotation(Cursor c) {
+        return c.takeAnnotation("name").map(a -> {
+            String n = a.utf8();
+            a.expectEnd();
+            return n;
+        });
     }
 
     private static Kind entityKind(String keyword, Position at) {
@@ -171,7 +209,7 @@ public final class CoreModuleParser {
 
     /** {@code $id? (export "n")* (import "m" "n")?} and the detection of inline segments. */
     private static Decl entity(Kind kind, Cursor c, Position at) {
-        Decl d = new Decl(kind, c.takeId(), c, at);
+        Decl d = named(new Decl(kind, c.takeId(), c, at));
         while (c.peekList("export")) {
             Cursor e = c.list("export");
             d.exports.add(e.utf8());
@@ -229,19 +267,26 @@ public final class CoreModuleParser {
         for (Decl d : decls) {
             if (isEntity(d.kind) && d.isImport()) {
                 d.index = space(d.kind).add(d.id);
+                d.nameAnnotation.ifPresent(n -> space(d.kind).rename(d.index, n));
             }
         }
         for (Decl d : decls) {
             if (isEntity(d.kind) && !d.isImport()) {
                 d.index = space(d.kind).add(d.id);
+                d.nameAnnotation.ifPresent(n -> space(d.kind).rename(d.index, n));
             }
             switch (d.kind) {
-                case TYPE -> d.index = scope.types.add(d.id);
+                case TYPE -> {
+                    d.index = scope.types.add(d.id);
+                    d.nameAnnotation.ifPresent(n -> scope.types.rename(d.index, n));
+                }
                 case REC -> {
                     d.index = scope.types.count();
                     int mark = d.body.mark();
                     while (d.body.peekList("type")) {
-                        scope.types.add(d.body.list("type").takeId());
+                        Cursor t = d.body.list("type");
+                        int index = scope.types.add(t.takeId());
+                        nameAnnotation(t).ifPresent(n -> scope.types.rename(index, n));
                     }
                     d.body.reset(mark);
                 }
@@ -268,6 +313,7 @@ public final class CoreModuleParser {
         for (Decl d : decls) {
             if (d.kind == Kind.TYPE) {
                 SubType t = scope.subType(d.body, d.index);
+                plainTypes.add(d.index);
                 d.body.expectEnd();
                 scope.defineType(t, true);
                 recGroups.add(RecGroup.single(t));
@@ -277,6 +323,7 @@ public final class CoreModuleParser {
                 while (!d.body.atEnd()) {
                     Cursor t = d.body.list("type");
                     t.takeId();
+                    nameAnnotation(t);
                     SubType st = scope.subType(t, index++);
                     t.expectEnd();
                     scope.defineType(st, false);
@@ -311,7 +358,7 @@ public final class CoreModuleParser {
                 if (d.isImport()) {
                     imports.add(new Import(d.importModule, d.importName, type));
                 } else {
-                    globals.add(new Global(type, expression(c, null)));
+                    globals.add(new Global(type, expression(c)));
                 }
             }
             case TAG -> {
@@ -361,18 +408,22 @@ public final class CoreModuleParser {
         functions.add(typeIndex);
         Namespace locals = new Namespace("local");
         if (use.index().isPresent() && use.inline().isEmpty()) {
-            for (int i = 0; i < scope.typeOf(use, typeIndex).params().size(); i++) {
+            for (int i = 0; i < scope.paramCount(typeIndex); i++) {
                 locals.add(Optional.empty());
             }
         } else {
-            use.inline().paramIds().forEach(locals::add);
+            for (int i = 0; i < use.inline().paramIds().size(); i++) {
+                int index = locals.add(use.inline().paramIds().get(i));
+                use.inline().paramNames().get(i).ifPresent(n -> locals.rename(index, n));
+            }
         }
         List<ValType> declared = new ArrayList<>();
         while (c.peekList("local")) {
             Cursor l = c.list("local");
             Optional<Token.Id> id = l.takeId();
             if (id.isPresent()) {
-                locals.add(id);
+                int index = locals.add(id);
+                nameAnnotation(l).ifPresent(n -> locals.rename(index, n));
                 declared.add(scope.valType(l));
             } else {
                 while (!l.atEnd()) {
@@ -414,7 +465,7 @@ public final class CoreModuleParser {
         }
         if (!d.inlineSegment) {
             TableType type = scope.tableType(c);
-            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(expression(c, null));
+            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(expression(c));
             tables.add(new Table(type, init));
             return;
         }
@@ -463,19 +514,19 @@ public final class CoreModuleParser {
         return out.toByteArray();
     }
 
-    /** An expression made of the rest of {@code c}, or of one list. */
-    private Expression expression(Cursor c, SExpr.SList only) {
-        Cursor source = only == null ? c : new Cursor(List.of(only), only.end());
-        return new ExpressionParser(scope, new Namespace("local")).parse(source);
+    /** A constant expression made of the rest of {@code c}. */
+    private Expression expression(Cursor c) {
+        return new ExpressionParser(scope, new Namespace("local")).parse(c);
+    }
+
+    /** A constant expression of one folded instruction. */
+    private Expression singleInstruction(SExpr.SList instruction) {
+        return expression(new Cursor(List.of(instruction), instruction.end()));
     }
 
     /** {@code (offset instr*)} or a single folded instruction. */
     private Expression offset(Cursor c) {
-        if (c.peekList("offset")) {
-            Cursor o = c.list("offset");
-            return expression(o, null);
-        }
-        return expression(c, c.listItem());
+        return c.peekList("offset") ? expression(c.list("offset")) : singleInstruction(c.listItem());
     }
 
     private ElementSegment element(Cursor c) {
@@ -490,7 +541,9 @@ public final class CoreModuleParser {
                 table = OptionalInt.of(scope.tables.resolve(t));
                 t.expectEnd();
             } else {
+                // the legacy `(elem 0 (offset ...) idx*)` form, which may list bare indices
                 table = OptionalInt.of(scope.tables.resolve(c));
+                legacyIndices = true;
             }
             mode = new ElementSegment.Active(table, offset(c));
         } else if (c.peekList() && !c.peekList("ref")) {
@@ -513,21 +566,28 @@ public final class CoreModuleParser {
         return new ElementSegment(mode, elementItems(c, type, false));
     }
 
-    /** {@code idx*} (when allowed) or {@code (item expr)* | expr*}. */
+    /**
+     * {@code idx*} (when allowed) or {@code (item expr)* | expr*}. Indices into a table of another type
+     * than {@code funcref} become {@code ref.func} expressions, the only encoding that carries the type.
+     */
     private ElementSegment.Items elementItems(Cursor c, RefType type, boolean indicesAllowed) {
         if (indicesAllowed && (c.atEnd() || scope.funcs.peek(c))) {
             List<Integer> funcs = new ArrayList<>();
             while (!c.atEnd()) {
                 funcs.add(scope.funcs.resolve(c));
             }
+            if (!type.equals(RefType.FUNCREF)) {
+                return new ElementSegment.Expressions(type, funcs.stream()
+                        .map(f -> Expression.of(Instruction.index(Opcode.REF_FUNC, f))).toList());
+            }
             return new ElementSegment.Functions(funcs);
         }
         List<Expression> exprs = new ArrayList<>();
         while (!c.atEnd()) {
             if (c.peekList("item")) {
-                exprs.add(expression(c.list("item"), null));
+                exprs.add(expression(c.list("item")));
             } else {
-                exprs.add(expression(c, c.listItem()));
+                exprs.add(singleInstruction(c.listItem()));
             }
         }
         return new ElementSegment.Expressions(type, exprs);
@@ -565,10 +625,18 @@ public final class CoreModuleParser {
         Names names = new Names(moduleName, scope.funcs.names(), localNames, labelNames, scope.types.names(),
                 scope.tables.names(), scope.memories.names(), scope.globals.names(), scope.elems.names(),
                 scope.datas.names(), fieldNames(), scope.tags.names());
-        if (names.equals(Names.EMPTY)) {
+        List<CustomSections.Placed> placed = new ArrayList<>(customs);
+        if (!names.equals(Names.EMPTY)) {
+            // wasm-tools writes the name section after the data section, before (@custom ... (after last)).
+            placed.add(new CustomSections.Placed(new NameSection(names, Optional.of(SectionId.DATA)),
+                    CustomSections.NAME));
+        }
+        if (placed.isEmpty()) {
             return module;
         }
-        List<CustomSection> custom = List.of(new NameSection(names, lastSection(module)));
+        placed.sort(Comparator.comparingInt((CustomSections.Placed p) ->
+                CustomSections.order(p.section().after())).thenComparingInt(CustomSections.Placed::rank));
+        List<CustomSection> custom = placed.stream().map(CustomSections.Placed::section).toList();
         return new CoreModule(recGroups, imports, functions, tables, memories, tags, globals, exports, start,
                 elements, dataCount, code, data, custom);
     }
@@ -577,52 +645,8 @@ public final class CoreModuleParser {
         Map<Integer, Map<Integer, String>> out = new LinkedHashMap<>();
         scope.fields.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .filter(e -> !e.getValue().names().isEmpty())
+                .filter(e -> plainTypes.contains(e.getKey()) && !e.getValue().names().isEmpty())
                 .forEach(e -> out.put(e.getKey(), e.getValue().names()));
         return out;
-    }
-
-    /** The last non-custom section the module will have, after which the name section goes. */
-    private static Optional<SectionId> lastSection(CoreModule m) {
-        if (!m.data().isEmpty()) {
-            return Optional.of(SectionId.DATA);
-        }
-        if (!m.code().isEmpty()) {
-            return Optional.of(SectionId.CODE);
-        }
-        if (m.dataCount().isPresent()) {
-            return Optional.of(SectionId.DATA_COUNT);
-        }
-        if (!m.elements().isEmpty()) {
-            return Optional.of(SectionId.ELEMENT);
-        }
-        if (m.start().isPresent()) {
-            return Optional.of(SectionId.START);
-        }
-        if (!m.exports().isEmpty()) {
-            return Optional.of(SectionId.EXPORT);
-        }
-        if (!m.globals().isEmpty()) {
-            return Optional.of(SectionId.GLOBAL);
-        }
-        if (!m.tags().isEmpty()) {
-            return Optional.of(SectionId.TAG);
-        }
-        if (!m.memories().isEmpty()) {
-            return Optional.of(SectionId.MEMORY);
-        }
-        if (!m.tables().isEmpty()) {
-            return Optional.of(SectionId.TABLE);
-        }
-        if (!m.functions().isEmpty()) {
-            return Optional.of(SectionId.FUNCTION);
-        }
-        if (!m.imports().isEmpty()) {
-            return Optional.of(SectionId.IMPORT);
-        }
-        if (!m.types().isEmpty()) {
-            return Optional.of(SectionId.TYPE);
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.jwc.text.sexpr;
 
+import java.util.BitSet;
+import java.util.ArrayList;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.lex.Numbers;
@@ -10,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Walks the items of one list, left to right, for recursive-descent parsers. Annotations
- * ({@code (@name ...)}) are skipped by every method except {@link #takeAnnotation(String)}.
+ * ({@code (@name ...)}) are passed over by every method except {@link #takeAnnotation(String)}, which
+ * finds one between the last consumed item and the next, and {@link #annotations()}, which lists those
+ * left anywhere in the list.
  * Methods named {@code peek...} look without consuming; {@code take...} consume only on a match and
  * return whether (or what) they consumed; the others consume or throw a {@link TextException}
  * that points at the offending item (or at the list's closing parenthesis when items ran out).
@@ -19,6 +23,9 @@ public final class Cursor {
     private final List<SExpr> items;
     private final Position end;
     private int index;
+    /** Just past the last item consumed: annotations from here to the next item belong to it. */
+    private int consumedUpTo;
+    private final BitSet takenAnnotations = new BitSet();
 
     public Cursor(List<SExpr> items, Position end) {
         this.items = List.copyOf(items);
@@ -66,7 +73,7 @@ public final class Cursor {
         if (atEnd()) {
             throw error("unexpected ')'; expected more");
         }
-        return items.get(index++);
+        return consume();
     }
 
     /** The next token, which must be an atom. */
@@ -74,7 +81,7 @@ public final class Cursor {
         if (!(peek().orElse(null) instanceof SExpr.SAtom atom)) {
             throw error(atEnd() ? "unexpected end of list" : "expected a token, found a list");
         }
-        index++;
+        consume();
         return atom.token();
     }
 
@@ -89,6 +96,7 @@ public final class Cursor {
     public List<SExpr> rest() {
         List<SExpr> rest = items.subList(index, items.size());
         index = items.size();
+        consumedUpTo = index;
         return rest;
     }
 
@@ -99,6 +107,7 @@ public final class Cursor {
 
     public void reset(int mark) {
         index = mark;
+        consumedUpTo = mark;
     }
 
     // ---- keywords ----
@@ -115,7 +124,7 @@ public final class Cursor {
     /** Consumes {@code keyword} if it comes next. */
     public boolean takeKeyword(String keyword) {
         if (peekKeyword(keyword)) {
-            index++;
+            consume();
             return true;
         }
         return false;
@@ -124,7 +133,7 @@ public final class Cursor {
     /** Consumes the next item, which must be a keyword, and returns it. */
     public String keyword() {
         String k = peekKeyword().orElseThrow(() -> error("expected a keyword" + found()));
-        index++;
+        consume();
         return k;
     }
 
@@ -144,7 +153,7 @@ public final class Cursor {
             return Optional.empty();
         }
         Position at = position();
-        index++;
+        consume();
         return Optional.of(Numbers.unsigned(k.get().substring(prefix.length()), 64, at));
     }
 
@@ -174,7 +183,7 @@ public final class Cursor {
         if (!(peek().orElse(null) instanceof SExpr.SList l)) {
             throw error("expected '('" + found());
         }
-        index++;
+        consume();
         return l;
     }
 
@@ -184,7 +193,7 @@ public final class Cursor {
             throw error("expected '(" + keyword + " ...)'" + found());
         }
         Cursor c = list();
-        c.index++;
+        c.consume();
         return c;
     }
 
@@ -195,13 +204,29 @@ public final class Cursor {
 
     // ---- annotations ----
 
-    /** Consumes the annotation {@code (@name ...)} if it comes next, returning a cursor into it. */
+    /**
+     * Consumes an annotation {@code (@name ...)} placed between the last consumed item and the next
+     * one, if there is one, returning a cursor into it.
+     */
     public Optional<Cursor> takeAnnotation(String name) {
-        if (index < items.size() && items.get(index) instanceof SExpr.SAnnotation a && a.name().equals(name)) {
-            index++;
-            return Optional.of(a.cursor());
+        for (int i = consumedUpTo; i < items.size() && items.get(i) instanceof SExpr.SAnnotation a; i++) {
+            if (a.name().equals(name) && !takenAnnotations.get(i)) {
+                takenAnnotations.set(i);
+                return Optional.of(a.cursor());
+            }
         }
         return Optional.empty();
+    }
+
+    /** Every annotation not consumed yet, in order, wherever it sits among the items; nothing is consumed. */
+    public List<SExpr.SAnnotation> annotations() {
+        List<SExpr.SAnnotation> found = new ArrayList<>();
+        for (int i = consumedUpTo; i < items.size(); i++) {
+            if (items.get(i) instanceof SExpr.SAnnotation a && !takenAnnotations.get(i)) {
+                found.add(a);
+            }
+        }
+        return found;
     }
 
     // ---- identifiers ----
@@ -213,7 +238,7 @@ public final class Cursor {
     /** Consumes an identifier if one comes next. */
     public Optional<Token.Id> takeId() {
         if (peek().orElse(null) instanceof SExpr.SAtom(Token.Id id)) {
-            index++;
+            consume();
             return Optional.of(id);
         }
         return Optional.empty();
@@ -234,7 +259,7 @@ public final class Cursor {
         if (!(peek().orElse(null) instanceof SExpr.SAtom(Token.StringLiteral s))) {
             throw error("expected a string" + found());
         }
-        index++;
+        consume();
         return s.bytes();
     }
 
@@ -316,9 +341,15 @@ public final class Cursor {
 
     // ---- helpers ----
 
+    private SExpr consume() {
+        SExpr item = items.get(index++);
+        consumedUpTo = index;
+        return item;
+    }
+
     private void skipAnnotations() {
         while (index < items.size() && items.get(index) instanceof SExpr.SAnnotation) {
-            index++;
+            index++; // passed over, not consumed: takeAnnotation can still find it
         }
     }
 
