@@ -50,6 +50,8 @@ import java.util.OptionalInt;
  */
 public final class CoreModuleParser {
     private static final long PAGE = 1L << 16;
+    /** The heads of numeric data values, which cannot start an offset expression. */
+    private static final Set<String> DATA_VALUES = Set.of("i8", "i16", "i32", "i64", "f32", "f64", "v128");
 
     private final ModuleScope scope = new ModuleScope();
     private final List<Decl> decls = new ArrayList<>();
@@ -506,12 +508,41 @@ public final class CoreModuleParser {
         return Expression.of(is64 ? Instruction.i64Const(0) : Instruction.i32Const(0));
     }
 
+    /**
+     * The bytes of a data segment: strings, and numeric values {@code (i8 n*)}, {@code (i16 n*)},
+     * {@code (i32 n*)}, {@code (i64 n*)}, {@code (f32 z*)}, {@code (f64 z*)}, {@code (v128 shape lane*)}
+     * stored little-endian.
+     */
     private static byte[] strings(Cursor c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (!c.atEnd()) {
-            out.writeBytes(c.string());
+            if (!c.peekList()) {
+                out.writeBytes(c.string());
+                continue;
+            }
+            Position at = c.position();
+            Cursor v = c.list();
+            String type = v.keyword();
+            while (!v.atEnd()) {
+                switch (type) {
+                    case "i8" -> littleEndian(out, v.integer(8), 1);
+                    case "i16" -> littleEndian(out, v.integer(16), 2);
+                    case "i32" -> littleEndian(out, v.i32(), 4);
+                    case "i64" -> littleEndian(out, v.i64(), 8);
+                    case "f32" -> littleEndian(out, v.f32(), 4);
+                    case "f64" -> littleEndian(out, v.f64(), 8);
+                    case "v128" -> out.writeBytes(V128Literal.parse(v));
+                    default -> throw new TextException(at, "expected a string or a data value such as (i32 ...)");
+                }
+            }
         }
         return out.toByteArray();
+    }
+
+    private static void littleEndian(ByteArrayOutputStream out, long value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            out.write((int) (value >>> (8 * i)));
+        }
     }
 
     /** A constant expression made of the rest of {@code c}. */
@@ -605,7 +636,7 @@ public final class CoreModuleParser {
                 memory = scope.memories.resolve(c);
             }
             mode = new DataSegment.Active(memory, offset(c));
-        } else if (c.peekList()) {
+        } else if (c.peekList() && !c.peekListHead().filter(DATA_VALUES::contains).isPresent()) {
             mode = new DataSegment.Active(0, offset(c));
         } else {
             mode = new DataSegment.Passive();

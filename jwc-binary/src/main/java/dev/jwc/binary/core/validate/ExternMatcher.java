@@ -3,45 +3,48 @@ package dev.jwc.binary.core.validate;
 import dev.jwc.binary.core.types.AbstractHeapKind;
 import dev.jwc.binary.core.types.CompositeType;
 import dev.jwc.binary.core.types.EntityType;
-import dev.jwc.binary.core.types.FieldType;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.GlobalType;
 import dev.jwc.binary.core.types.HeapType;
 import dev.jwc.binary.core.types.Limits;
 import dev.jwc.binary.core.types.MemoryType;
 import dev.jwc.binary.core.types.NumType;
-import dev.jwc.binary.core.types.PackedType;
+import dev.jwc.binary.core.types.RecGroup;
 import dev.jwc.binary.core.types.RefType;
-import dev.jwc.binary.core.types.StorageType;
 import dev.jwc.binary.core.types.SubType;
 import dev.jwc.binary.core.types.TableType;
 import dev.jwc.binary.core.types.TagType;
 import dev.jwc.binary.core.types.ValType;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Import matching across two modules (the spec's external subtyping): whether an entity of type
  * {@code actual}, defined in the module described by {@code actualModule}, may satisfy an import of
- * type {@code expected} in {@code expectedModule}. Types that name other types are compared
- * structurally through both modules' type sections.
+ * type {@code expected} in {@code expectedModule}. Defined types are compared by iso-recursive
+ * equivalence across the two modules' type sections.
  */
 public final class ExternMatcher {
     private final ModuleInfo actualModule;
-    private final ModuleInfo expectedModule;
-    /**
-     * Pairs of type indices assumed equal while comparing recursive types, in the order they were
-     * assumed, so a failed comparison can withdraw the assumptions it made.
-     */
-    private final Set<Long> assumed = new HashSet<>();
-    private final List<Long> trail = new ArrayList<>();
+    private final TypeContext actualTypes;
+    private final TypeContext expectedTypes;
 
     private ExternMatcher(ModuleInfo actualModule, ModuleInfo expectedModule) {
         this.actualModule = actualModule;
-        this.expectedModule = expectedModule;
+        // Both modules' types canonicalized together: equal types get equal ids, without recursion.
+        Map<String, Integer> interner = new HashMap<>();
+        this.actualTypes = canonicalize(actualModule, interner);
+        this.expectedTypes = canonicalize(expectedModule, interner);
+    }
+
+    private static TypeContext canonicalize(ModuleInfo module, Map<String, Integer> interner) {
+        TypeContext types = new TypeContext(interner);
+        for (RecGroup group : module.recGroups()) {
+            types.add(group);
+        }
+        return types;
     }
 
     /** Empty when {@code actual} matches {@code expected}, otherwise why not, in wasmparser's words. */
@@ -139,75 +142,7 @@ public final class ExternMatcher {
     // ---- types across the two modules ----
 
     private boolean sameType(int actual, int expected) {
-        long pair = (long) actual << 32 | expected;
-        if (!assumed.add(pair)) {
-            return true;
-        }
-        int mark = trail.size();
-        trail.add(pair);
-        if (structurallyEqual(actual, expected)) {
-            return true;
-        }
-        while (trail.size() > mark) {
-            assumed.remove(trail.remove(trail.size() - 1));
-        }
-        return false;
-    }
-
-    private boolean structurallyEqual(int actual, int expected) {
-        SubType a = actualModule.types().get(actual);
-        SubType e = expectedModule.types().get(expected);
-        if (a.isFinal() != e.isFinal() || a.shared() != e.shared() || a.supertypes().size() != e.supertypes().size()) {
-            return false;
-        }
-        for (int i = 0; i < a.supertypes().size(); i++) {
-            if (!sameType(a.supertypes().get(i), e.supertypes().get(i))) {
-                return false;
-            }
-        }
-        return switch (a.composite()) {
-            case FuncType fa -> e.composite() instanceof FuncType fe && sameValTypes(fa.params(), fe.params())
-                    && sameValTypes(fa.results(), fe.results());
-            case CompositeType.Struct sa -> e.composite() instanceof CompositeType.Struct se
-                    && sameFields(sa.fields(), se.fields());
-            case CompositeType.Array aa -> e.composite() instanceof CompositeType.Array ae
-                    && sameField(aa.element(), ae.element());
-        };
-    }
-
-    private boolean sameValTypes(List<ValType> a, List<ValType> e) {
-        if (a.size() != e.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!sameValType(a.get(i), e.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean sameFields(List<FieldType> a, List<FieldType> e) {
-        if (a.size() != e.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!sameField(a.get(i), e.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean sameField(FieldType a, FieldType e) {
-        return a.mutable() == e.mutable() && sameStorage(a.storage(), e.storage());
-    }
-
-    private boolean sameStorage(StorageType a, StorageType e) {
-        return switch (a) {
-            case PackedType p -> p == e;
-            case ValType v -> e instanceof ValType w && sameValType(v, w);
-        };
+        return actualTypes.canonicalId(actual) == expectedTypes.canonicalId(expected);
     }
 
     private boolean sameValType(ValType a, ValType e) {
