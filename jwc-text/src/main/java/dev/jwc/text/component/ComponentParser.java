@@ -17,6 +17,8 @@ import dev.jwc.binary.component.TypeDef;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreModuleParser;
+import dev.jwc.binary.core.CoreReader;
+import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
@@ -41,13 +43,13 @@ final class ComponentParser {
     }
 
     /** Parses the fields in {@code c} into a component nested in {@code parent}. */
-    static Component parse(Cursor c, Scope parent, Optional<String> id) {
-        return parse(new Scope(Scope.Kind.COMPONENT, parent, id, c.position()), c);
+    static Component parse(Cursor c, Scope parent, Optional<Scope.Name> name) {
+        return parse(new Scope(Scope.Kind.COMPONENT, parent, name, c.position()), c);
     }
 
     /** Parses the fields in {@code c} into a top-level component. */
-    static Component parseTopLevel(Cursor c, Optional<String> id, IndexSyntax syntax) {
-        return parse(new Scope(syntax, id), c);
+    static Component parseTopLevel(Cursor c, Optional<Scope.Name> name, IndexSyntax syntax) {
+        return parse(new Scope(syntax, name), c);
     }
 
     private static Component parse(Scope scope, Cursor c) {
@@ -157,8 +159,7 @@ final class ComponentParser {
     // ---- definitions ----
 
     private Pending coreModule(Cursor c, Position at, Hoist h) {
-        Optional<Token.Id> id = c.takeId();
-        Optional<Scope.Name> name = Scope.Name.of(id);
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, CoreSort.MODULE);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -171,14 +172,20 @@ final class ComponentParser {
             return AliasParser.sugar(c.list("alias"), CoreSort.MODULE, name).withKey(key);
         }
         if (c.takeKeyword("binary")) {
-            throw new TextException(at, "inline binary core modules are not supported");
+            byte[] bytes = ComponentTextParser.strings(c);
+            try {
+                var module = new CoreModuleBinary(bytes, 0, CoreReader.read(bytes));
+                return Pending.of(s -> module, CoreSort.MODULE, name, key);
+            } catch (DecodeException e) {
+                throw new TextException(at, "malformed core module binary: " + e.getMessage());
+            }
         }
-        var module = CoreModuleParser.parseFields(id.map(Token.Id::name), c);
+        var module = CoreModuleParser.parseFields(name.map(Scope.Name::shown), c);
         return Pending.of(s -> CoreModuleBinary.of(module), CoreSort.MODULE, name, key);
     }
 
     private Pending coreInstance(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         if (c.peekList("instantiate")) {
             Cursor i = c.list("instantiate");
             Ref module = wrappedRef(i, "module");
@@ -250,8 +257,7 @@ final class ComponentParser {
     }
 
     private Pending component(Cursor c, Position at, Hoist h) {
-        Optional<Token.Id> id = c.takeId();
-        Optional<Scope.Name> name = Scope.Name.of(id);
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.COMPONENT);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -265,12 +271,11 @@ final class ComponentParser {
         }
         List<SExpr> body = c.rest();
         Position end = c.end();
-        return Pending.of(s -> parse(new Cursor(body, end), s, id.map(Token.Id::name)), ComponentSort.COMPONENT,
-                name, key);
+        return Pending.of(s -> parse(new Cursor(body, end), s, name), ComponentSort.COMPONENT, name, key);
     }
 
     private Pending instance(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.INSTANCE);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -353,7 +358,7 @@ final class ComponentParser {
     }
 
     private Pending type(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.TYPE);
         if (AliasParser.peekSugar(c)) {
             return AliasParser.sugar(c.list("alias"), ComponentSort.TYPE, name).withKey(key);
@@ -369,7 +374,7 @@ final class ComponentParser {
         if (op.equals("lift")) {
             CanonParser.Lift lift = CanonParser.lift(c, scope.syntax);
             Cursor f = c.list("func");
-            Optional<Scope.Name> name = Scope.Name.of(f.takeId());
+            Optional<Scope.Name> name = Scope.Name.take(f);
             Ref type = types.typeUse(f, h, "func");
             f.expectEnd();
             c.expectEnd();
@@ -380,7 +385,7 @@ final class ComponentParser {
         if (!c.atEnd()) {
             Cursor f = c.list("core");
             f.expectKeyword("func");
-            name = Scope.Name.of(f.takeId());
+            name = Scope.Name.take(f);
             f.expectEnd();
         }
         if (!c.atEnd()) {
@@ -390,7 +395,7 @@ final class ComponentParser {
     }
 
     private Pending coreFunc(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         if (AliasParser.peekSugar(c)) {
             return AliasParser.sugar(c.list("alias"), CoreSort.FUNC, name);
         }
@@ -403,7 +408,7 @@ final class ComponentParser {
     }
 
     private Pending func(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.FUNC);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -449,7 +454,7 @@ final class ComponentParser {
             Cursor r = c.list("result");
             Cursor v = r.list("value");
             // start results take their names but get no name-section entries (as in wasm-tools)
-            Optional<Scope.Name> name = Scope.Name.of(v.takeId());
+            Optional<Scope.Name> name = Scope.Name.take(v);
             h.after.add(Pending.plain(s -> {
                 s.defineUnlisted(ComponentSort.VALUE, name);
                 return Pending.NOTHING;
@@ -471,7 +476,7 @@ final class ComponentParser {
     }
 
     private Pending export(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         ExternName exported = ExternNameParser.externName(c);
         Position at = c.position();
         Cursor item = c.list();

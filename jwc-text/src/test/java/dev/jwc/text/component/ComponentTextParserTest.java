@@ -36,6 +36,23 @@ class ComponentTextParserTest {
     }
 
     @Test
+    void nameAnnotationsOverrideIdsInTheNameSection() {
+        Component c = ComponentTextParser.parse("""
+                (component $c (@name "top")
+                  (type $t (@name "pretty") u8)
+                  (import "f" (func (@name "only-annotated") (param "x" $t))))""");
+        ComponentNames names = ComponentNames.of(c).orElseThrow();
+        assertThat(names.component()).contains("top");
+        assertThat(names.nameOf(ComponentSort.TYPE, 0)).contains("pretty");
+        assertThat(names.nameOf(ComponentSort.FUNC, 0)).contains("only-annotated");
+    }
+
+    @Test
+    void inlineBinaryCoreModulesAreKeptAsWritten() {
+        sameAs("(component (core module binary \"\\00asm\" \"\\01\\00\\00\\00\"))", "(component (core module))");
+    }
+
+    @Test
     void inlineExportsComeAfterEveryField() {
         sameAs("""
                 (component
