@@ -14,11 +14,11 @@ import dev.jwc.binary.component.Instance;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.component.Sort;
 import dev.jwc.binary.component.TypeDef;
+import dev.jwc.binary.core.CoreReader;
+import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreModuleParser;
-import dev.jwc.binary.core.CoreReader;
-import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
@@ -187,73 +187,12 @@ final class ComponentParser {
     private Pending coreInstance(Cursor c, Hoist h) {
         Optional<Scope.Name> name = Scope.Name.take(c);
         if (c.peekList("instantiate")) {
-            Cursor i = c.list("instantiate");
-            Ref module = wrappedRef(i, "module");
-            List<String> argNames = new ArrayList<>();
-            List<Ref> args = new ArrayList<>();
-            while (!i.atEnd()) {
-                Cursor w = i.list("with");
-                argNames.add(w.utf8());
-                Cursor inst = w.list("instance");
-                if (RefParser.peekRef(inst)) {
-                    args.add(RefParser.ref(inst));
-                } else {
-                    Object key = new Object();
-                    Deferred<Object> bundle = coreExports(inst)::resolve;
-                    h.fields.add(Pending.of(bundle, CoreSort.INSTANCE, Optional.empty(), key));
-                    args.add(new Ref.Generated(key, inst.position()));
-                }
-                inst.expectEnd();
-                w.expectEnd();
-            }
+            Deferred<CoreInstance> instantiate = InstanceParser.coreInstantiate(c.list("instantiate"), h);
             c.expectEnd();
-            return Pending.of(s -> {
-                int m = s.resolve(CoreSort.MODULE, module);
-                List<CoreInstance.Arg> resolved = new ArrayList<>();
-                for (int k = 0; k < args.size(); k++) {
-                    resolved.add(new CoreInstance.Arg(argNames.get(k), s.resolveCore(CoreSort.INSTANCE, args.get(k))));
-                }
-                return new CoreInstance.Instantiate(m, resolved);
-            }, CoreSort.INSTANCE, name, null);
+            return Pending.of(instantiate::resolve, CoreSort.INSTANCE, name, null);
         }
-        Deferred<CoreInstance> bundle = coreExports(c);
+        Deferred<CoreInstance> bundle = InstanceParser.coreExports(c);
         return Pending.of(bundle::resolve, CoreSort.INSTANCE, name, null);
-    }
-
-    /** {@code idx "name"*} or {@code (sort idx "name"*)}. */
-    private static Ref wrappedRef(Cursor c, String sort) {
-        if (c.peekList(sort)) {
-            Cursor l = c.list(sort);
-            Ref r = RefParser.ref(l);
-            l.expectEnd();
-            return r;
-        }
-        return RefParser.ref(c);
-    }
-
-    /** {@code (export "name" (sort ref))*} of a core instance. */
-    private static Deferred<CoreInstance> coreExports(Cursor c) {
-        List<String> names = new ArrayList<>();
-        List<CoreSort> sorts = new ArrayList<>();
-        List<Ref> refs = new ArrayList<>();
-        while (!c.atEnd()) {
-            Cursor e = c.list("export");
-            names.add(e.utf8());
-            Position at = e.position();
-            Cursor item = e.list();
-            sorts.add(AliasParser.coreSort(item.keyword(), at));
-            refs.add(RefParser.ref(item));
-            item.expectEnd();
-            e.expectEnd();
-        }
-        return s -> {
-            List<CoreInstance.Export> exports = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                exports.add(new CoreInstance.Export(names.get(i), sorts.get(i),
-                        s.resolveCore(sorts.get(i), refs.get(i))));
-            }
-            return new CoreInstance.FromExports(exports);
-        };
     }
 
     private Pending component(Cursor c, Position at, Hoist h) {
@@ -288,73 +227,12 @@ final class ComponentParser {
             return AliasParser.sugar(c.list("alias"), ComponentSort.INSTANCE, name).withKey(key);
         }
         if (c.peekList("instantiate")) {
-            Cursor i = c.list("instantiate");
-            Ref component = wrappedRef(i, "component");
-            List<String> argNames = new ArrayList<>();
-            List<Sort> argSorts = new ArrayList<>();
-            List<Ref> args = new ArrayList<>();
-            while (!i.atEnd()) {
-                Cursor w = i.list("with");
-                argNames.add(w.utf8());
-                Position at = w.position();
-                if (w.peekList("instance") && isBundle(w)) {
-                    Cursor inst = w.list("instance");
-                    Object bundleKey = new Object();
-                    Deferred<Instance> bundle = exports(inst);
-                    h.fields.add(Pending.of(bundle::resolve, ComponentSort.INSTANCE, Optional.empty(), bundleKey));
-                    argSorts.add(ComponentSort.INSTANCE);
-                    args.add(new Ref.Generated(bundleKey, at));
-                } else {
-                    Cursor item = w.list();
-                    argSorts.add(AliasParser.sort(item, at));
-                    args.add(RefParser.ref(item));
-                    item.expectEnd();
-                }
-                w.expectEnd();
-            }
+            Deferred<Instance> instantiate = InstanceParser.instantiate(c.list("instantiate"), h);
             c.expectEnd();
-            return Pending.of(s -> {
-                int comp = s.resolve(ComponentSort.COMPONENT, component);
-                List<Instance.Arg> resolved = new ArrayList<>();
-                for (int k = 0; k < args.size(); k++) {
-                    resolved.add(new Instance.Arg(argNames.get(k), argSorts.get(k),
-                            s.resolve(argSorts.get(k), args.get(k))));
-                }
-                return new Instance.Instantiate(comp, resolved);
-            }, ComponentSort.INSTANCE, name, key);
+            return Pending.of(instantiate::resolve, ComponentSort.INSTANCE, name, key);
         }
-        Deferred<Instance> bundle = exports(c);
+        Deferred<Instance> bundle = InstanceParser.exports(c);
         return Pending.of(bundle::resolve, ComponentSort.INSTANCE, name, key);
-    }
-
-    /** Whether the {@code (instance ...)} next in {@code w} is an export bundle rather than a reference. */
-    private static boolean isBundle(Cursor w) {
-        SExpr.SList l = (SExpr.SList) w.peek().orElseThrow();
-        return l.items().size() == 1 || l.items().get(1) instanceof SExpr.SList;
-    }
-
-    /** {@code (export "name" (sort ref))*} of a component instance. */
-    private static Deferred<Instance> exports(Cursor c) {
-        List<ExternName> names = new ArrayList<>();
-        List<Sort> sorts = new ArrayList<>();
-        List<Ref> refs = new ArrayList<>();
-        while (!c.atEnd()) {
-            Cursor e = c.list("export");
-            names.add(ExternNameParser.externName(e));
-            Position at = e.position();
-            Cursor item = e.list();
-            sorts.add(AliasParser.sort(item, at));
-            refs.add(RefParser.ref(item));
-            item.expectEnd();
-            e.expectEnd();
-        }
-        return s -> {
-            List<Instance.Export> exports = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                exports.add(new Instance.Export(names.get(i), sorts.get(i), s.resolve(sorts.get(i), refs.get(i))));
-            }
-            return new Instance.FromExports(exports);
-        };
     }
 
     private Pending type(Cursor c, Hoist h) {

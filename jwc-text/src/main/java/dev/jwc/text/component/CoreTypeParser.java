@@ -10,7 +10,6 @@ import dev.jwc.binary.core.types.SubType;
 import dev.jwc.binary.core.types.TagType;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
-import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentNames;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentSort;
+import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.component.Section;
 import dev.jwc.text.TextException;
 import dev.jwc.text.Wat;
@@ -25,6 +26,13 @@ class ComponentTextParserTest {
     @Test
     void emptyComponentIsThePreamble() {
         assertThat(Wat.toBinary("(component)")).containsExactly(0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00);
+    }
+
+    @Test
+    void watParseTellsComponentsFromCoreModules() {
+        assertThat(Wat.parse("(component (type u8))")).isInstanceOf(Component.class);
+        assertThat(Wat.parse("(module (func))")).isInstanceOf(CoreModuleBinary.class);
+        assertThat(Wat.parse("(func)")).isInstanceOf(CoreModuleBinary.class);
     }
 
     @Test
