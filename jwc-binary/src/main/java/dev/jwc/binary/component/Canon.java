@@ -9,9 +9,19 @@ import java.util.Optional;
  */
 public sealed interface Canon {
 
+    /** The index space this definition extends: core functions, except for {@link Lift}. */
+    default Sort sort() {
+        return CoreSort.FUNC;
+    }
+
     record Lift(int coreFunc, List<CanonOpt> options, int type) implements Canon {
         public Lift {
             options = List.copyOf(options);
+        }
+
+        @Override
+        public Sort sort() {
+            return ComponentSort.FUNC;
         }
     }
 

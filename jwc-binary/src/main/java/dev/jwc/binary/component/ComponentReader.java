@@ -26,21 +26,37 @@ public final class ComponentReader {
     private ComponentReader() {
     }
 
+    /** A decoded binary with the offsets of its sections and items (components only). */
+    public record Located(WasmBinary binary, ComponentOffsets offsets) {
+    }
+
     /** Decodes a core module or a component, told apart by the preamble. */
     public static WasmBinary read(byte[] bytes) {
+        return readWithOffsets(bytes).binary();
+    }
+
+    /** Decodes like {@link #read} and also reports where each section and item was. */
+    public static Located readWithOffsets(byte[] bytes) {
         ByteReader r = new ByteReader(bytes);
         return switch (Preamble.read(r)) {
-            case CORE_MODULE -> new CoreModuleBinary(bytes, 0, CoreReader.read(bytes));
-            case COMPONENT -> sections(r, 0);
+            case CORE_MODULE -> new Located(new CoreModuleBinary(bytes, 0, CoreReader.read(bytes)),
+                    ComponentOffsets.UNKNOWN);
+            case COMPONENT -> {
+                Decoded decoded = sections(r, 0);
+                yield new Located(decoded.component(), decoded.offsets());
+            }
         };
     }
 
     /** Decodes a component; a core module is an error. */
     public static Component readComponent(byte[] bytes) {
-        return component(new ByteReader(bytes), 0);
+        return component(new ByteReader(bytes), 0).component();
     }
 
-    private static Component component(ByteReader r, int depth) {
+    private record Decoded(Component component, ComponentOffsets offsets) {
+    }
+
+    private static Decoded component(ByteReader r, int depth) {
         long at = r.offset();
         if (Preamble.read(r) != Preamble.COMPONENT) {
             throw r.errorAt("expected a version header for a component", at);
@@ -48,8 +64,9 @@ public final class ComponentReader {
         return sections(r, depth);
     }
 
-    private static Component sections(ByteReader r, int depth) {
+    private static Decoded sections(ByteReader r, int depth) {
         List<Section> sections = new ArrayList<>();
+        List<ComponentOffsets.SectionOffsets> offsets = new ArrayList<>();
         while (!r.atEnd()) {
             long at = r.offset();
             int id = r.u8();
@@ -57,37 +74,52 @@ public final class ComponentReader {
                 throw r.errorAt("malformed section id: " + id, at);
             }
             ByteReader s = r.slice(r.u32());
-            sections.add(section(id, s, depth));
+            long start = s.offset();
+            List<Long> items = new ArrayList<>();
+            if (id == 4) {
+                Decode.checkDepth(s, depth + 1);
+                Decoded nested = component(s, depth + 1);
+                sections.add(new Section.NestedComponent(nested.component()));
+                offsets.add(new ComponentOffsets.SectionOffsets(start, items, nested.offsets()));
+            } else {
+                sections.add(section(id, s, depth, items));
+                offsets.add(new ComponentOffsets.SectionOffsets(start, items, ComponentOffsets.UNKNOWN));
+            }
         }
-        return new Component(sections);
+        return new Decoded(new Component(sections), new ComponentOffsets(offsets));
     }
 
-    private static Section section(int id, ByteReader s, int depth) {
+    /** Decodes every section but a nested component, noting each item's offset in {@code items}. */
+    private static Section section(int id, ByteReader s, int depth, List<Long> items) {
         return switch (id) {
             case 0 -> new Section.Custom(s.name(), s.rest());
             case 1 -> new Section.CoreModule(coreModule(s));
-            case 2 -> new Section.CoreInstances(items(s, ComponentReader::coreInstance));
-            case 3 -> new Section.CoreTypes(items(s, CoreTypeReader::componentCoreType));
-            case 4 -> {
-                Decode.checkDepth(s, depth + 1);
-                long offset = s.offset();
-                yield new Section.NestedComponent(component(s, depth + 1), offset);
+            case 2 -> new Section.CoreInstances(items(s, items, ComponentReader::coreInstance));
+            case 3 -> new Section.CoreTypes(items(s, items, CoreTypeReader::componentCoreType));
+            case 5 -> new Section.Instances(items(s, items, ComponentReader::instance));
+            case 6 -> new Section.Aliases(items(s, items, TypeReader::alias));
+            case 7 -> new Section.Types(items(s, items, in -> TypeReader.typeDef(in, depth)));
+            case 8 -> new Section.Canons(items(s, items, CanonReader::canon));
+            case 9 -> {
+                items.add(s.offset());
+                yield start(s);
             }
-            case 5 -> new Section.Instances(items(s, ComponentReader::instance));
-            case 6 -> new Section.Aliases(items(s, TypeReader::alias));
-            case 7 -> new Section.Types(items(s, in -> TypeReader.typeDef(in, depth)));
-            case 8 -> new Section.Canons(items(s, CanonReader::canon));
-            case 9 -> start(s);
-            case 10 -> new Section.Imports(items(s, in -> new Import(TypeReader.externName(in),
+            case 10 -> new Section.Imports(items(s, items, in -> new Import(TypeReader.externName(in),
                     TypeReader.externType(in))));
-            case 11 -> new Section.Exports(items(s, ComponentReader::export));
-            case 12 -> new Section.Values(items(s, ComponentReader::value));
-            default -> throw new IllegalArgumentException("section id " + id + " was checked by the caller");
+            case 11 -> new Section.Exports(items(s, items, ComponentReader::export));
+            case 12 -> new Section.Values(items(s, items, ComponentReader::value));
+            default -> throw new IllegalArgumentException("section id " + id + " is handled by the caller");
         };
     }
 
-    private static <T> List<T> items(ByteReader s, Function<ByteReader, T> item) {
-        List<T> out = vec(s, item);
+    /** A whole vector section: count, items (each offset noted) and nothing after them. */
+    private static <T> List<T> items(ByteReader s, List<Long> offsets, Function<ByteReader, T> item) {
+        int n = s.count();
+        List<T> out = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            offsets.add(s.offset());
+            out.add(item.apply(s));
+        }
         expectEnd(s);
         return out;
     }

@@ -105,6 +105,22 @@ class ComponentReaderTest {
     }
 
     @Test
+    void reportsWhereEachSectionAndItemWas() {
+        // Type section (2 types) at 8, then a component section whose own type section holds one type.
+        byte[] bytes = component(0x07, 0x03, 0x02, 0x73, 0x74,
+                0x04, 0x0c, 0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00, 0x07, 0x02, 0x01, 0x7f);
+        ComponentReader.Located located = ComponentReader.readWithOffsets(bytes);
+        ComponentOffsets offsets = located.offsets();
+        assertThat(offsets.section(0)).isEqualTo(10);
+        assertThat(offsets.item(0, 0)).isEqualTo(11);
+        assertThat(offsets.item(0, 1)).isEqualTo(12);
+        assertThat(offsets.item(0, 2)).isEqualTo(-1);
+        assertThat(offsets.section(1)).isEqualTo(15);
+        assertThat(offsets.nested(1).item(0, 0)).isEqualTo(26);
+        assertThat(ComponentOffsets.UNKNOWN.item(0, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void rejectsAModuleWhereAComponentIsRequired() {
         byte[] module = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
         DecodeException e = catchThrowableOfType(DecodeException.class, () -> ComponentReader.readComponent(module));

@@ -44,7 +44,7 @@ final class SampleComponents {
                                 new CoreInstance.Export("g", CoreSort.GLOBAL, 3),
                                 new CoreInstance.Export("e", CoreSort.TAG, 4))))),
                 new Section.NestedComponent(new Component(List.of(
-                        new Section.Types(List.of(PrimitiveType.STRING)))), 0),
+                        new Section.Types(List.of(PrimitiveType.STRING))))),
                 new Section.Instances(List.of(
                         new Instance.Instantiate(0, List.of(
                                 new Instance.Arg("a", ComponentSort.FUNC, 0),
