@@ -31,12 +31,42 @@ public final class Conformance {
         this.known = readKnown(knownFailuresResource);
     }
 
-    /** The wasm-tools suite folder, or skips the calling test when {@code ../shared} is absent. */
-    public static Path wasmTools() {
+    /** The conformance folder of {@code ../shared}, or skips the calling test when it is absent. */
+    public static Path root() {
         String shared = System.getProperty("jwc.shared", "../shared");
-        Path dir = Path.of(shared, "conformance", "wasm-tools");
+        Path dir = Path.of(shared, "conformance");
         Assumptions.assumeTrue(Files.isDirectory(dir), "../shared not found: conformance skipped");
         return dir;
+    }
+
+    /**
+     * A {@code .wast} script of a suite and the folder where json-from-wast wrote its command list
+     * ({@code <name>.json}) and binaries; {@code name} identifies the case, e.g. {@code wasm-tools/tests/cli/x.wast}.
+     */
+    public record Script(Path wast, String name, Path derived) {
+        public Path json() {
+            return derived.resolve(derived.getFileName() + ".json");
+        }
+    }
+
+    /** The scripts of the wasm-tools cli tests and of the component-model suite. */
+    public static List<Script> scripts() {
+        Path root = root();
+        List<Script> scripts = new ArrayList<>();
+        for (String[] suite : new String[][] {{"wasm-tools", "tests/cli"}, {"component-model", "test"}}) {
+            Path suiteRoot = root.resolve(suite[0]);
+            Path tests = suiteRoot.resolve(suite[1]);
+            if (!Files.isDirectory(tests)) {
+                continue;
+            }
+            for (Path wast : files(tests, ".wast")) {
+                Path rel = suiteRoot.relativize(wast);
+                String base = wast.getFileName().toString().replaceFirst("\\.wast$", "");
+                Path derived = suiteRoot.resolve("_derived/json-from-wast").resolve(rel).resolveSibling(base);
+                scripts.add(new Script(wast, suite[0] + "/" + rel, derived));
+            }
+        }
+        return scripts;
     }
 
     /** Every file under {@code dir} whose name ends with {@code suffix}, sorted. */

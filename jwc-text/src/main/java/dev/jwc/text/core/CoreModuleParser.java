@@ -426,7 +426,7 @@ public final class CoreModuleParser {
         e.expectEnd();
         long n = items.size();
         tables.add(new Table(new TableType(element, Limits.of(n, n), table64, shared), Optional.empty()));
-        elements.add(new ElementSegment(new ElementSegment.Active(d.index, zero(table64)), items));
+        elements.add(new ElementSegment(new ElementSegment.Active(OptionalInt.of(d.index), zero(table64)), items));
     }
 
     private void memory(Decl d) {
@@ -484,17 +484,17 @@ public final class CoreModuleParser {
         if (c.takeKeyword("declare")) {
             mode = new ElementSegment.Declarative();
         } else if (c.peekList("table") || scope.tables.peek(c)) {
-            int table;
+            OptionalInt table;
             if (c.peekList("table")) {
                 Cursor t = c.list("table");
-                table = scope.tables.resolve(t);
+                table = OptionalInt.of(scope.tables.resolve(t));
                 t.expectEnd();
             } else {
-                table = scope.tables.resolve(c);
+                table = OptionalInt.of(scope.tables.resolve(c));
             }
             mode = new ElementSegment.Active(table, offset(c));
         } else if (c.peekList() && !c.peekList("ref")) {
-            mode = new ElementSegment.Active(0, offset(c));
+            mode = new ElementSegment.Active(OptionalInt.empty(), offset(c));
             legacyIndices = true;
         } else {
             mode = new ElementSegment.Passive();

@@ -48,7 +48,7 @@ final class ComponentValues {
                 List<ComponentValue.Field> fields = new ArrayList<>();
                 while (!c.atEnd()) {
                     Cursor f = c.list("field");
-                    fields.add(new ComponentValue.Field(f.utf8(), value(f.list())));
+                    fields.add(new ComponentValue.Field(f.utf8(), value(f)));
                     f.expectEnd();
                 }
                 yield new ComponentValue.Record(fields);
@@ -56,7 +56,7 @@ final class ComponentValues {
             case "variant.const" -> new ComponentValue.Variant(c.utf8(), optionalValue(c));
             case "enum.const" -> new ComponentValue.Enum(c.utf8());
             case "option.none" -> new ComponentValue.Option(Optional.empty());
-            case "option.some" -> new ComponentValue.Option(Optional.of(value(c.list())));
+            case "option.some" -> new ComponentValue.Option(Optional.of(value(c)));
             case "result.ok" -> new ComponentValue.Result(true, optionalValue(c));
             case "result.err" -> new ComponentValue.Result(false, optionalValue(c));
             case "flags.const" -> {
@@ -84,7 +84,16 @@ final class ComponentValues {
         return new ComponentValue.Int(kind, v);
     }
 
+    /** A nested value: {@code (u8.const 1)}, or unparenthesized {@code u8.const 1} as wasm-tools also accepts. */
     private static ComponentValue value(Cursor c) {
+        if (c.peekList()) {
+            return parenthesized(c.list());
+        }
+        Position at = c.position();
+        return parse(c.keyword(), c, at);
+    }
+
+    private static ComponentValue parenthesized(Cursor c) {
         Position at = c.position();
         ComponentValue v = parse(c.keyword(), c, at);
         c.expectEnd();
@@ -92,13 +101,13 @@ final class ComponentValues {
     }
 
     private static Optional<ComponentValue> optionalValue(Cursor c) {
-        return c.atEnd() ? Optional.empty() : Optional.of(value(c.list()));
+        return c.atEnd() ? Optional.empty() : Optional.of(value(c));
     }
 
     private static List<ComponentValue> values(Cursor c) {
         List<ComponentValue> values = new ArrayList<>();
         while (!c.atEnd()) {
-            values.add(value(c.list()));
+            values.add(parenthesized(c.list()));
         }
         return values;
     }

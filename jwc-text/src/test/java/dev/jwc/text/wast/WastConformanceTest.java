@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 class WastConformanceTest {
     @Test
     void directivesMatchJsonFromWast() throws IOException {
-        Path root = Conformance.wasmTools();
         Conformance result = new Conformance("/wast-known-failures.txt");
-        for (Path wast : Conformance.files(root.resolve("tests/cli"), ".wast")) {
-            String rel = root.resolve("tests").relativize(wast).toString();
-            String base = wast.getFileName().toString().replaceFirst("\\.wast$", "");
-            Path json = root.resolve("_derived/json-from-wast/tests").resolve(rel).resolveSibling(base).resolve(base + ".json");
+        for (Conformance.Script script : Conformance.scripts()) {
+            Path wast = script.wast();
+            String rel = script.name();
+            Path json = script.json();
             if (!Files.exists(json)) {
                 result.skip();
                 continue;
@@ -57,6 +56,7 @@ class WastConformanceTest {
                 case WastDirective.Register r -> "register";
                 case WastDirective.Action a -> "action";
                 case WastDirective.AssertReturn a -> "assert_return";
+                case WastDirective.AssertTrap a when a.execute() instanceof WastExecute.Instantiate -> "assert_uninstantiable";
                 case WastDirective.AssertTrap a -> "assert_trap";
                 case WastDirective.AssertExhaustion a -> "assert_exhaustion";
                 case WastDirective.AssertException a -> "assert_exception";
@@ -72,6 +72,13 @@ class WastConformanceTest {
                 case WastDirective.AssertInvalid a -> a.module().position().line();
                 case WastDirective.AssertMalformed a -> a.module().position().line();
                 case WastDirective.AssertUnlinkable a -> a.module().position().line();
+                case WastDirective.AssertTrap a when a.execute() instanceof WastExecute.Instantiate i ->
+                        i.module().position().line();
+                case WastDirective.AssertTrap a -> a.execute().position().line();
+                case WastDirective.AssertReturn a -> a.execute().position().line();
+                case WastDirective.AssertExhaustion a -> a.execute().position().line();
+                case WastDirective.AssertException a -> a.execute().position().line();
+                case WastDirective.AssertSuspension a -> a.execute().position().line();
                 default -> d.position().line();
             };
             out.add(type + "@" + line);
