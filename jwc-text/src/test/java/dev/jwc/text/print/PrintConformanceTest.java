@@ -1,0 +1,68 @@
+package dev.jwc.text.print;
+
+import dev.jwc.binary.io.DecodeException;
+import dev.jwc.text.Conformance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compares our printing of each component-model module wasm-tools printed in its CLI snapshots
+ * ({@code tests/snapshots/cli/component-model/<path>.wast/<N>.print}, the N-th module of the script)
+ * with the snapshot, text for text. The binary is the one json-from-wast wrote for command N
+ * ({@code _derived/json-from-wast/tests/cli/component-model/<path>/<name>.<N>.wasm}).
+ */
+class PrintConformanceTest {
+    private static final String SUITE = "wasm-tools/tests/snapshots/cli/component-model";
+    private static final String DERIVED = "wasm-tools/_derived/json-from-wast/tests/cli/component-model";
+
+    @Test
+    void printsLikeWasmTools() throws IOException {
+        Path root = Conformance.root();
+        Path snapshots = root.resolve(SUITE);
+        Conformance result = new Conformance("/print-known-failures.txt");
+        for (Path expected : Conformance.files(snapshots, ".print")) {
+            String caseName = snapshots.relativize(expected).toString();
+            Path wasm = binaryOf(root.resolve(DERIVED), snapshots.relativize(expected));
+            if (!Files.exists(wasm)) {
+                result.fail(caseName, "no binary: json-from-wast kept this module as text");
+                continue;
+            }
+            try {
+                String ours = WatPrinter.print(Files.readAllBytes(wasm));
+                String theirs = Files.readString(expected);
+                if (ours.equals(theirs)) {
+                    result.pass();
+                } else {
+                    result.fail(caseName, firstDifference(ours, theirs));
+                }
+            } catch (DecodeException | PrintException e) {
+                result.fail(caseName, e.getMessage());
+            }
+        }
+        result.report("print");
+    }
+
+    /** {@code a/b.wast/3.print} → {@code <derived>/a/b/b.3.wasm}. */
+    static Path binaryOf(Path derived, Path snapshot) {
+        String script = snapshot.getParent().getFileName().toString();
+        String stem = script.substring(0, script.lastIndexOf('.'));
+        String n = snapshot.getFileName().toString().replaceFirst("\\.print$", "");
+        Path folder = snapshot.getParent().resolveSibling(stem);
+        return derived.resolve(folder).resolve(stem + "." + n + ".wasm");
+    }
+
+    static String firstDifference(String ours, String theirs) {
+        String[] a = ours.split("\n", -1);
+        String[] b = theirs.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "<end>";
+            String y = i < b.length ? b[i] : "<end>";
+            if (!x.equals(y)) {
+                return "line " + (i + 1) + ": ours `" + x + "`, expected `" + y + "`";
+            }
+        }
+        return "texts differ";
+    }
+}
