@@ -1,6 +1,8 @@
 package dev.jwc.text.print;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Float constants as wasmprinter writes them: exact hexadecimal ({@code 0x1.8p+1}), {@code inf},
@@ -68,9 +70,25 @@ final class FloatText {
         return s.toString();
     }
 
-    /** The shortest decimal that reads back as the same value, without exponent notation. */
+    /**
+     * The shortest decimal that reads back as the same value, without exponent notation. Java writes at
+     * least two significant digits, so a one-digit candidate is tried too.
+     */
     private static String decimal(double magnitude, int width) {
-        String shortest = width == 32 ? Float.toString((float) magnitude) : Double.toString(magnitude);
-        return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+        String javaDigits = width == 32 ? Float.toString((float) magnitude) : Double.toString(magnitude);
+        BigDecimal shortest = new BigDecimal(javaDigits).stripTrailingZeros();
+        if (shortest.precision() == 2) {
+            BigDecimal one = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (readsBack(one, magnitude, width)) {
+                shortest = one;
+            }
+        }
+        return shortest.stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean readsBack(BigDecimal decimal, double magnitude, int width) {
+        return width == 32
+                ? Float.parseFloat(decimal.toString()) == (float) magnitude
+                : Double.parseDouble(decimal.toString()) == magnitude;
     }
 }
