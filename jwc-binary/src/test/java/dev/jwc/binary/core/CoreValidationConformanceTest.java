@@ -46,7 +46,8 @@ class CoreValidationConformanceTest {
             switch (c.expectation()) {
                 case VALID -> {
                     try {
-                        CoreValidator.validate(CoreReader.read(c.reader()), featuresFor(c.name()));
+                        CoreReader.Located read = CoreReader.readWithOffsets(c.reader());
+                        CoreValidator.validate(read.module(), featuresFor(c.name()), read.offsets());
                         known.pass(c.name());
                     } catch (DecodeException | ValidationException e) {
                         known.fail(c.name(), e.getMessage());
@@ -54,8 +55,8 @@ class CoreValidationConformanceTest {
                 }
                 case INVALID, MALFORMED -> {
                     try {
-                        CoreModule module = CoreReader.read(c.reader());
-                        CoreValidator.validate(module, featuresFor(c.name()));
+                        CoreReader.Located read = CoreReader.readWithOffsets(c.reader());
+                        CoreValidator.validate(read.module(), featuresFor(c.name()), read.offsets());
                         known.fail(c.name(), "accepted, expected: " + c.text());
                     } catch (DecodeException | ValidationException e) {
                         rejected++;

@@ -11,6 +11,8 @@ import dev.jwc.binary.core.ExternalKind;
 import dev.jwc.binary.core.FunctionBody;
 import dev.jwc.binary.core.Global;
 import dev.jwc.binary.core.Import;
+import dev.jwc.binary.core.SectionId;
+import dev.jwc.binary.core.SourceOffsets;
 import dev.jwc.binary.core.Table;
 import dev.jwc.binary.core.instr.Expression;
 import dev.jwc.binary.core.instr.Immediate;
@@ -42,76 +44,125 @@ import java.util.Set;
  */
 public final class CoreValidator {
     private static final long UNKNOWN = -1;
+    /** wasmparser's limit on table sizes and element segment lengths. */
+    private static final long MAX_TABLE_ENTRIES = 10_000_000;
 
     private final CoreModule module;
+    private final SourceOffsets offsets;
     private final ModuleContext ctx;
+    /** The offset of the item being validated, for errors about it (-1 when unknown). */
+    private long at = UNKNOWN;
 
-    private CoreValidator(CoreModule module, Features features) {
+    private CoreValidator(CoreModule module, Features features, SourceOffsets offsets) {
         this.module = module;
+        this.offsets = offsets;
         this.ctx = new ModuleContext(features);
     }
 
+    /** Validates the whole module, function bodies last (as wasmparser reports them). */
     public static ModuleInfo validate(CoreModule module, Features features) {
-        return new CoreValidator(module, features).run();
+        return validate(module, features, SourceOffsets.NONE);
+    }
+
+    /** As {@link #validate(CoreModule, Features)}, locating errors with the offsets the reader recorded. */
+    public static ModuleInfo validate(CoreModule module, Features features, SourceOffsets offsets) {
+        DeferredBodies validated = validateDeferringBodies(module, features, offsets);
+        validated.validateFunctionBodies();
+        return validated.info();
+    }
+
+    /**
+     * Validates everything but the function bodies, which the caller validates later through the
+     * result: wasmparser checks bodies after the rest of the binary, so a component's own errors come
+     * before those of the bodies of its core modules.
+     */
+    public static DeferredBodies validateDeferringBodies(CoreModule module, Features features) {
+        return validateDeferringBodies(module, features, SourceOffsets.NONE);
+    }
+
+    public static DeferredBodies validateDeferringBodies(CoreModule module, Features features,
+            SourceOffsets offsets) {
+        CoreValidator validator = new CoreValidator(module, features, offsets);
+        ModuleInfo info = validator.run();
+        return new DeferredBodies(info, validator::functionBodies);
     }
 
     private ModuleInfo run() {
-        for (RecGroup group : module.types()) {
-            recGroup(group);
+        for (int i = 0; i < module.types().size(); i++) {
+            at = offsets.of(SectionId.TYPE, i);
+            recGroup(module.types().get(i));
         }
         declaredFunctions();
         List<ModuleInfo.ImportInfo> imports = new ArrayList<>();
-        for (Import i : module.imports()) {
+        for (int n = 0; n < module.imports().size(); n++) {
+            Import i = module.imports().get(n);
+            at = offsets.of(SectionId.IMPORT, n);
             entity(i.type());
             imports.add(new ModuleInfo.ImportInfo(i.module(), i.name(), i.type()));
         }
         ctx.importedFunctions = ctx.functions.size();
         ctx.importedGlobals = ctx.globals.size();
-        for (int typeIndex : module.functions()) {
-            ctx.funcType(typeIndex, UNKNOWN);
-            ctx.functions.add(typeIndex);
+        for (int i = 0; i < module.functions().size(); i++) {
+            at = offsets.of(SectionId.FUNCTION, i);
+            ctx.funcType(module.functions().get(i), at);
+            ctx.functions.add(module.functions().get(i));
         }
-        for (Table table : module.tables()) {
-            table(table);
+        for (int i = 0; i < module.tables().size(); i++) {
+            at = offsets.of(SectionId.TABLE, i);
+            table(module.tables().get(i));
         }
-        for (MemoryType memory : module.memories()) {
-            memory(memory);
+        for (int i = 0; i < module.memories().size(); i++) {
+            at = offsets.of(SectionId.MEMORY, i);
+            memory(module.memories().get(i));
         }
-        for (TagType tag : module.tags()) {
-            tag(tag);
+        for (int i = 0; i < module.tags().size(); i++) {
+            at = offsets.of(SectionId.TAG, i);
+            tag(module.tags().get(i));
         }
-        for (Global global : module.globals()) {
+        for (int i = 0; i < module.globals().size(); i++) {
+            Global global = module.globals().get(i);
+            at = offsets.of(SectionId.GLOBAL, i);
             globalType(global.type());
-            OperatorValidator.validateConstant(ctx, global.init(), global.type().type(), UNKNOWN);
+            OperatorValidator.validateConstant(ctx, global.init(), global.type().type(), startOf(global.init()));
             ctx.globals.add(global.type());
         }
         List<ModuleInfo.ExportInfo> exports = exports();
+        at = offsets.of(SectionId.START, 0);
         module.start().ifPresent(this::start);
-        for (ElementSegment segment : module.elements()) {
-            element(segment);
+        for (int i = 0; i < module.elements().size(); i++) {
+            at = offsets.of(SectionId.ELEMENT, i);
+            element(module.elements().get(i));
         }
+        at = offsets.end();
         ctx.dataCount = module.dataCount();
         if (module.dataCount().isPresent() && module.dataCount().getAsInt() != module.data().size()) {
-            throw new ValidationException("data count and data section have inconsistent lengths", UNKNOWN);
+            throw new ValidationException("data count and data section have inconsistent lengths", at);
         }
         if (module.code().size() != module.functions().size()) {
-            throw new ValidationException("function and code section have inconsistent lengths", UNKNOWN);
+            throw new ValidationException("function and code section have inconsistent lengths", at);
         }
-        for (int i = 0; i < module.code().size(); i++) {
-            FunctionBody body = module.code().get(i);
-            FuncType type = ctx.funcType(module.functions().get(i), UNKNOWN);
-            OperatorValidator.validateFunction(ctx, type, body.locals(), body.body(), startOf(body.body()));
-        }
-        for (DataSegment segment : module.data()) {
+        for (int i = 0; i < module.data().size(); i++) {
+            DataSegment segment = module.data().get(i);
+            at = offsets.of(SectionId.DATA, i);
             if (segment.mode() instanceof DataSegment.Active active) {
                 MemoryType memory = ctx.memory(active.memory(), startOf(active.offset()));
                 OperatorValidator.validateConstant(ctx, active.offset(), memory.indexType(), startOf(active.offset()));
             } else {
-                ctx.require(Feature.BULK_MEMORY, UNKNOWN);
+                requireBulkMemory();
             }
         }
         return new ModuleInfo(ctx.types.all(), ctx.functions, ctx.tables, ctx.memories, ctx.globals,
                 tagTypes(), imports, exports);
+    }
+
+    private void functionBodies() {
+        for (int i = 0; i < module.code().size(); i++) {
+            FunctionBody body = module.code().get(i);
+            long bodyOffset = offsets.of(SectionId.CODE, i);
+            FuncType type = ctx.funcType(module.functions().get(i), bodyOffset);
+            OperatorValidator.validateFunction(ctx, type, body.locals(), body.body(),
+                    bodyOffset >= 0 ? bodyOffset : startOf(body.body()));
+        }
     }
 
     private static long startOf(Expression expression) {
@@ -127,31 +178,31 @@ public final class CoreValidator {
     private void recGroup(RecGroup group) {
         int start = ctx.types.size();
         int end = start + group.types().size();
-        if (group.explicit() && group.types().size() != 1) {
-            ctx.require(Feature.GC, "gc proposal", UNKNOWN);
+        if (group.explicit() && group.types().size() != 1 && !ctx.features.has(Feature.GC)) {
+            throw new ValidationException("rec group usage requires `gc` proposal to be enabled", at);
         }
         for (int i = 0; i < group.types().size(); i++) {
             SubType type = group.types().get(i);
             int index = start + i;
-            if (!(type.composite() instanceof FuncType) || !type.isFinal() || !type.supertypes().isEmpty()) {
-                ctx.require(Feature.GC, "gc proposal", UNKNOWN);
+            if ((!type.isFinal() || !type.supertypes().isEmpty()) && !ctx.features.has(Feature.GC)) {
+                throw new ValidationException("gc proposal must be enabled to use subtypes", at);
             }
             if (type.shared()) {
-                ctx.require(Feature.SHARED_EVERYTHING_THREADS, UNKNOWN);
+                ctx.require(Feature.SHARED_EVERYTHING_THREADS, at);
             }
             if (type.supertypes().size() > 1) {
-                throw new ValidationException("multiple supertypes not supported", UNKNOWN);
+                throw new ValidationException("multiple supertypes not supported", at);
             }
             for (int s : type.supertypes()) {
                 if (Integer.compareUnsigned(s, index) >= 0) {
                     throw new ValidationException("unknown type " + Integer.toUnsignedString(s)
-                            + ": type index out of bounds", UNKNOWN);
+                            + ": type index out of bounds", at);
                 }
             }
             forEachReference(type.composite(), ref -> {
                 if (Integer.compareUnsigned(ref, end) >= 0) {
                     throw new ValidationException("unknown type " + Integer.toUnsignedString(ref)
-                            + ": type index out of bounds", UNKNOWN);
+                            + ": type index out of bounds", at);
                 }
             });
         }
@@ -161,10 +212,10 @@ public final class CoreValidator {
             for (int s : type.supertypes()) {
                 SubType sup = ctx.types.get(s);
                 if (sup.isFinal()) {
-                    throw new ValidationException("sub type cannot have a final super type", UNKNOWN);
+                    throw new ValidationException("sub type cannot have a final super type", at);
                 }
                 if (sup.shared() != type.shared() || !ctx.types.compositeMatches(type.composite(), sup.composite())) {
-                    throw new ValidationException("sub type must match super type", UNKNOWN);
+                    throw new ValidationException("sub type must match super type", at);
                 }
             }
         }
@@ -194,19 +245,32 @@ public final class CoreValidator {
     private void composite(CompositeType composite) {
         switch (composite) {
             case FuncType f -> {
-                f.params().forEach(t -> ctx.checkValType(t, UNKNOWN));
-                f.results().forEach(t -> ctx.checkValType(t, UNKNOWN));
-                if (f.results().size() > 1) {
-                    ctx.require(Feature.MULTI_VALUE, UNKNOWN);
+                f.params().forEach(t -> ctx.checkValType(t, at));
+                f.results().forEach(t -> ctx.checkValType(t, at));
+                if (f.results().size() > 1 && !ctx.features.has(Feature.MULTI_VALUE)) {
+                    throw new ValidationException(
+                            "func type returns multiple values but the multi-value feature is not enabled", at);
                 }
             }
-            case CompositeType.Struct s -> s.fields().forEach(this::field);
-            case CompositeType.Array a -> field(a.element());
+            case CompositeType.Struct s -> {
+                requireGc("struct");
+                s.fields().forEach(this::field);
+            }
+            case CompositeType.Array a -> {
+                requireGc("array");
+                field(a.element());
+            }
+        }
+    }
+
+    private void requireGc(String what) {
+        if (!ctx.features.has(Feature.GC)) {
+            throw new ValidationException(what + " indexed types not supported without the gc feature", at);
         }
     }
 
     private void field(FieldType field) {
-        ctx.checkStorageType(field.storage(), UNKNOWN);
+        ctx.checkStorageType(field.storage(), at);
     }
 
     // ---- entities ----
@@ -214,7 +278,7 @@ public final class CoreValidator {
     private void entity(EntityType type) {
         switch (type) {
             case EntityType.Func f -> {
-                ctx.funcType(f.typeIndex(), UNKNOWN);
+                ctx.funcType(f.typeIndex(), at);
                 ctx.functions.add(f.typeIndex());
             }
             case TableType t -> tableType(t);
@@ -228,17 +292,22 @@ public final class CoreValidator {
     }
 
     private void tableType(TableType type) {
-        if (!ctx.tables.isEmpty()) {
-            ctx.require(Feature.REFERENCE_TYPES, UNKNOWN);
+        if (!ctx.tables.isEmpty() && !ctx.features.has(Feature.REFERENCE_TYPES)) {
+            throw new ValidationException("multiple tables", at);
         }
-        ctx.checkRefType(type.element(), UNKNOWN);
+        if (!type.element().equals(RefType.FUNCREF)) {
+            ctx.checkRefType(type.element(), at);
+        }
         if (type.table64()) {
-            ctx.require(Feature.MEMORY64, UNKNOWN);
+            ctx.require(Feature.MEMORY64, at);
         }
         if (type.shared()) {
-            ctx.require(Feature.SHARED_EVERYTHING_THREADS, UNKNOWN);
+            ctx.require(Feature.SHARED_EVERYTHING_THREADS, at);
         }
         limits(type.limits(), type.table64() ? -1L : 0xFFFF_FFFFL, "table size must be at most 2**32-1");
+        if (!type.table64() && type.limits().min() > MAX_TABLE_ENTRIES) {
+            throw new ValidationException("minimum table size is out of bounds", at);
+        }
         ctx.tables.add(type);
     }
 
@@ -246,26 +315,29 @@ public final class CoreValidator {
         TableType type = table.type();
         tableType(type);
         if (table.init().isPresent()) {
-            ctx.require(Feature.FUNCTION_REFERENCES, UNKNOWN);
+            if (!ctx.features.has(Feature.FUNCTION_REFERENCES)) {
+                throw new ValidationException(
+                        "tables with expression initializers require the function-references proposal", at);
+            }
             Expression init = table.init().get();
             OperatorValidator.validateConstant(ctx, init, type.element(), startOf(init));
         } else if (!type.element().nullable()) {
-            throw new ValidationException("type mismatch: non-defaultable element type", UNKNOWN);
+            throw new ValidationException("type mismatch: non-defaultable element type", at);
         }
     }
 
     private void memory(MemoryType type) {
-        if (!ctx.memories.isEmpty()) {
-            ctx.require(Feature.MULTI_MEMORY, "multiple memories", UNKNOWN);
+        if (!ctx.memories.isEmpty() && !ctx.features.has(Feature.MULTI_MEMORY)) {
+            throw new ValidationException("multiple memories", at);
         }
-        if (type.memory64()) {
-            ctx.require(Feature.MEMORY64, UNKNOWN);
+        if (type.memory64() && !ctx.features.has(Feature.MEMORY64)) {
+            throw new ValidationException("memory64 must be enabled for 64-bit memories", at);
         }
         int pageLog2 = type.effectivePageSizeLog2();
         if (type.pageSizeLog2().isPresent()) {
-            ctx.require(Feature.CUSTOM_PAGE_SIZES, UNKNOWN);
+            ctx.require(Feature.CUSTOM_PAGE_SIZES, at);
             if (pageLog2 != 0 && pageLog2 != 16) {
-                throw new ValidationException("invalid custom page size", UNKNOWN);
+                throw new ValidationException("invalid custom page size", at);
             }
         }
         long maxPages = type.memory64() ? (pageLog2 == 16 ? 1L << 48 : -1L >>> pageLog2) : (1L << 32) >>> pageLog2;
@@ -274,36 +346,40 @@ public final class CoreValidator {
                 : "memory size must be at most " + maxPages + " pages (4GiB)";
         limits(type.limits(), maxPages, message);
         if (type.shared()) {
-            ctx.require(Feature.THREADS, UNKNOWN);
+            if (!ctx.features.has(Feature.THREADS)) {
+                throw new ValidationException("threads must be enabled for shared memories", at);
+            }
             if (type.limits().max().isEmpty()) {
-                throw new ValidationException("shared memory must have maximum size", UNKNOWN);
+                throw new ValidationException("shared memory must have maximum size", at);
             }
         }
         ctx.memories.add(type);
     }
 
-    private static void limits(Limits limits, long max, String tooLarge) {
+    private void limits(Limits limits, long max, String tooLarge) {
+        if (limits.max().isPresent() && Long.compareUnsigned(limits.min(), limits.max().getAsLong()) > 0) {
+            throw new ValidationException("size minimum must not be greater than maximum", at);
+        }
         if (Long.compareUnsigned(limits.min(), max) > 0
                 || limits.max().isPresent() && Long.compareUnsigned(limits.max().getAsLong(), max) > 0) {
-            throw new ValidationException(tooLarge, UNKNOWN);
-        }
-        if (limits.max().isPresent() && Long.compareUnsigned(limits.min(), limits.max().getAsLong()) > 0) {
-            throw new ValidationException("size minimum must not be greater than maximum", UNKNOWN);
+            throw new ValidationException(tooLarge, at);
         }
     }
 
     private void globalType(GlobalType type) {
-        ctx.checkValType(type.type(), UNKNOWN);
+        ctx.checkValType(type.type(), at);
         if (type.shared()) {
-            ctx.require(Feature.SHARED_EVERYTHING_THREADS, UNKNOWN);
+            ctx.require(Feature.SHARED_EVERYTHING_THREADS, at);
         }
     }
 
     private void tag(TagType tag) {
-        ctx.require(Feature.EXCEPTIONS, UNKNOWN);
-        FuncType type = ctx.funcType(tag.typeIndex(), UNKNOWN);
+        if (!ctx.features.has(Feature.EXCEPTIONS)) {
+            throw new ValidationException("exceptions proposal not enabled", at);
+        }
+        FuncType type = ctx.funcType(tag.typeIndex(), at);
         if (!type.results().isEmpty()) {
-            throw new ValidationException("invalid exception type: non-empty tag result type", UNKNOWN);
+            throw new ValidationException("invalid exception type: non-empty tag result type", at);
         }
         ctx.tags.add(tag.typeIndex());
     }
@@ -313,22 +389,30 @@ public final class CoreValidator {
     private List<ModuleInfo.ExportInfo> exports() {
         Set<String> names = new HashSet<>();
         List<ModuleInfo.ExportInfo> exports = new ArrayList<>();
-        for (Export e : module.exports()) {
+        for (int n = 0; n < module.exports().size(); n++) {
+            Export e = module.exports().get(n);
+            at = offsets.of(SectionId.EXPORT, n);
             if (!names.add(e.name())) {
-                throw new ValidationException("duplicate export name `" + e.name() + "` already defined", UNKNOWN);
+                throw new ValidationException("duplicate export name `" + e.name() + "` already defined", at);
+            }
+            int count = switch (e.kind()) {
+                case FUNC -> ctx.functions.size();
+                case TABLE -> ctx.tables.size();
+                case MEMORY -> ctx.memories.size();
+                case GLOBAL -> ctx.globals.size();
+                case TAG -> ctx.tags.size();
+            };
+            if (Integer.compareUnsigned(e.index(), count) >= 0) {
+                String kind = e.kind() == ExternalKind.FUNC ? "function" : e.kind().text();
+                throw new ValidationException("unknown " + kind + " " + Integer.toUnsignedString(e.index())
+                        + ": exported " + kind + " index out of bounds", at);
             }
             EntityType type = switch (e.kind()) {
-                case FUNC -> {
-                    ctx.functionType(e.index(), UNKNOWN);
-                    yield new EntityType.Func(ctx.functions.get(e.index()));
-                }
-                case TABLE -> ctx.table(e.index(), UNKNOWN);
-                case MEMORY -> ctx.memory(e.index(), UNKNOWN);
-                case GLOBAL -> ctx.global(e.index(), UNKNOWN);
-                case TAG -> {
-                    ctx.tag(e.index(), UNKNOWN);
-                    yield new TagType(ctx.tags.get(e.index()));
-                }
+                case FUNC -> new EntityType.Func(ctx.functions.get(e.index()));
+                case TABLE -> ctx.tables.get(e.index());
+                case MEMORY -> ctx.memories.get(e.index());
+                case GLOBAL -> ctx.globals.get(e.index());
+                case TAG -> new TagType(ctx.tags.get(e.index()));
             };
             exports.add(new ModuleInfo.ExportInfo(e.name(), e.kind(), e.index(), type));
         }
@@ -336,19 +420,24 @@ public final class CoreValidator {
     }
 
     private void start(int function) {
-        FuncType type = ctx.functionType(function, UNKNOWN);
+        FuncType type = ctx.functionType(function, at);
         if (!type.params().isEmpty() || !type.results().isEmpty()) {
-            throw new ValidationException("invalid start function type", UNKNOWN);
+            throw new ValidationException("invalid start function type", at);
         }
     }
 
     private void element(ElementSegment segment) {
         RefType type = segment.items().type();
-        ctx.checkRefType(type, UNKNOWN);
+        if (segment.items() instanceof ElementSegment.Expressions) {
+            ctx.checkRefType(type, at);
+        }
+        if (segment.items().size() > MAX_TABLE_ENTRIES) {
+            throw new ValidationException("number of elements is out of bounds", at);
+        }
         switch (segment.items()) {
             case ElementSegment.Functions f -> {
                 for (int index : f.indices()) {
-                    ctx.functionType(index, UNKNOWN);
+                    ctx.functionType(index, at);
                 }
             }
             case ElementSegment.Expressions x -> {
@@ -362,14 +451,20 @@ public final class CoreValidator {
                 TableType table = ctx.table(active.tableIndex(), startOf(active.offset()));
                 OperatorValidator.validateConstant(ctx, active.offset(), table.indexType(), startOf(active.offset()));
                 if (!ctx.types.isSubtype(type, table.element())) {
-                    throw new ValidationException("type mismatch: invalid element type " + type.text()
-                            + " for table of " + table.element().text(), startOf(active.offset()));
+                    throw new ValidationException("type mismatch: invalid element type `" + type.text()
+                            + "` for table type `" + table.element().text() + "`", startOf(active.offset()));
                 }
             }
-            case ElementSegment.Passive p -> ctx.require(Feature.BULK_MEMORY, UNKNOWN);
-            case ElementSegment.Declarative d -> ctx.require(Feature.REFERENCE_TYPES, UNKNOWN);
+            case ElementSegment.Passive p -> requireBulkMemory();
+            case ElementSegment.Declarative d -> requireBulkMemory();
         }
         ctx.elements.add(type);
+    }
+
+    private void requireBulkMemory() {
+        if (!ctx.features.has(Feature.BULK_MEMORY)) {
+            throw new ValidationException("bulk memory must be enabled", at);
+        }
     }
 
     /** Functions referenced outside function bodies may be the target of {@code ref.func} inside them. */
@@ -387,11 +482,6 @@ public final class CoreValidator {
                 case ElementSegment.Expressions x -> x.expressions().forEach(this::declare);
             }
             if (segment.mode() instanceof ElementSegment.Active a) {
-                declare(a.offset());
-            }
-        }
-        for (DataSegment segment : module.data()) {
-            if (segment.mode() instanceof DataSegment.Active a) {
                 declare(a.offset());
             }
         }

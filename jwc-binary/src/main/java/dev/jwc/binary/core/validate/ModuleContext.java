@@ -135,7 +135,7 @@ final class ModuleContext {
 
     MemoryType memory(int index, long offset) {
         if (Integer.compareUnsigned(index, memories.size()) >= 0) {
-            throw error("unknown memory " + Integer.toUnsignedString(index), offset);
+            throw error("unknown memory " + Integer.toUnsignedString(index) + ": memory index out of bounds", offset);
         }
         return memories.get(index);
     }
@@ -171,13 +171,13 @@ final class ModuleContext {
         }
     }
 
-    // ---- type well-formedness ----
+    // ---- type well-formedness (wasmparser's feature messages) ----
 
     void checkValType(ValType type, long offset) {
         switch (type) {
             case NumType n -> {
-                if (n == NumType.V128) {
-                    require(Feature.SIMD, offset);
+                if (n == NumType.V128 && !features.has(Feature.SIMD)) {
+                    throw error("SIMD support is not enabled", offset);
                 }
             }
             case RefType r -> checkRefType(r, offset);
@@ -193,31 +193,39 @@ final class ModuleContext {
     }
 
     void checkRefType(RefType type, long offset) {
-        require(Feature.REFERENCE_TYPES, offset);
-        if (!type.nullable()) {
-            require(Feature.FUNCTION_REFERENCES, offset);
+        if (!features.has(Feature.REFERENCE_TYPES)) {
+            throw error("reference types support is not enabled", offset);
         }
-        checkHeapType(type.heap(), offset);
-    }
-
-    void checkHeapType(HeapType heap, long offset) {
-        switch (heap) {
+        switch (type.heap()) {
             case HeapType.Concrete c -> {
-                require(Feature.FUNCTION_REFERENCES, offset);
+                if (!features.has(Feature.FUNCTION_REFERENCES) && !features.has(Feature.GC)) {
+                    throw error("function references required for index reference types", offset);
+                }
                 type(c.typeIndex(), offset);
             }
             case HeapType.Abstract a -> {
-                if (a.shared()) {
-                    require(Feature.SHARED_EVERYTHING_THREADS, offset);
+                if (a.shared() && !features.has(Feature.SHARED_EVERYTHING_THREADS)) {
+                    throw error("shared reference types require the shared-everything-threads proposal", offset);
                 }
-                switch (a.kind()) {
-                    case FUNC, EXTERN -> {
-                    }
-                    case ANY, EQ, I31, STRUCT, ARRAY, NONE, NOEXTERN, NOFUNC -> require(Feature.GC, offset);
-                    case EXN, NOEXN -> require(Feature.EXCEPTIONS, offset);
-                    case CONT, NOCONT -> require(Feature.STACK_SWITCHING, offset);
+                String missing = switch (a.kind()) {
+                    case FUNC, EXTERN -> type.nullable() || features.has(Feature.FUNCTION_REFERENCES) ? null
+                            : "function references required for non-nullable types";
+                    case ANY, EQ, I31, STRUCT, ARRAY, NONE, NOEXTERN, NOFUNC -> features.has(Feature.GC) ? null
+                            : "heap types not supported without the gc feature";
+                    case EXN, NOEXN -> features.has(Feature.EXCEPTIONS) ? null
+                            : "exception refs not supported without the exception handling feature";
+                    case CONT, NOCONT -> features.has(Feature.STACK_SWITCHING) ? null
+                            : "continuation refs not supported without the stack switching feature";
+                };
+                if (missing != null) {
+                    throw error(missing, offset);
                 }
             }
         }
+    }
+
+    /** A heap type used on its own (as by {@code ref.null}): checked as its nullable reference. */
+    void checkHeapType(HeapType heap, long offset) {
+        checkRefType(new RefType(true, heap), offset);
     }
 }
