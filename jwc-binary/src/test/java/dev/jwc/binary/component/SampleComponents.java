@@ -182,7 +182,7 @@ final class SampleComponents {
                 new Canon.ThreadSuspend(true), new Canon.ThreadYield(false),
                 new Canon.ThreadSuspendThenResume(false), new Canon.ThreadYieldThenResume(true),
                 new Canon.ThreadSuspendThenPromote(false), new Canon.ThreadYieldThenPromote(true),
-                new Canon.ThreadSpawnRef(true, 0), new Canon.ThreadSpawnIndirect(false, 0, 1),
-                new Canon.ThreadAvailableParallelism(true));
+                new Canon.ThreadSpawnRef(0), new Canon.ThreadSpawnIndirect(0, 1),
+                new Canon.ThreadAvailableParallelism());
     }
 }

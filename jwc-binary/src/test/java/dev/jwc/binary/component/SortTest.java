@@ -1,9 +1,11 @@
 package dev.jwc.binary.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwc.binary.component.ExternType.TypeBound;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SortTest {
@@ -23,6 +25,17 @@ class SortTest {
         assertThat(new ExternType.Type(new TypeBound.SubResource()).sort()).isEqualTo(ComponentSort.TYPE);
         assertThat(new ExternType.Component(0).sort()).isEqualTo(ComponentSort.COMPONENT);
         assertThat(new ExternType.Instance(0).sort()).isEqualTo(ComponentSort.INSTANCE);
+    }
+
+    @Test
+    void theModelOnlyTakesSortsTheBinaryFormatCanEncodeInEachPosition() {
+        assertThatThrownBy(() -> new Export(ExternName.of("e"), CoreSort.FUNC, 0, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CoreInstance.Export("t", CoreSort.TYPE, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Alias.Outer(ComponentSort.FUNC, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Alias.Outer(CoreSort.MODULE, 1, 0).sort()).isEqualTo(CoreSort.MODULE);
     }
 
     @Test
