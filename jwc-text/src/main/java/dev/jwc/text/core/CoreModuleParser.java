@@ -65,6 +65,7 @@ public final class CoreModuleParser {
     private final List<DataSegment> data = new ArrayList<>();
     private final Map<Integer, Map<Integer, String>> localNames = new LinkedHashMap<>();
     private final Map<Integer, Map<Integer, String>> labelNames = new LinkedHashMap<>();
+    private final List<CustomSections.Placed> customs = new ArrayList<>();
 
     private CoreModuleParser() {}
 
@@ -82,12 +83,17 @@ public final class CoreModuleParser {
      * {@code (core module $id? field*)}.
      */
     public static CoreModule parseFields(Optional<String> name, Cursor fields) {
-        Optional<String> moduleName = fields.takeAnnotation("name").map(a -> {
-            String n = a.utf8();
-            a.expectEnd();
-            return n;
-        }).or(() -> name);
+        Optional<String> moduleName = nameAnnotation(fields).or(() -> name);
         CoreModuleParser p = new CoreModuleParser();
+        for (Cursor a : fields.annotations("custom")) {
+            p.customs.add(CustomSections.custom(a));
+        }
+        for (Cursor a : fields.annotations("producers")) {
+            p.customs.add(CustomSections.producers(a));
+        }
+        if (!fields.annotations("dylink.0").isEmpty()) {
+            throw fields.error("the (@dylink.0 ...) annotation is not supported");
+        }
         p.collect(fields);
         p.assignIndices();
         p.parseTypes();
@@ -108,6 +114,8 @@ public final class CoreModuleParser {
         final Cursor body;
         final Position position;
         final List<String> exports = new ArrayList<>();
+        /** A {@code (@name "...")} given after the id. */
+        Optional<String> nameAnnotation = Optional.empty();
         String importModule;
         String importName;
         /** Tables with inline elements and memories with inline data. */
@@ -134,7 +142,7 @@ public final class CoreModuleParser {
             String head = fields.peekListHead().orElseThrow(() -> fields.error("expected a module field"));
             Cursor c = fields.list(head);
             switch (head) {
-                case "type" -> decls.add(new Decl(Kind.TYPE, c.takeId(), c, at));
+                case "type" -> decls.add(named(new Decl(Kind.TYPE, c.takeId(), c, at)));
                 case "rec" -> decls.add(new Decl(Kind.REC, Optional.empty(), c, at));
                 case "import" -> {
                     String module = c.utf8();
@@ -143,7 +151,7 @@ public final class CoreModuleParser {
                     String kind = c.peekListHead().orElseThrow(() -> c.error("expected an import description"));
                     Cursor desc = c.list(kind);
                     c.expectEnd();
-                    Decl d = new Decl(entityKind(kind, descAt), desc.takeId(), desc, at);
+                    Decl d = named(new Decl(entityKind(kind, descAt), desc.takeId(), desc, at));
                     d.importModule = module;
                     d.importName = name;
                     decls.add(d);
@@ -156,6 +164,20 @@ public final class CoreModuleParser {
                 default -> throw new TextException(at, "unknown module field '" + head + "'");
             }
         }
+    }
+
+    /** Reads an optional {@code (@name "...")} right after the header's id. */
+    private static Decl named(Decl d) {
+        d.nameAnnotation = nameAnnotation(d.body);
+        return d;
+    }
+
+    static Optional<String> nameAnnotation(Cursor c) {
+        return c.takeAnnotation("name").map(a -> {
+            String n = a.utf8();
+            a.expectEnd();
+            return n;
+        });
     }
 
     private static Kind entityKind(String keyword, Position at) {
@@ -171,7 +193,7 @@ public final class CoreModuleParser {
 
     /** {@code $id? (export "n")* (import "m" "n")?} and the detection of inline segments. */
     private static Decl entity(Kind kind, Cursor c, Position at) {
-        Decl d = new Decl(kind, c.takeId(), c, at);
+        Decl d = named(new Decl(kind, c.takeId(), c, at));
         while (c.peekList("export")) {
             Cursor e = c.list("export");
             d.exports.add(e.utf8());
@@ -229,19 +251,26 @@ public final class CoreModuleParser {
         for (Decl d : decls) {
             if (isEntity(d.kind) && d.isImport()) {
                 d.index = space(d.kind).add(d.id);
+                d.nameAnnotation.ifPresent(n -> space(d.kind).rename(d.index, n));
             }
         }
         for (Decl d : decls) {
             if (isEntity(d.kind) && !d.isImport()) {
                 d.index = space(d.kind).add(d.id);
+                d.nameAnnotation.ifPresent(n -> space(d.kind).rename(d.index, n));
             }
             switch (d.kind) {
-                case TYPE -> d.index = scope.types.add(d.id);
+                case TYPE -> {
+                    d.index = scope.types.add(d.id);
+                    d.nameAnnotation.ifPresent(n -> scope.types.rename(d.index, n));
+                }
                 case REC -> {
                     d.index = scope.types.count();
                     int mark = d.body.mark();
                     while (d.body.peekList("type")) {
-                        scope.types.add(d.body.list("type").takeId());
+                        Cursor t = d.body.list("type");
+                        int index = scope.types.add(t.takeId());
+                        nameAnnotation(t).ifPresent(n -> scope.types.rename(index, n));
                     }
                     d.body.reset(mark);
                 }
@@ -277,6 +306,7 @@ public final class CoreModuleParser {
                 while (!d.body.atEnd()) {
                     Cursor t = d.body.list("type");
                     t.takeId();
+                    nameAnnotation(t);
                     SubType st = scope.subType(t, index++);
                     t.expectEnd();
                     scope.defineType(st, false);
@@ -365,14 +395,18 @@ public final class CoreModuleParser {
                 locals.add(Optional.empty());
             }
         } else {
-            use.inline().paramIds().forEach(locals::add);
+            for (int i = 0; i < use.inline().paramIds().size(); i++) {
+                int index = locals.add(use.inline().paramIds().get(i));
+                use.inline().paramNames().get(i).ifPresent(n -> locals.rename(index, n));
+            }
         }
         List<ValType> declared = new ArrayList<>();
         while (c.peekList("local")) {
             Cursor l = c.list("local");
             Optional<Token.Id> id = l.takeId();
             if (id.isPresent()) {
-                locals.add(id);
+                int index = locals.add(id);
+                nameAnnotation(l).ifPresent(n -> locals.rename(index, n));
                 declared.add(scope.valType(l));
             } else {
                 while (!l.atEnd()) {
@@ -565,10 +599,18 @@ public final class CoreModuleParser {
         Names names = new Names(moduleName, scope.funcs.names(), localNames, labelNames, scope.types.names(),
                 scope.tables.names(), scope.memories.names(), scope.globals.names(), scope.elems.names(),
                 scope.datas.names(), fieldNames(), scope.tags.names());
-        if (names.equals(Names.EMPTY)) {
+        List<CustomSections.Placed> placed = new ArrayList<>(customs);
+        if (!names.equals(Names.EMPTY)) {
+            // wasm-tools writes the name section after the data section, before (@custom ... (after last)).
+            placed.add(new CustomSections.Placed(new NameSection(names, Optional.of(SectionId.DATA)),
+                    CustomSections.NAME));
+        }
+        if (placed.isEmpty()) {
             return module;
         }
-        List<CustomSection> custom = List.of(new NameSection(names, lastSection(module)));
+        placed.sort(java.util.Comparator.comparingInt((CustomSections.Placed p) ->
+                CustomSections.order(p.section().after())).thenComparingInt(CustomSections.Placed::rank));
+        List<CustomSection> custom = placed.stream().map(CustomSections.Placed::section).toList();
         return new CoreModule(recGroups, imports, functions, tables, memories, tags, globals, exports, start,
                 elements, dataCount, code, data, custom);
     }
@@ -580,49 +622,5 @@ public final class CoreModuleParser {
                 .filter(e -> !e.getValue().names().isEmpty())
                 .forEach(e -> out.put(e.getKey(), e.getValue().names()));
         return out;
-    }
-
-    /** The last non-custom section the module will have, after which the name section goes. */
-    private static Optional<SectionId> lastSection(CoreModule m) {
-        if (!m.data().isEmpty()) {
-            return Optional.of(SectionId.DATA);
-        }
-        if (!m.code().isEmpty()) {
-            return Optional.of(SectionId.CODE);
-        }
-        if (m.dataCount().isPresent()) {
-            return Optional.of(SectionId.DATA_COUNT);
-        }
-        if (!m.elements().isEmpty()) {
-            return Optional.of(SectionId.ELEMENT);
-        }
-        if (m.start().isPresent()) {
-            return Optional.of(SectionId.START);
-        }
-        if (!m.exports().isEmpty()) {
-            return Optional.of(SectionId.EXPORT);
-        }
-        if (!m.globals().isEmpty()) {
-            return Optional.of(SectionId.GLOBAL);
-        }
-        if (!m.tags().isEmpty()) {
-            return Optional.of(SectionId.TAG);
-        }
-        if (!m.memories().isEmpty()) {
-            return Optional.of(SectionId.MEMORY);
-        }
-        if (!m.tables().isEmpty()) {
-            return Optional.of(SectionId.TABLE);
-        }
-        if (!m.functions().isEmpty()) {
-            return Optional.of(SectionId.FUNCTION);
-        }
-        if (!m.imports().isEmpty()) {
-            return Optional.of(SectionId.IMPORT);
-        }
-        if (!m.types().isEmpty()) {
-            return Optional.of(SectionId.TYPE);
-        }
-        return Optional.empty();
     }
 }

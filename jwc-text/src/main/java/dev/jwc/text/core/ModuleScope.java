@@ -194,16 +194,19 @@ final class ModuleScope {
     FuncSignature signature(Cursor c) {
         List<ValType> params = new ArrayList<>();
         List<Optional<Token.Id>> names = new ArrayList<>();
+        List<Optional<String>> annotated = new ArrayList<>();
         while (c.peekList("param")) {
             Cursor p = c.list("param");
             Optional<Token.Id> id = p.takeId();
             if (id.isPresent()) {
+                annotated.add(CoreModuleParser.nameAnnotation(p));
                 params.add(valType(p));
                 names.add(id);
             } else {
                 while (!p.atEnd()) {
                     params.add(valType(p));
                     names.add(Optional.empty());
+                    annotated.add(Optional.empty());
                 }
             }
             p.expectEnd();
@@ -215,11 +218,11 @@ final class ModuleScope {
                 results.add(valType(r));
             }
         }
-        return new FuncSignature(new FuncType(params, results), names);
+        return new FuncSignature(new FuncType(params, results), names, annotated);
     }
 
-    /** A parsed function signature with the ids of its parameters. */
-    record FuncSignature(FuncType type, List<Optional<Token.Id>> paramIds) {
+    /** A parsed function signature with the ids of its parameters and their {@code (@name)}s. */
+    record FuncSignature(FuncType type, List<Optional<Token.Id>> paramIds, List<Optional<String>> paramNames) {
         boolean isEmpty() {
             return type.params().isEmpty() && type.results().isEmpty();
         }

@@ -35,6 +35,11 @@ final class Namespace {
         names.put(index, id.name());
     }
 
+    /** Names an index by a {@code (@name "...")} annotation, which wins over its {@code $id}. */
+    void rename(int index, String name) {
+        names.put(index, name);
+    }
+
     int count() {
         return count;
     }

@@ -55,6 +55,22 @@ public sealed interface Token {
             return bytes.clone();
         }
 
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StringLiteral s && java.util.Arrays.equals(bytes, s.bytes)
+                    && source.equals(s.source) && position.equals(s.position);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes) * 31 + position.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "StringLiteral[" + source + " @" + position + "]";
+        }
+
         /** The value as UTF-8 text, or empty when it is not valid UTF-8. */
         public java.util.Optional<String> utf8() {
             return Utf8.decode(bytes);

@@ -19,6 +19,9 @@ public final class Cursor {
     private final List<SExpr> items;
     private final Position end;
     private int index;
+    /** Just past the last item consumed: annotations from here to the next item belong to it. */
+    private int consumedUpTo;
+    private final java.util.BitSet takenAnnotations = new java.util.BitSet();
 
     public Cursor(List<SExpr> items, Position end) {
         this.items = List.copyOf(items);
@@ -66,7 +69,7 @@ public final class Cursor {
         if (atEnd()) {
             throw error("unexpected ')'; expected more");
         }
-        return items.get(index++);
+        return consume();
     }
 
     /** The next token, which must be an atom. */
@@ -74,7 +77,7 @@ public final class Cursor {
         if (!(peek().orElse(null) instanceof SExpr.SAtom atom)) {
             throw error(atEnd() ? "unexpected end of list" : "expected a token, found a list");
         }
-        index++;
+        consume();
         return atom.token();
     }
 
@@ -89,6 +92,7 @@ public final class Cursor {
     public List<SExpr> rest() {
         List<SExpr> rest = items.subList(index, items.size());
         index = items.size();
+        consumedUpTo = index;
         return rest;
     }
 
@@ -99,6 +103,7 @@ public final class Cursor {
 
     public void reset(int mark) {
         index = mark;
+        consumedUpTo = mark;
     }
 
     // ---- keywords ----
@@ -115,7 +120,7 @@ public final class Cursor {
     /** Consumes {@code keyword} if it comes next. */
     public boolean takeKeyword(String keyword) {
         if (peekKeyword(keyword)) {
-            index++;
+            consume();
             return true;
         }
         return false;
@@ -124,7 +129,7 @@ public final class Cursor {
     /** Consumes the next item, which must be a keyword, and returns it. */
     public String keyword() {
         String k = peekKeyword().orElseThrow(() -> error("expected a keyword" + found()));
-        index++;
+        consume();
         return k;
     }
 
@@ -144,7 +149,7 @@ public final class Cursor {
             return Optional.empty();
         }
         Position at = position();
-        index++;
+        consume();
         return Optional.of(Numbers.unsigned(k.get().substring(prefix.length()), 64, at));
     }
 
@@ -174,7 +179,7 @@ public final class Cursor {
         if (!(peek().orElse(null) instanceof SExpr.SList l)) {
             throw error("expected '('" + found());
         }
-        index++;
+        consume();
         return l;
     }
 
@@ -184,7 +189,7 @@ public final class Cursor {
             throw error("expected '(" + keyword + " ...)'" + found());
         }
         Cursor c = list();
-        c.index++;
+        c.consume();
         return c;
     }
 
@@ -195,13 +200,29 @@ public final class Cursor {
 
     // ---- annotations ----
 
-    /** Consumes the annotation {@code (@name ...)} if it comes next, returning a cursor into it. */
+    /**
+     * Consumes an annotation {@code (@name ...)} placed between the last consumed item and the next
+     * one, if there is one, returning a cursor into it.
+     */
     public Optional<Cursor> takeAnnotation(String name) {
-        if (index < items.size() && items.get(index) instanceof SExpr.SAnnotation a && a.name().equals(name)) {
-            index++;
-            return Optional.of(a.cursor());
+        for (int i = consumedUpTo; i < items.size() && items.get(i) instanceof SExpr.SAnnotation a; i++) {
+            if (a.name().equals(name) && !takenAnnotations.get(i)) {
+                takenAnnotations.set(i);
+                return Optional.of(a.cursor());
+            }
         }
         return Optional.empty();
+    }
+
+    /** Cursors into every remaining annotation named {@code name}, in order; nothing is consumed. */
+    public List<Cursor> annotations(String name) {
+        List<Cursor> found = new java.util.ArrayList<>();
+        for (int i = consumedUpTo; i < items.size(); i++) {
+            if (items.get(i) instanceof SExpr.SAnnotation a && a.name().equals(name)) {
+                found.add(a.cursor());
+            }
+        }
+        return found;
     }
 
     // ---- identifiers ----
@@ -213,7 +234,7 @@ public final class Cursor {
     /** Consumes an identifier if one comes next. */
     public Optional<Token.Id> takeId() {
         if (peek().orElse(null) instanceof SExpr.SAtom(Token.Id id)) {
-            index++;
+            consume();
             return Optional.of(id);
         }
         return Optional.empty();
@@ -234,7 +255,7 @@ public final class Cursor {
         if (!(peek().orElse(null) instanceof SExpr.SAtom(Token.StringLiteral s))) {
             throw error("expected a string" + found());
         }
-        index++;
+        consume();
         return s.bytes();
     }
 
@@ -316,9 +337,15 @@ public final class Cursor {
 
     // ---- helpers ----
 
+    private SExpr consume() {
+        SExpr item = items.get(index++);
+        consumedUpTo = index;
+        return item;
+    }
+
     private void skipAnnotations() {
         while (index < items.size() && items.get(index) instanceof SExpr.SAnnotation) {
-            index++;
+            index++; // passed over, not consumed: takeAnnotation can still find it
         }
     }
 

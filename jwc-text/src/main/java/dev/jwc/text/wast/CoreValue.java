@@ -1,5 +1,8 @@
 package dev.jwc.text.wast;
 
+import java.util.Arrays;
+import java.util.HexFormat;
+
 /** A core wasm argument; floats are bit patterns, v128 is 16 little-endian bytes. */
 public sealed interface CoreValue extends WastValue {
     record I32(int value) implements CoreValue {}
@@ -18,6 +21,21 @@ public sealed interface CoreValue extends WastValue {
         @Override
         public byte[] bytes() {
             return bytes.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof V128 v && Arrays.equals(bytes, v.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "V128[" + HexFormat.of().formatHex(bytes) + "]";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jwc.text.wast;
 
 import dev.jwc.text.Position;
 import dev.jwc.text.sexpr.SExpr;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** A module or component written in a script: as text, as {@code binary "..."} or as {@code quote "..."}. */
@@ -33,6 +34,22 @@ public sealed interface WastModule {
         @Override
         public byte[] bytes() {
             return bytes.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Binary b && kind == b.kind && id.equals(b.id) && Arrays.equals(bytes, b.bytes)
+                    && position.equals(b.position);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes) * 31 + position.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Binary[" + kind + " " + id + ", " + bytes.length + " bytes @" + position + "]";
         }
     }
 

@@ -101,7 +101,7 @@ final class WastParser {
         }
         if (c.peekKeyword("definition")) {
             List<SExpr> items = new ArrayList<>(list.items());
-            items.remove(1);
+            items.remove(c.peek().orElseThrow());
             return new WastDirective.ModuleDefinition(
                     module(new SExpr.SList(items, list.position(), list.end())), at);
         }
