@@ -108,17 +108,16 @@ final class CanonPrinter {
             case Canon.ThreadSuspendThenPromote t -> cancellable("thread.suspend-then-promote", t.cancellable());
             case Canon.ThreadYieldThenPromote t -> cancellable("thread.yield-then-promote", t.cancellable());
             case Canon.ThreadSpawnRef t -> {
-                out.text("thread.spawn-ref " + (t.shared() ? "shared " : ""));
+                out.text("thread.spawn-ref ");
                 s.core.typeNames.ref(out, t.funcType());
             }
             case Canon.ThreadSpawnIndirect t -> {
-                out.text("thread.spawn-indirect " + (t.shared() ? "shared " : ""));
+                out.text("thread.spawn-indirect ");
                 s.core.typeNames.ref(out, t.funcType());
                 out.space();
                 s.core.tableNames.ref(out, t.table());
             }
-            case Canon.ThreadAvailableParallelism t ->
-                    out.text("thread.available-parallelism" + (t.shared() ? " shared" : ""));
+            case Canon.ThreadAvailableParallelism t -> out.text("thread.available-parallelism");
         }
     }
 
