@@ -6,6 +6,7 @@ import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.component.WasmBinary;
 import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CoreWriter;
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.json.Json;
 import dev.jwc.text.Conformance;
@@ -15,14 +16,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * parse(print(x)) == x over the valid binaries of the conformance suites (the {@code module} commands):
  * every core module, standalone or embedded in a component at any depth, is printed, parsed back with
- * the core text parser and compared with the model read from the binary. Components themselves are
- * counted as skipped until a component text parser is available.
+ * the core text parser and encoded; the encoding must equal that of the model read from the binary
+ * (models may differ in where they anchor a custom section that ends the module, encodings may not).
+ * Components as a whole round-trip in {@link ComponentRoundTripTest}.
  */
 class RoundTripTest {
     @Test
@@ -49,10 +52,7 @@ class RoundTripTest {
                 List<CoreModule> modules = new ArrayList<>();
                 switch (binary) {
                     case CoreModuleBinary m -> modules.add(m.module());
-                    case Component c -> {
-                        result.skip();
-                        embedded(c, modules);
-                    }
+                    case Component c -> embedded(c, modules);
                 }
                 for (int i = 0; i < modules.size(); i++) {
                     String caseName = script.name() + ":" + file.value() + (binary instanceof Component ? "/core-module-" + i : "");
@@ -67,10 +67,10 @@ class RoundTripTest {
         String text = WatPrinter.print(module);
         try {
             CoreModule parsed = Wat.parseCoreModule(text);
-            if (parsed.equals(module)) {
+            if (Arrays.equals(CoreWriter.write(parsed), CoreWriter.write(module))) {
                 result.pass();
             } else {
-                result.fail(caseName, "parsed model differs from the binary's");
+                result.fail(caseName, "parsed module encodes differently from the binary's");
             }
         } catch (TextException e) {
             result.fail(caseName, "our text does not parse: " + e.getMessage());
