@@ -20,8 +20,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The core modules found in the shared conformance data: top-level core binaries of the json-from-wast
- * command lists, the core modules nested in their components, the wasi-testsuite preview1 modules and
- * those inside the adapted (gzip-compressed) components.
+ * command lists, the core modules nested in their components, those of wit-component's expected
+ * components, the wasi-testsuite preview1 modules and those inside the adapted (gzip-compressed)
+ * components.
  */
 final class CoreCorpus {
 
@@ -105,9 +106,13 @@ final class CoreCorpus {
                 }
             }
         }
-        Path wasi = conformance.resolve("wasi-testsuite");
-        if (Files.isDirectory(wasi)) {
-            try (Stream<Path> files = Files.walk(wasi)) {
+        // wit-component's expected components and the WASI test programs are all valid.
+        for (String tree : List.of("wasm-tools/_derived/wat2wasm", "wasi-testsuite")) {
+            Path dir = conformance.resolve(tree);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.filter(CoreCorpus::isWasm).sorted().toList()) {
                     fromBinary(conformance.relativize(p).toString(), readAll(p), Expectation.VALID, "", cases);
                 }

@@ -46,6 +46,8 @@ public final class CoreValidator {
     private static final long UNKNOWN = -1;
     /** wasmparser's limit on table sizes and element segment lengths. */
     private static final long MAX_TABLE_ENTRIES = 10_000_000;
+    /** The GC proposal's limit on the length of a chain of supertypes. */
+    private static final int MAX_SUBTYPING_DEPTH = 63;
 
     private final CoreModule module;
     private final SourceOffsets offsets;
@@ -100,7 +102,6 @@ public final class CoreValidator {
             entity(i.type());
             imports.add(new ModuleInfo.ImportInfo(i.module(), i.name(), i.type()));
         }
-        ctx.importedFunctions = ctx.functions.size();
         ctx.importedGlobals = ctx.globals.size();
         for (int i = 0; i < module.functions().size(); i++) {
             at = offsets.of(SectionId.FUNCTION, i);
@@ -207,6 +208,11 @@ public final class CoreValidator {
             });
         }
         ctx.types.add(group);
+        for (int i = start; i < end; i++) {
+            if (ctx.types.depth(i) > MAX_SUBTYPING_DEPTH) {
+                throw new ValidationException("subtyping depth is too large", at);
+            }
+        }
         for (SubType type : group.types()) {
             composite(type.composite());
             for (int s : type.supertypes()) {

@@ -31,7 +31,6 @@ final class ModuleContext {
     final List<Integer> tags = new ArrayList<>();
     final List<RefType> elements = new ArrayList<>();
     int importedGlobals;
-    int importedFunctions;
     OptionalInt dataCount = OptionalInt.empty();
     /** Functions that may be referenced with {@code ref.func} inside function bodies. */
     final BitSet declaredFunctions = new BitSet();

@@ -24,6 +24,7 @@ import java.util.Map;
 final class TypeContext {
     private final List<SubType> types = new ArrayList<>();
     private final List<Integer> canonical = new ArrayList<>();
+    private final List<Integer> depths = new ArrayList<>();
     private final Map<String, Integer> canonicalByKey = new HashMap<>();
 
     int size() {
@@ -38,10 +39,21 @@ final class TypeContext {
         return List.copyOf(types);
     }
 
-    /** Adds a validated recursion group, giving each of its types a canonical id. */
+    /** The length of a type's chain of declared supertypes. */
+    int depth(int index) {
+        return depths.get(index);
+    }
+
+    /**
+     * Adds a recursion group whose references have been checked to stay within it or point back,
+     * giving each of its types a canonical id and a subtyping depth.
+     */
     void add(RecGroup group) {
         int start = types.size();
         types.addAll(group.types());
+        for (SubType t : group.types()) {
+            depths.add(t.supertypes().isEmpty() ? 0 : depths.get(t.supertypes().get(0)) + 1);
+        }
         StringBuilder groupKey = new StringBuilder();
         for (SubType t : group.types()) {
             appendKey(groupKey, t, start, types.size());
@@ -197,12 +209,6 @@ final class TypeContext {
         };
     }
 
-    boolean isSharedHeap(HeapType heap) {
-        return switch (heap) {
-            case HeapType.Abstract a -> a.shared();
-            case HeapType.Concrete c -> types.get(c.typeIndex()).shared();
-        };
-    }
 
     /** Whether a subtype declaration's structure matches its supertype's. */
     boolean compositeMatches(CompositeType sub, CompositeType sup) {
@@ -248,6 +254,14 @@ final class TypeContext {
         return switch (a) {
             case PackedType p -> p == b;
             case ValType v -> b instanceof ValType w && isSubtype(v, w);
+        };
+    }
+
+    /** Whether a local or field of this type has a default value (numbers and nullable references). */
+    static boolean isDefaultable(ValType type) {
+        return switch (type) {
+            case NumType n -> true;
+            case RefType r -> r.nullable();
         };
     }
 }
