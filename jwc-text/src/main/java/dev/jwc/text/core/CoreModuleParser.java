@@ -16,6 +16,7 @@ import dev.jwc.binary.core.SectionId;
 import dev.jwc.binary.core.Table;
 import dev.jwc.binary.core.instr.Expression;
 import dev.jwc.binary.core.instr.Instruction;
+import dev.jwc.binary.core.instr.Opcode;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.Limits;
 import dev.jwc.binary.core.types.MemoryType;
@@ -66,6 +67,8 @@ public final class CoreModuleParser {
     private final Map<Integer, Map<Integer, String>> localNames = new LinkedHashMap<>();
     private final Map<Integer, Map<Integer, String>> labelNames = new LinkedHashMap<>();
     private final List<CustomSections.Placed> customs = new ArrayList<>();
+    /** Types defined outside {@code rec}: wasm-tools names struct fields of these only. */
+    private final java.util.Set<Integer> plainTypes = new java.util.HashSet<>();
 
     private CoreModuleParser() {}
 
@@ -137,10 +140,12 @@ public final class CoreModuleParser {
     }
 
     private void collect(Cursor fields) {
+        String firstDefinition = null;
         while (!fields.atEnd()) {
             Position at = fields.position();
             String head = fields.peekListHead().orElseThrow(() -> fields.error("expected a module field"));
             Cursor c = fields.list(head);
+            Decl before = decls.isEmpty() ? null : decls.getLast();
             switch (head) {
                 case "type" -> decls.add(named(new Decl(Kind.TYPE, c.takeId(), c, at)));
                 case "rec" -> decls.add(new Decl(Kind.REC, Optional.empty(), c, at));
@@ -162,6 +167,15 @@ public final class CoreModuleParser {
                 case "elem" -> decls.add(new Decl(Kind.ELEM, c.takeId(), c, at));
                 case "data" -> decls.add(new Decl(Kind.DATA, c.takeId(), c, at));
                 default -> throw new TextException(at, "unknown module field '" + head + "'");
+            }
+            Decl added = decls.isEmpty() ? null : decls.getLast();
+            if (added != null && added != before && isEntity(added.kind)) {
+                if (added.isImport() && firstDefinition != null) {
+                    throw new TextException(at, "import after " + firstDefinition);
+                }
+                if (!added.isImport() && firstDefinition == null) {
+                    firstDefinition = head;
+                }
             }
         }
     }
@@ -297,6 +311,7 @@ public final class CoreModuleParser {
         for (Decl d : decls) {
             if (d.kind == Kind.TYPE) {
                 SubType t = scope.subType(d.body, d.index);
+                plainTypes.add(d.index);
                 d.body.expectEnd();
                 scope.defineType(t, true);
                 recGroups.add(RecGroup.single(t));
@@ -391,7 +406,7 @@ public final class CoreModuleParser {
         functions.add(typeIndex);
         Namespace locals = new Namespace("local");
         if (use.index().isPresent() && use.inline().isEmpty()) {
-            for (int i = 0; i < scope.typeOf(use, typeIndex).params().size(); i++) {
+            for (int i = 0; i < scope.paramCount(typeIndex); i++) {
                 locals.add(Optional.empty());
             }
         } else {
@@ -524,7 +539,9 @@ public final class CoreModuleParser {
                 table = OptionalInt.of(scope.tables.resolve(t));
                 t.expectEnd();
             } else {
+                // the legacy `(elem 0 (offset ...) idx*)` form, which may list bare indices
                 table = OptionalInt.of(scope.tables.resolve(c));
+                legacyIndices = true;
             }
             mode = new ElementSegment.Active(table, offset(c));
         } else if (c.peekList() && !c.peekList("ref")) {
@@ -547,12 +564,19 @@ public final class CoreModuleParser {
         return new ElementSegment(mode, elementItems(c, type, false));
     }
 
-    /** {@code idx*} (when allowed) or {@code (item expr)* | expr*}. */
+    /**
+     * {@code idx*} (when allowed) or {@code (item expr)* | expr*}. Indices into a table of another type
+     * than {@code funcref} become {@code ref.func} expressions, the only encoding that carries the type.
+     */
     private ElementSegment.Items elementItems(Cursor c, RefType type, boolean indicesAllowed) {
         if (indicesAllowed && (c.atEnd() || scope.funcs.peek(c))) {
             List<Integer> funcs = new ArrayList<>();
             while (!c.atEnd()) {
                 funcs.add(scope.funcs.resolve(c));
+            }
+            if (!type.equals(RefType.FUNCREF)) {
+                return new ElementSegment.Expressions(type, funcs.stream()
+                        .map(f -> Expression.of(Instruction.index(Opcode.REF_FUNC, f))).toList());
             }
             return new ElementSegment.Functions(funcs);
         }
@@ -619,7 +643,7 @@ public final class CoreModuleParser {
         Map<Integer, Map<Integer, String>> out = new LinkedHashMap<>();
         scope.fields.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .filter(e -> !e.getValue().names().isEmpty())
+                .filter(e -> plainTypes.contains(e.getKey()) && !e.getValue().names().isEmpty())
                 .forEach(e -> out.put(e.getKey(), e.getValue().names()));
         return out;
     }
