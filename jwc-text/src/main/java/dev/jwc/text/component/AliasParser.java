@@ -132,6 +132,9 @@ final class AliasParser {
     }
 
     private static Alias outer(Scope s, Target.Outer o, Sort sort) {
+        if (o.index() instanceof Ref.Named n) {
+            Scope.checkOuterSort(sort, n);
+        }
         if (o.outer() instanceof Ref.Numbered count && o.index() instanceof Ref.Numbered index) {
             return new Alias.Outer(sort, count.index(), index.index());
         }

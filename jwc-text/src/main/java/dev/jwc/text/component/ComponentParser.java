@@ -31,6 +31,7 @@ final class ComponentParser {
     private final Scope scope;
     private final TypeParser types;
     private final List<Pending> appended = new ArrayList<>();
+    private boolean started;
 
     private ComponentParser(Scope scope) {
         this.scope = scope;
@@ -62,7 +63,7 @@ final class ComponentParser {
             case "type" -> type(c, h);
             case "canon" -> canon(c, h);
             case "func" -> func(c, h);
-            case "start" -> start(c);
+            case "start" -> start(c, h);
             case "import" -> {
                 ExternName name = TypeParser.externName(c);
                 TypeParser.Desc desc = types.externDesc(c, h);
@@ -433,7 +434,11 @@ final class ComponentParser {
         return Pending.of(lift.withType(type)::resolve, ComponentSort.FUNC, name, key);
     }
 
-    private Pending start(Cursor c) {
+    private Pending start(Cursor c, Hoist h) {
+        if (started) {
+            throw c.error("component cannot have more than one start function");
+        }
+        started = true;
         Ref func = TypeParser.ref(c);
         List<Ref> args = new ArrayList<>();
         while (c.peekList("value")) {
@@ -445,7 +450,12 @@ final class ComponentParser {
         while (c.peekList("result")) {
             Cursor r = c.list("result");
             Cursor v = r.list("value");
-            v.takeId();
+            // start results take their names but get no name-section entries (as in wasm-tools)
+            Optional<Scope.Name> name = Scope.Name.of(v.takeId());
+            h.after.add(Pending.plain(s -> {
+                s.defineUnlisted(ComponentSort.VALUE, name);
+                return Pending.NOTHING;
+            }));
             v.expectEnd();
             r.expectEnd();
             results++;

@@ -99,6 +99,16 @@ final class Scope {
         return index;
     }
 
+    /** Adds the next index of {@code sort} bound to {@code name} without a name-section entry. */
+    void defineUnlisted(Sort sort, Optional<Name> name) {
+        int index = define(sort, Optional.empty(), null);
+        name.ifPresent(n -> {
+            if (space(sort).ids.putIfAbsent(n.text(), index) != null) {
+                throw new TextException(n.position(), "duplicate " + describe(sort) + " identifier");
+            }
+        });
+    }
+
     /** An identifier with where it was written. */
     record Name(String text, Position position) {
         static Optional<Name> of(Optional<dev.jwc.text.lex.Token.Id> id) {
@@ -156,9 +166,19 @@ final class Scope {
             if (depth == 0) {
                 return found;
             }
-            return emitAlias(new Alias.Outer(sort, depth, found), Optional.of(new Name(n.name(), n.position())));
+            checkOuterSort(sort, n);
+            // as in wasm-tools, every reference injects its own unnamed alias
+            return emitAlias(new Alias.Outer(sort, depth, found), Optional.empty());
         }
         throw new TextException(n.position(), "unknown " + describe(sort) + ": failed to find name `$" + n.name() + "`");
+    }
+
+    /** Only modules, types and components may be aliased from an enclosing component. */
+    static void checkOuterSort(Sort sort, Ref.Named n) {
+        if (sort != ComponentSort.TYPE && sort != ComponentSort.COMPONENT && sort != CoreSort.TYPE
+                && sort != CoreSort.MODULE) {
+            throw new TextException(n.position(), "outer item `" + n.name() + "` is not a module, type, or component");
+        }
     }
 
     /** The depth of the enclosing scope named {@code $name} (0 is this one), for explicit outer aliases. */

@@ -115,7 +115,12 @@ final class TypeParser {
             name = c.utf8();
         }
         List<ExternName.Attribute> attributes = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (true) {
+            String attribute = c.peekListHead().orElse("");
+            if (!seen.add(attribute)) {
+                throw c.error("unexpected token: duplicate '" + attribute + "' attribute");
+            }
             if (c.peekList("implements")) {
                 Cursor l = c.list("implements");
                 attributes.add(new ExternName.Attribute.Implements(l.utf8()));
@@ -160,8 +165,8 @@ final class TypeParser {
 
     Deferred<ValType> valType(Cursor c, Hoist h) {
         Position at = c.position();
-        if (peekRef(c)) {
-            Ref r = ref(c);
+        if (peekRef(c) || peekTypeRef(c)) {
+            Ref r = typeRef(c);
             return s -> new ValType.Ref(s.resolve(ComponentSort.TYPE, r));
         }
         if (c.peekList()) {
@@ -211,9 +216,13 @@ final class TypeParser {
             case "variant" -> {
                 List<String> names = new ArrayList<>();
                 List<Deferred<Optional<ValType>>> types = new ArrayList<>();
+                java.util.Set<String> caseIds = new java.util.HashSet<>();
                 while (!c.atEnd()) {
                     Cursor v = c.list("case");
-                    v.takeId();
+                    var caseId = v.takeId();
+                    if (caseId.isPresent() && !caseIds.add(caseId.get().name())) {
+                        throw new TextException(caseId.get().position(), "duplicate variant case identifier");
+                    }
                     names.add(v.utf8());
                     if (!v.atEnd() && !v.peekList("refines")) {
                         Deferred<ValType> vt = valType(v, h);
@@ -606,6 +615,25 @@ final class TypeParser {
                         funcTypes.putIfAbsent(f, index);
                     }
                     inner.emit(new CoreType.ModuleDecl.TypeDecl(RecGroup.single(t)), CoreSort.TYPE, name, null);
+                }
+                case "rec" -> {
+                    List<Cursor> bodies = new ArrayList<>();
+                    List<Optional<Scope.Name>> names = new ArrayList<>();
+                    int first = inner.coreTypes.typeCount();
+                    while (!d.atEnd()) {
+                        Cursor t = d.list("type");
+                        var typeId = t.takeId();
+                        names.add(Scope.Name.of(typeId));
+                        inner.coreTypes.declareType(typeId);
+                        bodies.add(t);
+                    }
+                    List<SubType> group = new ArrayList<>();
+                    for (Cursor t : bodies) {
+                        group.add(inner.coreTypes.subType(t, first + group.size()));
+                        t.expectEnd();
+                    }
+                    inner.add(new CoreType.ModuleDecl.TypeDecl(new RecGroup(group, true)));
+                    names.forEach(n -> inner.define(CoreSort.TYPE, n, null));
                 }
                 case "alias" -> AliasParser.coreTypeAlias(d).lower(inner);
                 case "import" -> {

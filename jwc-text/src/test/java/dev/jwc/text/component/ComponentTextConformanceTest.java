@@ -29,7 +29,7 @@ class ComponentTextConformanceTest {
     void componentsEncodeLikeWasmTools() throws IOException {
         Conformance result = new Conformance("/component-text-known-failures.txt");
         int rejected = 0;
-        int accepted = 0;
+        List<String> accepted = new java.util.ArrayList<>();
         for (Conformance.Script script : Conformance.scripts()) {
             String rel = script.name();
             if (!rel.startsWith("wasm-tools/tests/cli/component-model/") && !rel.startsWith("component-model/test/")) {
@@ -62,6 +62,11 @@ class ComponentTextConformanceTest {
                 }
                 String caseName = rel + ":" + line;
                 boolean hasBinary = file.value().endsWith(".wasm");
+                String type = ((Json.Str) o.get("type")).value();
+                if (!hasBinary && !type.startsWith("assert_")) {
+                    result.skip(); // wasm-tools kept this valid module as text: no binary to compare
+                    continue;
+                }
                 byte[] ours;
                 try {
                     ours = ComponentWriter.write(parse(module));
@@ -74,7 +79,7 @@ class ComponentTextConformanceTest {
                     continue;
                 }
                 if (!hasBinary) {
-                    accepted++;
+                    accepted.add(caseName);
                     continue;
                 }
                 byte[] theirs = Files.readAllBytes(script.derived().resolve(file.value()));
@@ -87,7 +92,7 @@ class ComponentTextConformanceTest {
             }
         }
         System.out.println("component text: malformed components without a binary: " + rejected
-                + " rejected by the text parser, " + accepted + " accepted (left to the validator)");
+                + " rejected by the text parser, " + accepted.size() + " accepted " + accepted);
         result.report("component text");
     }
 
