@@ -12,6 +12,7 @@ import dev.jwc.binary.component.PrimitiveType;
 import dev.jwc.binary.component.ResourceType;
 import dev.jwc.binary.component.TypeDef;
 import dev.jwc.binary.component.ValType;
+import java.util.List;
 import java.util.Optional;
 
 /** Component type definitions and core types of components, including module, component and instance types. */
@@ -71,8 +72,8 @@ final class ComponentTypePrinter {
                 out.space();
                 func(f);
             }
-            case ComponentType c -> declarators("component", c.decls().stream().map(d -> (ComponentDecl) d).toList());
-            case InstanceType i -> declarators("instance", i.decls().stream().map(d -> (ComponentDecl) d).toList());
+            case ComponentType c -> declarators("component", c.decls());
+            case InstanceType i -> declarators("instance", i.decls());
             case ResourceType r -> {
                 out.space().open("resource ").open("rep ");
                 CoreTypes.valType(out, s.core, r.rep());
@@ -89,7 +90,7 @@ final class ComponentTypePrinter {
         s.types++;
     }
 
-    private void declarators(String keyword, java.util.List<ComponentDecl> decls) {
+    private void declarators(String keyword, List<? extends ComponentDecl> decls) {
         printer.push();
         out.newline().open(keyword);
         for (ComponentDecl decl : decls) {
@@ -212,7 +213,7 @@ final class ComponentTypePrinter {
         }
     }
 
-    private void names(String keyword, java.util.List<String> names) {
+    private void names(String keyword, List<String> names) {
         out.open(keyword);
         names.forEach(n -> out.space().string(n));
         out.close();
