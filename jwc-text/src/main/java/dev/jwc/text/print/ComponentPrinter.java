@@ -85,7 +85,7 @@ final class ComponentPrinter {
             case Section.CoreModule m -> {
                 out.newline().open("core module ");
                 s.core.moduleNames.def(out, s.core.modules);
-                ModulePrinter.body(out, m.module().module(), false);
+                ModulePrinter.body(out, m.module().module());
                 s.core.modules++;
             }
             case Section.CoreInstances c -> c.instances().forEach(this::coreInstance);

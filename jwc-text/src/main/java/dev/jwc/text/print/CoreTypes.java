@@ -159,7 +159,8 @@ final class CoreTypes {
     private static void field(Out out, CoreSpace space, FieldType field, Naming name) {
         out.space();
         if (name != null) {
-            out.text("$" + name.identifier() + " ");
+            name.writeIdentifier(out);
+            out.space();
         }
         if (field.mutable()) {
             out.text("(mut ");
@@ -207,7 +208,7 @@ final class CoreTypes {
     static int typeUseWithSignature(Out out, CoreSpace space, int index, int namesFor) {
         typeUse(out, space, index);
         SubType t = space.type(index);
-        return t != null && t.composite() instanceof FuncType f ? funcType(out, space, f, namesFor) : 0;
+        return t != null && !t.shared() && t.composite() instanceof FuncType f ? funcType(out, space, f, namesFor) : 0;
     }
 
     /**
@@ -230,11 +231,11 @@ final class CoreTypes {
                     space.tableNames.def(out, space.tables++);
                     out.space();
                 }
-                if (t.table64()) {
-                    out.text("i64 ");
-                }
                 if (t.shared()) {
                     out.text("shared ");
+                }
+                if (t.table64()) {
+                    out.text("i64 ");
                 }
                 limits(out, t.limits());
                 out.space();

@@ -126,8 +126,7 @@ final class Instructions {
             case TYPE -> ref(space.typeNames, index(imm));
             case LOCAL -> {
                 out.space();
-                Naming n = space.local(func, index(imm));
-                out.text(n == null ? Integer.toUnsignedString(index(imm)) : "$" + n.identifier());
+                identifierOrIndex(space.local(func, index(imm)), index(imm));
             }
             case GLOBAL -> ref(space.globalNames, index(imm));
             case TABLE -> ref(space.tableNames, index(imm));
@@ -195,8 +194,7 @@ final class Instructions {
                 Immediate.Indices i = (Immediate.Indices) imm;
                 ref(space.typeNames, i.first());
                 out.space();
-                Naming n = space.field(i.first(), i.second());
-                out.text(n == null ? Integer.toUnsignedString(i.second()) : "$" + n.identifier());
+                identifierOrIndex(space.field(i.first(), i.second()), i.second());
             }
             case ARRAY_FIXED -> {
                 Immediate.Indices i = (Immediate.Indices) imm;
@@ -232,6 +230,14 @@ final class Instructions {
 
     private static int index(Immediate imm) {
         return ((Immediate.Index) imm).value();
+    }
+
+    private void identifierOrIndex(Naming name, int index) {
+        if (name == null) {
+            out.text(Integer.toUnsignedString(index));
+        } else {
+            name.writeIdentifier(out);
+        }
     }
 
     private void ref(NameMap names, int index) {

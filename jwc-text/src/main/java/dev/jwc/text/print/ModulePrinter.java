@@ -22,6 +22,8 @@ final class ModulePrinter {
     private final Out out;
     private final CoreModule module;
     private final CoreSpace space;
+    private String place;
+    private int placeLine;
 
     private ModulePrinter(Out out, CoreModule module, CoreSpace space) {
         this.out = out;
@@ -33,10 +35,10 @@ final class ModulePrinter {
      * Prints {@code module} with its header already written by the caller ({@code (module $name} or
      * {@code (core module (;0;)}) and closes it.
      */
-    static void body(Out out, CoreModule module, boolean topLevel) {
+    static void body(Out out, CoreModule module) {
         Scope scope = new Scope();
         module.names().ifPresent(scope.core::register);
-        new ModulePrinter(out, module, scope.core).sections(topLevel);
+        new ModulePrinter(out, module, scope.core).sections();
         out.close();
     }
 
@@ -45,18 +47,25 @@ final class ModulePrinter {
         return module.names().flatMap(n -> n.module()).map(n -> Naming.of(n, 0, "module", null));
     }
 
-    private void sections(boolean topLevel) {
-        customs(Optional.empty(), "before first");
-        String place = "before first";
+    /**
+     * Sections in binary order, custom sections where they were. A custom section's placement names the
+     * last section before it that printed anything since the previous custom section, as wasmprinter
+     * tracks it ({@code before first} when there is none).
+     */
+    private void sections() {
+        place = "before first";
+        placeLine = out.line();
+        customs(Optional.empty());
         for (SectionId id : SectionId.values()) {
             if (id == SectionId.CUSTOM || !present(id)) {
                 continue;
             }
             section(id);
-            if (id != SectionId.DATA_COUNT) {
+            if (id != SectionId.DATA_COUNT && out.line() != placeLine) {
                 place = "after " + placeName(id);
+                placeLine = out.line();
             }
-            customs(Optional.of(id), place);
+            customs(Optional.of(id));
         }
     }
 
@@ -82,15 +91,16 @@ final class ModulePrinter {
     private static String placeName(SectionId id) {
         return switch (id) {
             case FUNCTION -> "func";
-            case ELEMENT -> "element";
+            case ELEMENT -> "elem";
             default -> id.text();
         };
     }
 
-    private void customs(Optional<SectionId> after, String place) {
+    private void customs(Optional<SectionId> after) {
         for (CustomSection c : module.customSections()) {
             if (c.after().equals(after) && c instanceof CustomSection.Raw raw && !CustomSections.isNames(raw.name())) {
                 CustomSections.print(out, raw.name(), raw.data(), place);
+                placeLine = out.line();
             }
         }
     }
@@ -153,15 +163,15 @@ final class ModulePrinter {
     /** {@code (export "name" (kind idx))}. */
     static void export(Out out, CoreSpace space, Export e) {
         out.open("export ").string(e.name()).space();
-        NameMap names = switch (e.kind()) {
-            case FUNC -> space.funcNames;
-            case TABLE -> space.tableNames;
-            case MEMORY -> space.memoryNames;
-            case GLOBAL -> space.globalNames;
-            case TAG -> space.tagNames;
-        };
         out.open(e.kind().text() + " ");
-        names.ref(out, e.index());
+        switch (e.kind()) {
+            case FUNC -> space.funcNames.ref(out, e.index());
+            case TABLE -> space.tableNames.ref(out, e.index());
+            case MEMORY -> space.memoryNames.ref(out, e.index());
+            case GLOBAL -> space.globalNames.ref(out, e.index());
+            // wasmprinter writes exported tags by index, never by name.
+            case TAG -> out.text(Integer.toUnsignedString(e.index()));
+        }
         out.close().close();
     }
 
@@ -203,11 +213,11 @@ final class ModulePrinter {
             }
             case ElementSegment.Declarative d -> out.text(" declare");
             case ElementSegment.Active a -> {
-                if (a.tableIndex() != 0) {
+                a.table().ifPresent(table -> {
                     out.space().open("table ");
-                    space.tableNames.ref(out, a.tableIndex());
+                    space.tableNames.ref(out, table);
                     out.close();
-                }
+                });
                 out.space();
                 Instructions.sugared(out, space, a.offset(), "offset");
             }

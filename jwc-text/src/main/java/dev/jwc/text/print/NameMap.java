@@ -30,7 +30,11 @@ final class NameMap {
     /** A reference: {@code $id} or the bare index. */
     void ref(Out out, int index) {
         Naming n = names.get(index);
-        out.text(n == null ? Integer.toUnsignedString(index) : "$" + n.identifier());
+        if (n == null) {
+            out.text(Integer.toUnsignedString(index));
+        } else {
+            n.writeIdentifier(out);
+        }
     }
 
     /** A definition: {@code $id (;index;)} or just {@code (;index;)}. */

@@ -3,55 +3,39 @@ package dev.jwc.text.print;
 import java.util.Set;
 
 /**
- * A name from a name section and the identifier it prints as. A name that is not a valid text-format
- * identifier, starts with {@code #} or repeats an earlier name of the same space gets a synthetic
- * identifier {@code #<space><index><name with invalid characters as _>}, and the real name follows in an
- * {@code (@name "...")} annotation, as wasmprinter does.
+ * A name from a name section and how it prints, following wasmprinter: a name made of identifier
+ * characters prints as {@code $name}, any other as a quoted identifier {@code $"name"}; an empty name,
+ * one starting with {@code #} or one already used in its index space gets the synthetic identifier
+ * {@code $"#<space><index> <name>"}, whose definitions carry the real name in {@code (@name "...")}.
  */
-record Naming(String name, String synthetic) {
+record Naming(String name, String syntheticPrefix) {
 
     /** {@code used} collects the names already taken in this space, or is null where shadowing is allowed. */
     static Naming of(String name, int index, String space, Set<String> used) {
-        boolean valid = !name.isEmpty() && name.codePoints().allMatch(Naming::isIdChar) && !name.startsWith("#");
         boolean fresh = used == null || used.add(name);
-        if (valid && fresh) {
-            return new Naming(name, null);
+        if (name.isEmpty() || name.startsWith("#") || !fresh) {
+            return new Naming(name, "#" + space + Integer.toUnsignedString(index));
         }
-        StringBuilder id = new StringBuilder("#").append(space).append(Integer.toUnsignedString(index)).append('<');
-        name.codePoints().forEach(c -> id.appendCodePoint(isIdChar(c) ? c : '_'));
-        return new Naming(name, id.append('>').toString());
+        return new Naming(name, null);
     }
 
-    /** What a reference prints after {@code $}. */
-    String identifier() {
-        return synthetic == null ? name : synthetic;
+    /** A reference: {@code $name}, {@code $"name"} or {@code $"#func3 name"}. */
+    void writeIdentifier(Out out) {
+        if (syntheticPrefix != null) {
+            out.text("$\"" + syntheticPrefix + " ").stringContents(name).text("\"");
+        } else if (name.codePoints().allMatch(Naming::isIdChar)) {
+            out.text("$" + name);
+        } else {
+            out.text("$\"").stringContents(name).text("\"");
+        }
     }
 
-    /** The binding form: {@code $id}, plus the real name when the identifier is synthetic. */
+    /** A definition: the identifier, and the real name when the identifier is synthetic. */
     void write(Out out) {
-        if (synthetic == null) {
-            out.text("$").text(name);
-            return;
+        writeIdentifier(out);
+        if (syntheticPrefix != null) {
+            out.space().open("@name \"").stringContents(name).text("\"").close();
         }
-        StringBuilder s = new StringBuilder("$").append(synthetic).append(" (@name \"");
-        name.codePoints().forEach(c -> {
-            switch (c) {
-                case '\t' -> s.append("\\t");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '"' -> s.append("\\\"");
-                case '\'' -> s.append("\\'");
-                case '\\' -> s.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        s.append("\\u{").append(Integer.toHexString(c)).append('}');
-                    } else {
-                        s.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        out.text(s.append("\")").toString());
     }
 
     static boolean isIdChar(int c) {

@@ -50,6 +50,11 @@ final class Out {
         return this;
     }
 
+    /** The number of lines written so far, which tells whether something printed in between. */
+    int line() {
+        return line;
+    }
+
     int nesting() {
         return nesting;
     }
@@ -62,6 +67,13 @@ final class Out {
     /** A string literal: printable ASCII as is, every other character as a {@code \\u{hex}} escape. */
     Out string(String s) {
         text.append('"');
+        stringContents(s);
+        text.append('"');
+        return this;
+    }
+
+    /** The inside of a string literal or quoted identifier. */
+    Out stringContents(String s) {
         s.codePoints().forEach(c -> {
             if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
                 text.append((char) c);
@@ -69,7 +81,6 @@ final class Out {
                 text.append("\\u{").append(Integer.toHexString(c)).append('}');
             }
         });
-        text.append('"');
         return this;
     }
 

@@ -34,7 +34,7 @@ public final class WatPrinter {
             out.space();
             name.write(out);
         });
-        ModulePrinter.body(out, module, true);
+        ModulePrinter.body(out, module);
         return out.newline().toString();
     }
 

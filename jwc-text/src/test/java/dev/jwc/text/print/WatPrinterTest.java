@@ -100,23 +100,26 @@ class WatPrinterTest {
     }
 
     @Test
-    void invalidAndDuplicateNamesGetSyntheticIdentifiers() {
-        NameMap names = NameMap.of(Map.of(0, "a b", 1, "x", 3, "#h"), "func");
+    void namesPrintPlainQuotedOrSynthetic() {
+        NameMap names = NameMap.of(Map.of(0, "a b", 1, "x", 3, "#h", 4, "", 5, "q\"\n"), "func");
         Out out = new Out();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             names.def(out, i);
             out.space();
             names.ref(out, i);
             out.newline();
         }
         assertThat(out.toString()).isEqualTo("""
-                $#func0<a_b> (@name "a b") (;0;) $#func0<a_b>
+                $"a b" (;0;) $"a b"
                 $x (;1;) $x
                 (;2;) 2
-                $#func3<#h> (@name "#h") (;3;) $#func3<#h>
+                $"#func3 #h" (@name "#h") (;3;) $"#func3 #h"
+                $"#func4 " (@name "") (;4;) $"#func4 "
+                $"q\\u{22}\\u{a}" (;5;) $"q\\u{22}\\u{a}"
                 """);
-        assertThat(Naming.of("x", 7, "local", new java.util.HashSet<>(List.of("x"))).identifier())
-                .isEqualTo("#local7<x>");
+        Out duplicate = new Out();
+        Naming.of("x", 7, "local", new java.util.HashSet<>(List.of("x"))).write(duplicate);
+        assertThat(duplicate.toString()).isEqualTo("$\"#local7 x\" (@name \"x\")");
     }
 
     @Test
@@ -136,9 +139,9 @@ class WatPrinterTest {
         assertThat(WatPrinter.print(component)).isEqualTo("""
                 (component $c
                   (type (;0;) (func (param "a" string) (result u32)))
-                  (import "f" (func $#func0<my_f> (@name "my f") (;0;) (type 0)))
-                  (core func (;0;) (canon lower (func $#func0<my_f>) string-encoding=utf8 (memory 0)))
-                  (export (;1;) "g" (func $#func0<my_f>))
+                  (import "f" (func $"my f" (;0;) (type 0)))
+                  (core func (;0;) (canon lower (func $"my f") string-encoding=utf8 (memory 0)))
+                  (export (;1;) "g" (func $"my f"))
                   (@custom "extra" "\\01a")
                 )
                 """);
