@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Custom sections: name sections feed the printed identifiers, a well-formed {@code producers} section
- * prints as {@code @producers}, any other as {@code @custom} with its bytes.
+ * Custom sections: name sections feed the printed identifiers, well-formed {@code producers} and
+ * {@code dylink.0} sections print as {@code @producers} and {@code @dylink.0}, any other as
+ * {@code @custom} with its bytes.
  */
 final class CustomSections {
     private CustomSections() {
@@ -26,6 +27,17 @@ final class CustomSections {
                 out.newline().open("@producers");
                 for (Producer p : producers) {
                     out.newline().open(p.field()).space().string(p.name()).space().string(p.version()).close();
+                }
+                out.close();
+                return;
+            }
+        }
+        if (name.equals("dylink.0")) {
+            List<Dylink.Entry> entries = Dylink.decode(data);
+            if (entries != null) {
+                out.newline().open("@dylink.0");
+                for (Dylink.Entry e : entries) {
+                    out.newline().open(e.group()).close();
                 }
                 out.close();
                 return;

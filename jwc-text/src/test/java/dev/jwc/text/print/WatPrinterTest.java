@@ -148,6 +148,30 @@ class WatPrinterTest {
     }
 
     @Test
+    void dylinkSectionsPrintAsAnnotations() {
+        byte[] payload = {
+            1, 4, 1, 4, 0, 0,
+            2, 5, 1, 3, 'f', 'o', 'o',
+            4, 10, 1, 3, 'e', 'n', 'v', 3, 'b', 'a', 'r', 0x41};
+        java.io.ByteArrayOutputStream wasm = new java.io.ByteArrayOutputStream();
+        wasm.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x00});
+        wasm.write(1 + 8 + payload.length);
+        wasm.write(8);
+        wasm.writeBytes("dylink.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        wasm.writeBytes(payload);
+
+        assertThat(WatPrinter.print(wasm.toByteArray())).isEqualTo("""
+                (module
+                  (@dylink.0
+                    (mem-info (memory 1 4))
+                    (needed "foo")
+                    (import-info "env" "bar" binding-weak explicit-name)
+                  )
+                )
+                """);
+    }
+
+    @Test
     void valueDefinitionsHaveNoTextForm() {
         Component component = new Component(List.of(new Section.Values(List.of(
                 new Value(PrimitiveType.U8, new byte[] {1})))));
