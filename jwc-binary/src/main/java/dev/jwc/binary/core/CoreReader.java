@@ -78,7 +78,7 @@ public final class CoreReader {
         }
         long versionAt = in.offset();
         if (in.remaining() < 4) {
-            throw in.errorAt("unexpected end: no version", versionAt);
+            throw in.errorAt("unexpected end-of-file: no version", versionAt);
         }
         int version = in.u8() | in.u8() << 8;
         int layer = in.u8() | in.u8() << 8;
@@ -101,7 +101,7 @@ public final class CoreReader {
             long sizeAt = in.offset();
             int size = in.u32();
             if (Integer.compareUnsigned(size, in.remaining()) > 0) {
-                throw in.errorAt("unexpected end: section size " + Integer.toUnsignedString(size)
+                throw in.errorAt("unexpected end-of-file: section size " + Integer.toUnsignedString(size)
                         + " exceeds the remaining " + in.remaining() + " bytes", sizeAt);
             }
             ByteReader body = in.slice(size);
@@ -110,7 +110,7 @@ public final class CoreReader {
                 continue;
             }
             if (last != null && section.order() <= last.order()) {
-                throw in.errorAt(section == last ? "duplicate " + section.text() + " section"
+                throw in.errorAt(section == last ? "section out of order: duplicate " + section.text() + " section"
                         : "section out of order", sectionStart);
             }
             last = section;
@@ -260,7 +260,7 @@ public final class CoreReader {
         long sizeAt = in.offset();
         int size = in.u32();
         if (Integer.compareUnsigned(size, in.remaining()) > 0) {
-            throw in.errorAt("unexpected end: function body size exceeds the section", sizeAt);
+            throw in.errorAt("unexpected end-of-file: function body size exceeds the section", sizeAt);
         }
         ByteReader body = in.slice(size);
         int groups = body.count();

@@ -1,5 +1,7 @@
 package dev.jwc.wit.model;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +42,75 @@ final class ReferenceCheck {
                 case TypeOwner.NoOwner none -> { }
             }
         }
+        checkAcyclic(types);
+    }
+
+    /**
+     * WIT types cannot be recursive, so type definitions must reference each other without cycles; this keeps
+     * every walk over a type (printing, layout) finite. Iterative, so that deep nesting cannot overflow the stack.
+     */
+    private static void checkAcyclic(List<TypeDef> types) {
+        byte[] state = new byte[types.size()]; // 0 unvisited, 1 on the current path, 2 done
+        for (int root = 0; root < types.size(); root++) {
+            if (state[root] != 0) {
+                continue;
+            }
+            var stack = new ArrayDeque<int[]>(); // {type index, index of its next reference to visit}
+            stack.push(new int[] {root, 0});
+            state[root] = 1;
+            while (!stack.isEmpty()) {
+                int[] top = stack.peek();
+                List<TypeId> refs = references(types.get(top[0]).kind());
+                if (top[1] == refs.size()) {
+                    state[top[0]] = 2;
+                    stack.pop();
+                    continue;
+                }
+                int next = refs.get(top[1]++).index();
+                if (state[next] == 1) {
+                    throw new IllegalStateException("type cycle through " + new TypeId(next));
+                }
+                if (state[next] == 0) {
+                    state[next] = 1;
+                    stack.push(new int[] {next, 0});
+                }
+            }
+        }
+    }
+
+    private static List<TypeId> references(TypeDefKind kind) {
+        var refs = new ArrayList<TypeId>();
+        java.util.function.Consumer<Type> add = t -> {
+            if (t instanceof Type.Ref(TypeId id)) {
+                refs.add(id);
+            }
+        };
+        switch (kind) {
+            case TypeDefKind.Record r -> r.fields().forEach(f -> add.accept(f.type()));
+            case TypeDefKind.Own o -> refs.add(o.resource());
+            case TypeDefKind.Borrow b -> refs.add(b.resource());
+            case TypeDefKind.Tuple t -> t.types().forEach(add);
+            case TypeDefKind.Variant v -> v.cases().forEach(c -> c.type().ifPresent(add));
+            case TypeDefKind.Option o -> add.accept(o.type());
+            case TypeDefKind.Result r -> {
+                r.ok().ifPresent(add);
+                r.err().ifPresent(add);
+            }
+            case TypeDefKind.List l -> add.accept(l.element());
+            case TypeDefKind.FixedSizeList l -> add.accept(l.element());
+            case TypeDefKind.Map m -> {
+                add.accept(m.key());
+                add.accept(m.value());
+            }
+            case TypeDefKind.Future f -> f.payload().ifPresent(add);
+            case TypeDefKind.Stream s -> s.element().ifPresent(add);
+            case TypeDefKind.Alias a -> add.accept(a.target());
+            case TypeDefKind.Resource r -> { }
+            case TypeDefKind.Flags f -> { }
+            case TypeDefKind.Enum e -> { }
+            case TypeDefKind.Unknown u -> { }
+        }
+        return refs;
     }
 
     private void check(WorldKey key, WorldItem item) {

@@ -53,11 +53,6 @@ public record Resolve(List<WitPackage> packages, List<Interface> interfaces, Lis
         return Optional.empty();
     }
 
-    /** All package ids in arena order. */
-    public List<PackageId> packageIds() {
-        return java.util.stream.IntStream.range(0, packages.size()).mapToObj(PackageId::new).toList();
-    }
-
     /**
      * The fully qualified name of a named interface, {@code ns:pkg/iface[@version]}; empty for an interface
      * written inline in a world.
@@ -65,19 +60,6 @@ public record Resolve(List<WitPackage> packages, List<Interface> interfaces, Lis
     public Optional<String> qualifiedName(InterfaceId id) {
         Interface iface = get(id);
         return iface.name().flatMap(name -> iface.pkg().map(p -> get(p).name().interfaceId(name)));
-    }
-
-    /** Follows {@link TypeDefKind.Alias} chains to the definition they name. */
-    public TypeId dealias(TypeId id) {
-        TypeId current = id;
-        for (int steps = 0; steps <= types.size(); steps++) {
-            if (get(current).kind() instanceof TypeDefKind.Alias(Type.Ref(TypeId target))) {
-                current = target;
-            } else {
-                return current;
-            }
-        }
-        throw new IllegalStateException("alias cycle through " + id);
     }
 
     /** A builder that starts as a copy of this model, e.g. to add more packages. */

@@ -80,22 +80,6 @@ public final class ResolveBuilder {
         return types.get(id.index());
     }
 
-    public int packageCount() {
-        return packages.size();
-    }
-
-    public int interfaceCount() {
-        return interfaces.size();
-    }
-
-    public int worldCount() {
-        return worlds.size();
-    }
-
-    public int typeCount() {
-        return types.size();
-    }
-
     /**
      * Freezes the arenas into a {@link Resolve}.
      *

@@ -1,7 +1,6 @@
 package dev.jwc.wit.model;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /** A WIT type as used by fields, parameters and results: a primitive, or a reference to a {@link TypeDef}. */
 public sealed interface Type {
@@ -39,16 +38,6 @@ public sealed interface Type {
         /** The WIT keyword, e.g. {@code error-context}. */
         public String witName() {
             return witName;
-        }
-
-        /** The primitive spelled {@code witName} in WIT, if any. */
-        public static Optional<Primitive> byWitName(String witName) {
-            for (Primitive p : values()) {
-                if (p.witName.equals(witName)) {
-                    return Optional.of(p);
-                }
-            }
-            return Optional.empty();
         }
     }
 

@@ -133,8 +133,11 @@ public final class WitPrinter {
         PackageId pkg = world.pkg().orElseThrow(() -> unprintable("world `" + name + "` has no package"));
         var owner = new TypeOwner.InWorld(id);
         var resourceFunctions = resourceFunctions(world.imports().values().stream()
-                .flatMap(item -> item instanceof WorldItem.FunctionItem(Function f) ? java.util.stream.Stream.of(f)
-                        : java.util.stream.Stream.empty())
+                .<Function>mapMulti((item, sink) -> {
+                    if (item instanceof WorldItem.FunctionItem(Function f)) {
+                        sink.accept(f);
+                    }
+                })
                 .toList());
         // Types are printed in runs so that consecutive types from one interface share a `use`.
         var pendingTypes = new LinkedHashMap<String, TypeId>();

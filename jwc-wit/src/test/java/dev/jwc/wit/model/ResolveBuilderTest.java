@@ -39,6 +39,15 @@ class ResolveBuilderTest {
     }
 
     @Test
+    void typeCyclesAreRejected() {
+        var b = new ResolveBuilder();
+        TypeId a = b.add(TypeDef.anonymous(new TypeDefKind.Unknown()));
+        TypeId list = b.add(TypeDef.anonymous(new TypeDefKind.List(Type.of(a))));
+        b.set(a, TypeDef.anonymous(new TypeDefKind.Option(Type.of(list))));
+        assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("type cycle");
+    }
+
+    @Test
     void versionsParseStrictly() {
         assertThat(Version.parse("0.2.0")).isEqualTo(new Version(0, 2, 0));
         assertThat(Version.parse("1.0.1--").pre()).isEqualTo("-");

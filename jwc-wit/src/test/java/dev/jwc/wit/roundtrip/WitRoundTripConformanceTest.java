@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Print → parse round trip: every WASI package of the spec and every positive case of wit-parser's UI suite is
- * resolved, printed with {@link WitPrinter}, parsed and resolved again; the two models must be equal up to
+ * Print → parse round trip: every WASI package of the spec (with all features, and with none), every positive
+ * case of wit-parser's UI suite and every input of wit-component's interface tests is resolved, printed with {@link WitPrinter}, parsed and resolved again; the two models must be equal up to
  * arena numbering and declaration order ({@link CanonicalModel}), and printing the second model must give the
  * same text again. Cases in {@code wit-roundtrip-known-failures.txt} are expected to fail; the test fails on a
  * regression and when a listed case starts passing.
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WitRoundTripConformanceTest {
     private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
     private static final Path UI = SHARED.resolve("conformance/wasm-tools/crates/wit-parser/tests/ui");
+    private static final Path INTERFACES = SHARED.resolve("conformance/wasm-tools/crates/wit-component/tests/interfaces");
     private static final Path WASI = SHARED.resolve("spec/wasi");
     private static final List<String> WASI_VERSIONS = List.of("0.2.12", "0.3.0");
 
@@ -40,13 +41,17 @@ class WitRoundTripConformanceTest {
 
     @Test
     void printedWitResolvesToTheSameModel() throws IOException {
-        assumeTrue(Files.isDirectory(UI) && Files.isDirectory(WASI), "../shared not found: conformance skipped");
+        assumeTrue(Files.isDirectory(UI) && Files.isDirectory(WASI) && Files.isDirectory(INTERFACES),
+                "../shared not found: conformance skipped");
         Map<String, Outcome> outcomes = new TreeMap<>();
         for (String version : WASI_VERSIONS) {
             for (Path pkg : list(WASI.resolve(version))) {
                 if (Files.isDirectory(pkg)) {
                     String name = "wasi/" + version + "/" + pkg.getFileName();
-                    outcomes.put(name, roundTrip(name, wasiWithDeps(pkg), WitLoader.withAllFeatures()));
+                    Path input = wasiWithDeps(pkg);
+                    outcomes.put(name, roundTrip(name, input, WitLoader.withAllFeatures()));
+                    outcomes.put(name + " (default features)", roundTrip(name + "-default", input,
+                            WitLoader.withFeatures(Set.of())));
                 }
             }
         }
@@ -59,6 +64,13 @@ class WitRoundTripConformanceTest {
             outcomes.put(name, file.endsWith(".wit") || Files.isDirectory(input)
                     ? roundTrip(name, input, WitLoader.withFeatures(Set.of("active")))
                     : Outcome.skipped("not WIT text"));
+        }
+        for (Path input : list(INTERFACES)) {
+            String file = input.getFileName().toString();
+            if (file.endsWith(".wit") || Files.isDirectory(input)) {
+                String name = "interfaces/" + file;
+                outcomes.put(name, roundTrip(name, input, WitLoader.withFeatures(Set.of())));
+            }
         }
         report(outcomes);
     }

@@ -291,6 +291,7 @@ public final class CoreValidator {
             case MemoryType m -> memory(m);
             case GlobalType g -> {
                 globalType(g);
+                requireMutableGlobals(g);
                 ctx.globals.add(g);
             }
             case TagType t -> tag(t);
@@ -379,6 +380,14 @@ public final class CoreValidator {
         }
     }
 
+    /** Importing or exporting a mutable global needs the mutable-global feature. */
+    private GlobalType requireMutableGlobals(GlobalType type) {
+        if (type.mutable() && !ctx.features.has(Feature.MUTABLE_GLOBAL)) {
+            throw new ValidationException("mutable global support is not enabled", at);
+        }
+        return type;
+    }
+
     private void tag(TagType tag) {
         if (!ctx.features.has(Feature.EXCEPTIONS)) {
             throw new ValidationException("exceptions proposal not enabled", at);
@@ -417,7 +426,7 @@ public final class CoreValidator {
                 case FUNC -> new EntityType.Func(ctx.functions.get(e.index()));
                 case TABLE -> ctx.tables.get(e.index());
                 case MEMORY -> ctx.memories.get(e.index());
-                case GLOBAL -> ctx.globals.get(e.index());
+                case GLOBAL -> requireMutableGlobals(ctx.globals.get(e.index()));
                 case TAG -> new TagType(ctx.tags.get(e.index()));
             };
             exports.add(new ModuleInfo.ExportInfo(e.name(), e.kind(), e.index(), type));
@@ -477,14 +486,14 @@ public final class CoreValidator {
     private void declaredFunctions() {
         for (Export e : module.exports()) {
             if (e.kind() == ExternalKind.FUNC) {
-                ctx.declaredFunctions.set(e.index());
+                declare(e.index());
             }
         }
         module.globals().forEach(g -> declare(g.init()));
         module.tables().forEach(t -> t.init().ifPresent(this::declare));
         for (ElementSegment segment : module.elements()) {
             switch (segment.items()) {
-                case ElementSegment.Functions f -> f.indices().forEach(ctx.declaredFunctions::set);
+                case ElementSegment.Functions f -> f.indices().forEach(this::declare);
                 case ElementSegment.Expressions x -> x.expressions().forEach(this::declare);
             }
             if (segment.mode() instanceof ElementSegment.Active a) {
@@ -495,9 +504,16 @@ public final class CoreValidator {
 
     private void declare(Expression expression) {
         for (Instruction i : expression.instructions()) {
-            if (i.opcode() == Opcode.REF_FUNC && i.immediate() instanceof Immediate.Index index && index.value() >= 0) {
-                ctx.declaredFunctions.set(index.value());
+            if (i.opcode() == Opcode.REF_FUNC && i.immediate() instanceof Immediate.Index index) {
+                declare(index.value());
             }
+        }
+    }
+
+    /** Indices beyond the function index space are reported where they are used, not here. */
+    private void declare(int function) {
+        if (function >= 0) {
+            ctx.declaredFunctions.set(function);
         }
     }
 }

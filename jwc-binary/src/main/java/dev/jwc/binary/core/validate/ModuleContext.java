@@ -178,6 +178,9 @@ final class ModuleContext {
                 if (n == NumType.V128 && !features.has(Feature.SIMD)) {
                     throw error("SIMD support is not enabled", offset);
                 }
+                if ((n == NumType.F32 || n == NumType.F64) && !features.has(Feature.FLOATS)) {
+                    throw error("floating-point support is disabled", offset);
+                }
             }
             case RefType r -> checkRefType(r, offset);
         }

@@ -107,6 +107,9 @@ final class OperatorValidator {
         Opcode op = instruction.opcode();
         Immediate imm = instruction.immediate();
         op.feature().ifPresent(f -> ctx.require(f, stack.offset()));
+        if (!ctx.features.has(Feature.FLOATS) && isFloatInstruction(op)) {
+            throw stack.error("floating-point instruction disallowed");
+        }
         if (constant) {
             checkConstant(op, imm);
         }
@@ -126,6 +129,11 @@ final class OperatorValidator {
             case LANE -> memory.laneOperation(op, ((Immediate.Index) imm).value());
             default -> special(op, imm);
         }
+    }
+
+    private static boolean isFloatInstruction(Opcode op) {
+        String name = op.mnemonic();
+        return name.startsWith("f32") || name.startsWith("f64") || name.contains("_f32") || name.contains("_f64");
     }
 
     private void checkConstant(Opcode op, Immediate imm) {
@@ -451,10 +459,23 @@ final class OperatorValidator {
 
     private void end() {
         Frame frame = stack.popFrame();
-        if (frame.kind == FrameKind.IF && !frame.params.equals(frame.results)) {
-            throw stack.error("type mismatch: if without else must have the same parameter and result types");
+        if (frame.kind == FrameKind.IF && !passesThrough(frame.params, frame.results)) {
+            // The missing else branch hands the parameters on as the results.
+            throw stack.error("type mismatch: if without else must produce its parameters as results");
         }
         stack.pushAll(frame.results);
+    }
+
+    private boolean passesThrough(List<ValType> params, List<ValType> results) {
+        if (params.size() != results.size()) {
+            return false;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (!ctx.types.isSubtype(params.get(i), results.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Frame legacyCatchFrame(String what) {

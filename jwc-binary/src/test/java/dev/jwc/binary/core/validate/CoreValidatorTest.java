@@ -192,6 +192,16 @@ class CoreValidatorTest {
     }
 
     @Test
+    void indicesBeyondTwoToTheThirtyOneAreOutOfBounds() {
+        CoreModuleBuilder b = new CoreModuleBuilder();
+        b.addExport(new Export("f", ExternalKind.FUNC, -1));
+        invalid(b.build(), "unknown function 4294967295: exported function index out of bounds");
+        CoreModuleBuilder e = new CoreModuleBuilder();
+        e.addElement(new ElementSegment(new ElementSegment.Declarative(), new ElementSegment.Functions(List.of(-2))));
+        invalid(e.build(), "unknown function 4294967294");
+    }
+
+    @Test
     void resolvesImportsAndExportsForComponents() {
         CoreModuleBuilder b = new CoreModuleBuilder();
         int t = b.addType(I32_TO_I32);
@@ -228,6 +238,19 @@ class CoreValidatorTest {
                 new Instruction(Opcode.V128_CONST, new Immediate.V128(new byte[16])));
         valid(simd);
         invalid(simd, Features.defaults().without(Feature.SIMD), "SIMD support is not enabled");
+    }
+
+    @Test
+    void gatesFloatsAndMutableGlobalsByFeature() {
+        CoreModule floats = function(type(List.of(), List.of(I32)), new Instruction(Opcode.F32_CONST,
+                new Immediate.F32(0)), of(Opcode.I32_TRUNC_F32_S));
+        valid(floats);
+        invalid(floats, Features.defaults().without(Feature.FLOATS), "floating-point instruction disallowed");
+
+        CoreModuleBuilder b = new CoreModuleBuilder();
+        b.addImport(new Import("env", "g", GlobalType.of(I32, true)));
+        valid(b.build());
+        invalid(b.build(), Features.defaults().without(Feature.MUTABLE_GLOBAL), "mutable global support is not enabled");
     }
 
     @Test
