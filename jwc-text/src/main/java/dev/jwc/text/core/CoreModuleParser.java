@@ -1,5 +1,8 @@
 package dev.jwc.text.core;
 
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Comparator;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CustomSection;
 import dev.jwc.binary.core.DataSegment;
@@ -68,7 +71,7 @@ public final class CoreModuleParser {
     private final Map<Integer, Map<Integer, String>> labelNames = new LinkedHashMap<>();
     private final List<CustomSections.Placed> customs = new ArrayList<>();
     /** Types defined outside {@code rec}: wasm-tools names struct fields of these only. */
-    private final java.util.Set<Integer> plainTypes = new java.util.HashSet<>();
+    private final Set<Integer> plainTypes = new HashSet<>();
 
     private CoreModuleParser() {}
 
@@ -88,14 +91,13 @@ public final class CoreModuleParser {
     public static CoreModule parseFields(Optional<String> name, Cursor fields) {
         Optional<String> moduleName = nameAnnotation(fields).or(() -> name);
         CoreModuleParser p = new CoreModuleParser();
-        for (Cursor a : fields.annotations("custom")) {
-            p.customs.add(CustomSections.custom(a));
-        }
-        for (Cursor a : fields.annotations("producers")) {
-            p.customs.add(CustomSections.producers(a));
-        }
-        if (!fields.annotations("dylink.0").isEmpty()) {
-            throw fields.error("the (@dylink.0 ...) annotation is not supported");
+        for (SExpr.SAnnotation a : fields.annotations()) {
+            switch (a.name()) {
+                case "custom" -> p.customs.add(CustomSections.custom(a.cursor()));
+                case "producers" -> p.customs.add(CustomSections.producers(a.cursor()));
+                case "dylink.0" -> p.customs.add(CustomSections.dylink(a.cursor()));
+                default -> { } // other annotations carry nothing for the binary
+            }
         }
         p.collect(fields);
         p.assignIndices();
@@ -356,7 +358,7 @@ public final class CoreModuleParser {
                 if (d.isImport()) {
                     imports.add(new Import(d.importModule, d.importName, type));
                 } else {
-                    globals.add(new Global(type, expression(c, null)));
+                    globals.add(new Global(type, expression(c)));
                 }
             }
             case TAG -> {
@@ -463,7 +465,7 @@ public final class CoreModuleParser {
         }
         if (!d.inlineSegment) {
             TableType type = scope.tableType(c);
-            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(expression(c, null));
+            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(expression(c));
             tables.add(new Table(type, init));
             return;
         }
@@ -512,19 +514,19 @@ public final class CoreModuleParser {
         return out.toByteArray();
     }
 
-    /** An expression made of the rest of {@code c}, or of one list. */
-    private Expression expression(Cursor c, SExpr.SList only) {
-        Cursor source = only == null ? c : new Cursor(List.of(only), only.end());
-        return new ExpressionParser(scope, new Namespace("local")).parse(source);
+    /** A constant expression made of the rest of {@code c}. */
+    private Expression expression(Cursor c) {
+        return new ExpressionParser(scope, new Namespace("local")).parse(c);
+    }
+
+    /** A constant expression of one folded instruction. */
+    private Expression singleInstruction(SExpr.SList instruction) {
+        return expression(new Cursor(List.of(instruction), instruction.end()));
     }
 
     /** {@code (offset instr*)} or a single folded instruction. */
     private Expression offset(Cursor c) {
-        if (c.peekList("offset")) {
-            Cursor o = c.list("offset");
-            return expression(o, null);
-        }
-        return expression(c, c.listItem());
+        return c.peekList("offset") ? expression(c.list("offset")) : singleInstruction(c.listItem());
     }
 
     private ElementSegment element(Cursor c) {
@@ -583,9 +585,9 @@ public final class CoreModuleParser {
         List<Expression> exprs = new ArrayList<>();
         while (!c.atEnd()) {
             if (c.peekList("item")) {
-                exprs.add(expression(c.list("item"), null));
+                exprs.add(expression(c.list("item")));
             } else {
-                exprs.add(expression(c, c.listItem()));
+                exprs.add(singleInstruction(c.listItem()));
             }
         }
         return new ElementSegment.Expressions(type, exprs);
@@ -632,7 +634,7 @@ public final class CoreModuleParser {
         if (placed.isEmpty()) {
             return module;
         }
-        placed.sort(java.util.Comparator.comparingInt((CustomSections.Placed p) ->
+        placed.sort(Comparator.comparingInt((CustomSections.Placed p) ->
                 CustomSections.order(p.section().after())).thenComparingInt(CustomSections.Placed::rank));
         List<CustomSection> custom = placed.stream().map(CustomSections.Placed::section).toList();
         return new CoreModule(recGroups, imports, functions, tables, memories, tags, globals, exports, start,

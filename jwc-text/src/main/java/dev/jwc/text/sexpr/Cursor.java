@@ -1,5 +1,7 @@
 package dev.jwc.text.sexpr;
 
+import java.util.BitSet;
+import java.util.ArrayList;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.lex.Numbers;
@@ -21,7 +23,7 @@ public final class Cursor {
     private int index;
     /** Just past the last item consumed: annotations from here to the next item belong to it. */
     private int consumedUpTo;
-    private final java.util.BitSet takenAnnotations = new java.util.BitSet();
+    private final BitSet takenAnnotations = new BitSet();
 
     public Cursor(List<SExpr> items, Position end) {
         this.items = List.copyOf(items);
@@ -214,12 +216,12 @@ public final class Cursor {
         return Optional.empty();
     }
 
-    /** Cursors into every remaining annotation named {@code name}, in order; nothing is consumed. */
-    public List<Cursor> annotations(String name) {
-        List<Cursor> found = new java.util.ArrayList<>();
+    /** Every annotation not consumed yet, in order, wherever it sits among the items; nothing is consumed. */
+    public List<SExpr.SAnnotation> annotations() {
+        List<SExpr.SAnnotation> found = new ArrayList<>();
         for (int i = consumedUpTo; i < items.size(); i++) {
-            if (items.get(i) instanceof SExpr.SAnnotation a && a.name().equals(name)) {
-                found.add(a.cursor());
+            if (items.get(i) instanceof SExpr.SAnnotation a && !takenAnnotations.get(i)) {
+                found.add(a);
             }
         }
         return found;

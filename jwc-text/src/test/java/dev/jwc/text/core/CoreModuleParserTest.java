@@ -10,6 +10,7 @@ import dev.jwc.binary.core.instr.Instruction;
 import dev.jwc.binary.core.instr.Opcode;
 import dev.jwc.binary.core.types.CompositeType;
 import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.types.Limits;
 import dev.jwc.binary.core.types.MemoryType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.text.TextException;
@@ -17,6 +18,7 @@ import dev.jwc.text.Wat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class CoreModuleParserTest {
@@ -88,8 +90,8 @@ class CoreModuleParserTest {
     void memoryTypes() {
         CoreModule m = Wat.parseCoreModule("(module (memory i64 1 2 (pagesize 1)) (memory 0 1 shared))");
         assertThat(m.memories()).containsExactly(
-                new MemoryType(dev.jwc.binary.core.types.Limits.of(1, 2), false, true, java.util.OptionalInt.of(0)),
-                new MemoryType(dev.jwc.binary.core.types.Limits.of(0, 1), true, false, java.util.OptionalInt.empty()));
+                new MemoryType(Limits.of(1, 2), false, true, OptionalInt.of(0)),
+                new MemoryType(Limits.of(0, 1), true, false, OptionalInt.empty()));
     }
 
     @Test
