@@ -25,11 +25,15 @@ final class AliasParser {
     }
 
     private static Pending alias(Cursor c, boolean inModuleType) {
+        Position start = c.position();
         Target target = target(c);
         Position at = c.position();
         Cursor s = c.list();
         Sort sort = sort(s, at);
-        if (inModuleType && sort == ComponentSort.TYPE) {
+        if (inModuleType) {
+            if (!(target instanceof Target.Outer) || (sort != ComponentSort.TYPE && sort != CoreSort.TYPE)) {
+                throw new TextException(start, "module types can only alias outer core types");
+            }
             sort = CoreSort.TYPE;
         }
         Optional<Scope.Name> name = Scope.Name.of(s.takeId());
@@ -59,13 +63,7 @@ final class AliasParser {
     static Sort sort(Cursor c, Position at) {
         String k = c.keyword();
         if (k.equals("core")) {
-            String core = c.keyword();
-            for (CoreSort s : CoreSort.values()) {
-                if (s.keyword().equals(core)) {
-                    return s;
-                }
-            }
-            throw new TextException(at, "unknown core sort '" + core + "'");
+            return coreSort(c.keyword(), at);
         }
         for (ComponentSort s : ComponentSort.values()) {
             if (s.keyword().equals(k)) {
@@ -73,6 +71,16 @@ final class AliasParser {
             }
         }
         throw new TextException(at, "unknown sort '" + k + "'");
+    }
+
+    /** The core sort named {@code keyword} (without the {@code core} prefix). */
+    static CoreSort coreSort(String keyword, Position at) {
+        for (CoreSort s : CoreSort.values()) {
+            if (s.keyword().equals(keyword)) {
+                return s;
+            }
+        }
+        throw new TextException(at, "unknown core sort '" + keyword + "'");
     }
 
     private sealed interface Target {

@@ -40,7 +40,7 @@ final class ComponentParser {
 
     /** Parses the fields in {@code c} into a component nested in {@code parent} (null at top level). */
     static Component parse(Cursor c, Scope parent, Optional<String> id) {
-        Scope scope = new Scope(Scope.Kind.COMPONENT, parent, id);
+        Scope scope = new Scope(Scope.Kind.COMPONENT, parent, id, c.position());
         ComponentParser p = new ComponentParser(scope);
         while (!c.atEnd()) {
             Hoist h = new Hoist();
@@ -224,11 +224,7 @@ final class ComponentParser {
             names.add(e.utf8());
             Position at = e.position();
             Cursor item = e.list();
-            Sort sort = AliasParser.sort(prefixCore(item), at);
-            if (!(sort instanceof CoreSort core)) {
-                throw new TextException(at, "expected a core sort");
-            }
-            sorts.add(core);
+            sorts.add(AliasParser.coreSort(item.keyword(), at));
             refs.add(TypeParser.ref(item));
             item.expectEnd();
             e.expectEnd();
@@ -241,14 +237,6 @@ final class ComponentParser {
             }
             return new CoreInstance.FromExports(exports);
         };
-    }
-
-    /** A cursor reading {@code core <sort>} from a core item whose {@code core} prefix is implied. */
-    private static Cursor prefixCore(Cursor item) {
-        Position at = item.position();
-        String k = item.keyword();
-        return new Cursor(List.of(new SExpr.SAtom(new Token.Keyword("core", at)),
-                new SExpr.SAtom(new Token.Keyword(k, at))), item.end());
     }
 
     private Pending component(Cursor c, Position at, Hoist h) {

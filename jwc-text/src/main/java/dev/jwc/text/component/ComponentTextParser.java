@@ -10,7 +10,6 @@ import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
 import dev.jwc.text.sexpr.SExprParser;
 import java.io.ByteArrayOutputStream;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,10 +69,5 @@ public final class ComponentTextParser {
             out.writeBytes(c.string());
         }
         return out.toByteArray();
-    }
-
-    /** The items of a list, for callers that build forms. */
-    static List<SExpr> items(SExpr.SList l) {
-        return l.items();
     }
 }

@@ -54,10 +54,17 @@ final class Scope {
     private final List<Object> openItems = new ArrayList<>();
     private final List<Object> decls = new ArrayList<>();
 
-    Scope(Kind kind, Scope parent, Optional<String> id) {
+    /** How deeply components and types may nest, so that untrusted text cannot exhaust the stack. */
+    static final int MAX_NESTING = 100;
+
+    /** A scope nested in {@code parent} (null at top level); {@code at} is where it starts. */
+    Scope(Kind kind, Scope parent, Optional<String> id, Position at) {
         this.kind = kind;
         this.parent = parent;
         this.id = id;
+        if (depth() > MAX_NESTING) {
+            throw new TextException(at, "nesting too deep: more than " + MAX_NESTING + " nested components and types");
+        }
     }
 
     int depth() {

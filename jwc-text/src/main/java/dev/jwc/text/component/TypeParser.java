@@ -395,7 +395,7 @@ final class TypeParser {
 
     /** Parses declarators in a new scope under {@code outer} and returns them in order. */
     <T> List<T> decls(Cursor c, Scope outer, Scope.Kind kind, Optional<String> id) {
-        Scope inner = new Scope(kind, outer, id);
+        Scope inner = new Scope(kind, outer, id, c.position());
         TypeParser p = new TypeParser(inner);
         while (!c.atEnd()) {
             Position at = c.position();
@@ -458,7 +458,9 @@ final class TypeParser {
             d.expectEnd();
             return new Desc(CoreSort.MODULE, name, s -> new ExternType.Module(s.resolve(CoreSort.TYPE, t)));
         }
-        Optional<Scope.Name> name = Scope.Name.of(d.takeId());
+        // in (value $x) the one identifier is the value type, not the value's name
+        boolean typeOnly = head.equals("value") && d.peekId() && d.peekSecond().isEmpty();
+        Optional<Scope.Name> name = typeOnly ? Optional.empty() : Scope.Name.of(d.takeId());
         Desc desc = externBody(head, name, d, at, h);
         d.expectEnd();
         return desc;
@@ -598,7 +600,7 @@ final class TypeParser {
 
     /** A module type: its declarators in a new scope; inline function types are interned. */
     static CoreType moduleType(Cursor c, Scope outer, Optional<String> id) {
-        Scope inner = new Scope(Scope.Kind.MODULE_TYPE, outer, id);
+        Scope inner = new Scope(Scope.Kind.MODULE_TYPE, outer, id, c.position());
         Map<dev.jwc.binary.core.types.FuncType, Integer> funcTypes = new HashMap<>();
         while (!c.atEnd()) {
             Position at = c.position();

@@ -171,7 +171,6 @@ class CoreModuleParserTest {
                 .hasMessage("1:30: unknown label: failed to find name `$a`");
         assertThatThrownBy(() -> Wat.toBinary("(module (type $t (func)) (func (type $t) (param i32)))"))
                 .hasMessageContaining("inline function type doesn't match type reference");
-        assertThatThrownBy(() -> Wat.toBinary("(component)")).hasMessageContaining("not supported yet");
         assertThatThrownBy(() -> Wat.toBinary("(module (memory 1) (func (import \"m\" \"f\")))"))
                 .hasMessage("1:20: import after memory");
     }
