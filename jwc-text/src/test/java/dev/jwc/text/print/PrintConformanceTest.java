@@ -1,11 +1,9 @@
 package dev.jwc.text.print;
 
-import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
 import dev.jwc.text.Wat;
-import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.text.wast.WastDirective;
 import dev.jwc.text.wast.WastModule;
 import dev.jwc.text.wast.WastScript;
@@ -41,8 +39,8 @@ class PrintConformanceTest {
                 // json-from-wast keeps as text what it could not encode, and some scripts it did not
                 // convert at all: our text parser encodes those modules.
                 byte[] binary = Files.exists(wasm) ? Files.readAllBytes(wasm)
-                        : Files.exists(wat) ? encode(Files.readString(wat))
-                        : encode(nthModule(root.resolve(SCRIPTS), snapshots.relativize(expected)));
+                        : Files.exists(wat) ? Wat.toBinary(Files.readString(wat))
+                        : Wat.encode(nthModule(root.resolve(SCRIPTS), snapshots.relativize(expected)));
                 String ours = WatPrinter.print(binary);
                 String theirs = Files.readString(expected);
                 if (ours.equals(theirs)) {
@@ -59,20 +57,6 @@ class PrintConformanceTest {
         result.report("print");
     }
 
-    /** Our encoding of a module or component in text form, as wasm-tools encodes before printing. */
-    private static byte[] encode(String source) {
-        return source.stripLeading().startsWith("(component")
-                ? ComponentWriter.write(ComponentTextParser.parse(source))
-                : Wat.toBinary(source);
-    }
-
-    private static byte[] encode(WastModule module) {
-        return switch (module) {
-            case WastModule.Text t when t.kind() == WastModule.Kind.COMPONENT ->
-                    ComponentWriter.write(ComponentTextParser.parse(t.form()));
-            default -> Wat.encode(module);
-        };
-    }
 
     /** The N-th module of the script of snapshot {@code <script>/<N>.print}, counting every directive with one. */
     private static WastModule nthModule(Path scripts, Path snapshot) throws IOException {
