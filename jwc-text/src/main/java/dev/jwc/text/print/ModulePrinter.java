@@ -36,9 +36,9 @@ final class ModulePrinter {
      * {@code (core module (;0;)}) and closes it.
      */
     static void body(Out out, CoreModule module) {
-        Scope scope = new Scope();
-        module.names().ifPresent(scope.core::register);
-        new ModulePrinter(out, module, scope.core).sections();
+        CoreSpace space = new CoreSpace();
+        module.names().ifPresent(space::register);
+        new ModulePrinter(out, module, space).sections();
         out.close();
     }
 
@@ -128,6 +128,9 @@ final class ModulePrinter {
                 }
             }
             case CODE -> {
+                if (module.code().size() != module.functions().size()) {
+                    throw new PrintException("mismatch in function and code section counts");
+                }
                 for (int i = 0; i < module.code().size(); i++) {
                     function(module.functions().get(i), module.code().get(i));
                 }
