@@ -152,7 +152,7 @@ public final class CoreValidator {
                 requireBulkMemory();
             }
         }
-        return new ModuleInfo(ctx.types.all(), ctx.functions, ctx.tables, ctx.memories, ctx.globals,
+        return new ModuleInfo(module.types(), ctx.types.all(), ctx.functions, ctx.tables, ctx.memories, ctx.globals,
                 tagTypes(), imports, exports);
     }
 

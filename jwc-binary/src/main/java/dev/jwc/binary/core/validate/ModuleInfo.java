@@ -6,6 +6,7 @@ import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.GlobalType;
 import dev.jwc.binary.core.types.MemoryType;
+import dev.jwc.binary.core.types.RecGroup;
 import dev.jwc.binary.core.types.SubType;
 import dev.jwc.binary.core.types.TableType;
 import dev.jwc.binary.core.types.TagType;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * The resolved view of a validated core module: its types and index spaces, and each import and export
  * with the type of the entity, as the component validator needs them.
  *
- * @param types every defined type, in type-index order
+ * @param recGroups the recursion groups of the type section
+ * @param types every defined type, in type-index order (the recursion groups flattened)
  * @param functions the type index of every function, imports first
  * @param tables every table type, imports first
  * @param memories every memory type, imports first
@@ -26,6 +28,7 @@ import java.util.Optional;
  * @param exports the exports in order
  */
 public record ModuleInfo(
+        List<RecGroup> recGroups,
         List<SubType> types,
         List<Integer> functions,
         List<TableType> tables,
@@ -36,6 +39,7 @@ public record ModuleInfo(
         List<ExportInfo> exports) {
 
     public ModuleInfo {
+        recGroups = List.copyOf(recGroups);
         types = List.copyOf(types);
         functions = List.copyOf(functions);
         tables = List.copyOf(tables);

@@ -18,14 +18,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The defined types of a module with iso-recursive type equivalence (each type gets the index of the
- * first structurally identical type as its canonical id) and the subtyping relation of the GC proposal.
+ * The defined types of a module with iso-recursive type equivalence (structurally identical types,
+ * recursion group by recursion group, get the same canonical id) and the subtyping relation of the GC
+ * proposal. Contexts sharing one interner give equal ids to equal types of different modules.
  */
 final class TypeContext {
     private final List<SubType> types = new ArrayList<>();
     private final List<Integer> canonical = new ArrayList<>();
     private final List<Integer> depths = new ArrayList<>();
-    private final Map<String, Integer> canonicalByKey = new HashMap<>();
+    private final Map<String, Integer> canonicalByKey;
+
+    TypeContext() {
+        this(new HashMap<>());
+    }
+
+    /** A context whose canonical ids come from {@code interner}, shared with other contexts. */
+    TypeContext(Map<String, Integer> interner) {
+        this.canonicalByKey = interner;
+    }
 
     int size() {
         return types.size();
@@ -60,9 +70,13 @@ final class TypeContext {
             groupKey.append(';');
         }
         for (int i = 0; i < group.types().size(); i++) {
-            int index = start + i;
-            canonical.add(canonicalByKey.computeIfAbsent(groupKey + "#" + i, k -> index));
+            canonical.add(canonicalByKey.computeIfAbsent(groupKey + "#" + i, k -> canonicalByKey.size()));
         }
+    }
+
+    /** The canonical id of a type: equal ids mean equal types. */
+    int canonicalId(int index) {
+        return canonical.get(index);
     }
 
     boolean sameType(int a, int b) {
