@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Walks the items of one list, left to right, for recursive-descent parsers. Annotations
- * ({@code (@name ...)}) are skipped by every method except {@link #takeAnnotation(String)}.
+ * ({@code (@name ...)}) are passed over by every method except {@link #takeAnnotation(String)}, which
+ * finds one between the last consumed item and the next, and {@link #annotations()}, which lists those
+ * left anywhere in the list.
  * Methods named {@code peek...} look without consuming; {@code take...} consume only on a match and
  * return whether (or what) they consumed; the others consume or throw a {@link TextException}
  * that points at the offending item (or at the list's closing parenthesis when items ran out).
