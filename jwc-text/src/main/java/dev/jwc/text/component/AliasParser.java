@@ -7,6 +7,7 @@ import dev.jwc.binary.component.Sort;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.sexpr.Cursor;
+import dev.jwc.text.sexpr.SExpr;
 import java.util.Optional;
 
 /** {@code (alias ...)} in its three forms, and the {@code (sort $id? (alias ...))} abbreviation. */
@@ -54,9 +55,9 @@ final class AliasParser {
      * ...))} abbreviation, rather than an alias field of a nested component.
      */
     static boolean peekSugar(Cursor c) {
-        return c.peek().orElse(null) instanceof dev.jwc.text.sexpr.SExpr.SList l
+        return c.peek().orElse(null) instanceof SExpr.SList l
                 && l.head().filter("alias"::equals).isPresent()
-                && !(l.items().get(l.items().size() - 1) instanceof dev.jwc.text.sexpr.SExpr.SList);
+                && !(l.items().get(l.items().size() - 1) instanceof SExpr.SList);
     }
 
     /** A sort keyword ({@code func}, {@code core func}, ...) at the start of {@code c}. */
@@ -97,19 +98,19 @@ final class AliasParser {
     private static Target target(Cursor c) {
         Position at = c.position();
         if (c.takeKeyword("export")) {
-            Ref instance = TypeParser.ref(c);
+            Ref instance = RefParser.ref(c);
             return new Target.Export(instance.base(), instance.exportNames().isEmpty() ? c.utf8()
                     : single(instance, at));
         }
         if (c.takeKeyword("core")) {
             c.expectKeyword("export");
-            Ref instance = TypeParser.ref(c);
+            Ref instance = RefParser.ref(c);
             return new Target.CoreExport(instance.base(), instance.exportNames().isEmpty() ? c.utf8()
                     : single(instance, at));
         }
         if (c.takeKeyword("outer")) {
-            Ref outer = TypeParser.ref(c);
-            Ref index = TypeParser.ref(c);
+            Ref outer = RefParser.ref(c);
+            Ref index = RefParser.ref(c);
             return new Target.Outer(outer, index, at);
         }
         throw new TextException(at, "expected 'export', 'core export' or 'outer'");

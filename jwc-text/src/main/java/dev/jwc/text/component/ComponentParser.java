@@ -1,5 +1,6 @@
 package dev.jwc.text.component;
 
+import dev.jwc.binary.component.Canon;
 import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.CoreInstance;
@@ -12,6 +13,7 @@ import dev.jwc.binary.component.Import;
 import dev.jwc.binary.component.Instance;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.component.Sort;
+import dev.jwc.binary.component.TypeDef;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreModuleParser;
@@ -38,9 +40,17 @@ final class ComponentParser {
         this.types = new TypeParser(scope);
     }
 
-    /** Parses the fields in {@code c} into a component nested in {@code parent} (null at top level). */
+    /** Parses the fields in {@code c} into a component nested in {@code parent}. */
     static Component parse(Cursor c, Scope parent, Optional<String> id) {
-        Scope scope = new Scope(Scope.Kind.COMPONENT, parent, id, c.position());
+        return parse(new Scope(Scope.Kind.COMPONENT, parent, id, c.position()), c);
+    }
+
+    /** Parses the fields in {@code c} into a top-level component. */
+    static Component parseTopLevel(Cursor c, Optional<String> id, IndexSyntax syntax) {
+        return parse(new Scope(syntax, id), c);
+    }
+
+    private static Component parse(Scope scope, Cursor c) {
         ComponentParser p = new ComponentParser(scope);
         while (!c.atEnd()) {
             Hoist h = new Hoist();
@@ -65,7 +75,7 @@ final class ComponentParser {
             case "func" -> func(c, h);
             case "start" -> start(c, h);
             case "import" -> {
-                ExternName name = TypeParser.externName(c);
+                ExternName name = ExternNameParser.externName(c);
                 TypeParser.Desc desc = types.externDesc(c, h);
                 c.expectEnd();
                 yield Pending.of(s -> new Import(name, desc.type().resolve(s)), desc.sort(), desc.name(), null);
@@ -80,9 +90,9 @@ final class ComponentParser {
         return switch (kind) {
             case "module" -> coreModule(c, at, h);
             case "instance" -> coreInstance(c, h);
-            case "type" -> types.coreTypeField(c);
+            case "type" -> new CoreTypeParser(scope).coreTypeField(c);
             case "rec" -> {
-                List<Pending> group = types.coreRec(c);
+                List<Pending> group = new CoreTypeParser(scope).coreRec(c);
                 for (int i = 0; i < group.size() - 1; i++) {
                     h.fields.add(group.get(i));
                 }
@@ -124,7 +134,7 @@ final class ComponentParser {
         while (peekInlineExport(c)) {
             Position at = c.position();
             Cursor e = c.list("export");
-            ExternName name = TypeParser.externName(e);
+            ExternName name = ExternNameParser.externName(e);
             e.expectEnd();
             Ref ref = new Ref.Generated(key, at);
             appended.add(Pending.of(s -> new Export(name, sort, s.resolve(sort, ref), Optional.empty()), sort,
@@ -139,7 +149,7 @@ final class ComponentParser {
             return Optional.empty();
         }
         Cursor i = c.list("import");
-        ExternName name = TypeParser.externName(i);
+        ExternName name = ExternNameParser.externName(i);
         i.expectEnd();
         return Optional.of(name);
     }
@@ -178,8 +188,8 @@ final class ComponentParser {
                 Cursor w = i.list("with");
                 argNames.add(w.utf8());
                 Cursor inst = w.list("instance");
-                if (TypeParser.peekRef(inst)) {
-                    args.add(TypeParser.ref(inst));
+                if (RefParser.peekRef(inst)) {
+                    args.add(RefParser.ref(inst));
                 } else {
                     Object key = new Object();
                     Deferred<Object> bundle = coreExports(inst)::resolve;
@@ -207,11 +217,11 @@ final class ComponentParser {
     private static Ref wrappedRef(Cursor c, String sort) {
         if (c.peekList(sort)) {
             Cursor l = c.list(sort);
-            Ref r = TypeParser.ref(l);
+            Ref r = RefParser.ref(l);
             l.expectEnd();
             return r;
         }
-        return TypeParser.ref(c);
+        return RefParser.ref(c);
     }
 
     /** {@code (export "name" (sort ref))*} of a core instance. */
@@ -225,7 +235,7 @@ final class ComponentParser {
             Position at = e.position();
             Cursor item = e.list();
             sorts.add(AliasParser.coreSort(item.keyword(), at));
-            refs.add(TypeParser.ref(item));
+            refs.add(RefParser.ref(item));
             item.expectEnd();
             e.expectEnd();
         }
@@ -292,7 +302,7 @@ final class ComponentParser {
                 } else {
                     Cursor item = w.list();
                     argSorts.add(AliasParser.sort(item, at));
-                    args.add(TypeParser.ref(item));
+                    args.add(RefParser.ref(item));
                     item.expectEnd();
                 }
                 w.expectEnd();
@@ -325,11 +335,11 @@ final class ComponentParser {
         List<Ref> refs = new ArrayList<>();
         while (!c.atEnd()) {
             Cursor e = c.list("export");
-            names.add(TypeParser.externName(e));
+            names.add(ExternNameParser.externName(e));
             Position at = e.position();
             Cursor item = e.list();
             sorts.add(AliasParser.sort(item, at));
-            refs.add(TypeParser.ref(item));
+            refs.add(RefParser.ref(item));
             item.expectEnd();
             e.expectEnd();
         }
@@ -348,7 +358,7 @@ final class ComponentParser {
         if (AliasParser.peekSugar(c)) {
             return AliasParser.sugar(c.list("alias"), ComponentSort.TYPE, name).withKey(key);
         }
-        Deferred<dev.jwc.binary.component.TypeDef> t = types.typeDef(c, h, name);
+        Deferred<TypeDef> t = types.typeDef(c, h, name);
         c.expectEnd();
         return Pending.of(t::resolve, ComponentSort.TYPE, name, key);
     }
@@ -357,7 +367,7 @@ final class ComponentParser {
         Position at = c.position();
         String op = c.keyword();
         if (op.equals("lift")) {
-            CanonParser.Lift lift = CanonParser.lift(c);
+            CanonParser.Lift lift = CanonParser.lift(c, scope.syntax);
             Cursor f = c.list("func");
             Optional<Scope.Name> name = Scope.Name.of(f.takeId());
             Ref type = types.typeUse(f, h, "func");
@@ -365,7 +375,7 @@ final class ComponentParser {
             c.expectEnd();
             return Pending.of(lift.withType(type)::resolve, ComponentSort.FUNC, name, null);
         }
-        Deferred<dev.jwc.binary.component.Canon> canon = CanonParser.coreFunc(op, c, types, h);
+        Deferred<Canon> canon = CanonParser.coreFunc(op, c, types, h);
         Optional<Scope.Name> name = Optional.empty();
         if (!c.atEnd()) {
             Cursor f = c.list("core");
@@ -386,7 +396,7 @@ final class ComponentParser {
         }
         Cursor canon = c.list("canon");
         String op = canon.keyword();
-        Deferred<dev.jwc.binary.component.Canon> d = CanonParser.coreFunc(op, canon, types, h);
+        Deferred<Canon> d = CanonParser.coreFunc(op, canon, types, h);
         canon.expectEnd();
         c.expectEnd();
         return Pending.of(d::resolve, CoreSort.FUNC, name, null);
@@ -412,13 +422,13 @@ final class ComponentParser {
             throw c.error("expected '(canon lift ...)'");
         }
         Cursor typeUse = new Cursor(rest.subList(0, rest.size() - 1), last.position());
+        Ref type = types.typeUse(typeUse, h, "func");
+        typeUse.expectEnd();
         Cursor canon = last.cursor();
         canon.expectKeyword("canon");
         canon.expectKeyword("lift");
-        CanonParser.Lift lift = CanonParser.lift(canon);
+        CanonParser.Lift lift = CanonParser.lift(canon, scope.syntax);
         canon.expectEnd();
-        Ref type = types.typeUse(typeUse, h, "func");
-        typeUse.expectEnd();
         return Pending.of(lift.withType(type)::resolve, ComponentSort.FUNC, name, key);
     }
 
@@ -427,11 +437,11 @@ final class ComponentParser {
             throw c.error("component cannot have more than one start function");
         }
         started = true;
-        Ref func = TypeParser.ref(c);
+        Ref func = RefParser.ref(c);
         List<Ref> args = new ArrayList<>();
         while (c.peekList("value")) {
             Cursor v = c.list("value");
-            args.add(TypeParser.ref(v));
+            args.add(RefParser.ref(v));
             v.expectEnd();
         }
         int results = 0;
@@ -462,11 +472,11 @@ final class ComponentParser {
 
     private Pending export(Cursor c, Hoist h) {
         Optional<Scope.Name> name = Scope.Name.of(c.takeId());
-        ExternName exported = TypeParser.externName(c);
+        ExternName exported = ExternNameParser.externName(c);
         Position at = c.position();
         Cursor item = c.list();
         Sort sort = AliasParser.sort(item, at);
-        Ref ref = TypeParser.ref(item);
+        Ref ref = RefParser.ref(item);
         item.expectEnd();
         Optional<TypeParser.Desc> ascribed = Optional.empty();
         if (!c.atEnd()) {

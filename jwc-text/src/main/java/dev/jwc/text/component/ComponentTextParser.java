@@ -21,13 +21,18 @@ public final class ComponentTextParser {
     private ComponentTextParser() {
     }
 
-    /** Parses a source holding one {@code (component ...)}. */
+    /** Parses a source holding one {@code (component ...)}, with the strict index syntax. */
     public static Component parse(String source) {
+        return parse(source, IndexSyntax.STRICT);
+    }
+
+    /** Parses a source holding one {@code (component ...)}. */
+    public static Component parse(String source, IndexSyntax syntax) {
         SExprParser.Document doc = SExprParser.parse(source);
         Cursor c = doc.cursor();
         SExpr.SList form = c.listItem();
         c.expectEnd();
-        return parse(form);
+        return parse(form, syntax);
     }
 
     /**
@@ -35,6 +40,11 @@ public final class ComponentTextParser {
      * {@code (component $id? quote "..."*)}.
      */
     public static Component parse(SExpr.SList form) {
+        return parse(form, IndexSyntax.STRICT);
+    }
+
+    /** As {@link #parse(SExpr.SList)}, with the given index syntax. */
+    public static Component parse(SExpr.SList form, IndexSyntax syntax) {
         Cursor c = form.cursor();
         c.expectKeyword("component");
         boolean definition = c.takeKeyword("definition");
@@ -53,14 +63,14 @@ public final class ComponentTextParser {
         }
         if (c.takeKeyword("quote")) {
             String text = new String(strings(c), java.nio.charset.StandardCharsets.UTF_8);
-            return parse("(component " + text + ")");
+            return parse("(component " + text + ")", syntax);
         }
         Optional<String> name = c.takeAnnotation("name").map(a -> {
             String n = a.utf8();
             a.expectEnd();
             return n;
         });
-        return ComponentParser.parse(c, null, name.or(() -> id.map(Token.Id::name)));
+        return ComponentParser.parseTopLevel(c, name.or(() -> id.map(Token.Id::name)), syntax);
     }
 
     private static byte[] strings(Cursor c) {

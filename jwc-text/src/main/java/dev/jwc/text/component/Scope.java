@@ -20,6 +20,7 @@ import dev.jwc.binary.component.TypeDef;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreTypeSyntax;
+import dev.jwc.text.lex.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ final class Scope {
     final Kind kind;
     final Scope parent;
     final Optional<String> id;
+    final IndexSyntax syntax;
     /** Mirrors this scope's core type space for the core type syntax. */
     final CoreTypeSyntax coreTypes = new CoreTypeSyntax();
     private final Map<Sort, Space> spaces = new HashMap<>();
@@ -57,11 +59,20 @@ final class Scope {
     /** How deeply components and types may nest, so that untrusted text cannot exhaust the stack. */
     static final int MAX_NESTING = 100;
 
-    /** A scope nested in {@code parent} (null at top level); {@code at} is where it starts. */
+    /** A top-level component. */
+    Scope(IndexSyntax syntax, Optional<String> id) {
+        this.kind = Kind.COMPONENT;
+        this.parent = null;
+        this.id = id;
+        this.syntax = syntax;
+    }
+
+    /** A scope nested in {@code parent}; {@code at} is where it starts. */
     Scope(Kind kind, Scope parent, Optional<String> id, Position at) {
         this.kind = kind;
         this.parent = parent;
         this.id = id;
+        this.syntax = parent.syntax;
         if (depth() > MAX_NESTING) {
             throw new TextException(at, "nesting too deep: more than " + MAX_NESTING + " nested components and types");
         }
@@ -101,7 +112,7 @@ final class Scope {
         }
         if (sort == CoreSort.TYPE && coreTypes.typeCount() == index) {
             // not declared ahead by a core type definition, whose name is in scope in its own body
-            coreTypes.declareType(name.map(n -> new dev.jwc.text.lex.Token.Id(n.text(), n.position())));
+            coreTypes.declareType(name.map(n -> new Token.Id(n.text(), n.position())));
         }
         return index;
     }
@@ -118,7 +129,7 @@ final class Scope {
 
     /** An identifier with where it was written. */
     record Name(String text, Position position) {
-        static Optional<Name> of(Optional<dev.jwc.text.lex.Token.Id> id) {
+        static Optional<Name> of(Optional<Token.Id> id) {
             return id.map(i -> new Name(i.name(), i.position()));
         }
     }
