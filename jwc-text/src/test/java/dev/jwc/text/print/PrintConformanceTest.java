@@ -1,9 +1,12 @@
 package dev.jwc.text.print;
 
+import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
 import dev.jwc.text.Wat;
+import dev.jwc.text.component.ComponentTextParser;
+import dev.jwc.text.component.IndexSyntax;
 import dev.jwc.text.wast.WastDirective;
 import dev.jwc.text.wast.WastModule;
 import dev.jwc.text.wast.WastScript;
@@ -37,10 +40,12 @@ class PrintConformanceTest {
             Path wat = wasm.resolveSibling(wasm.getFileName().toString().replaceFirst("\\.wasm$", ".wat"));
             try {
                 // json-from-wast keeps as text what it could not encode, and some scripts it did not
-                // convert at all: our text parser encodes those modules.
+                // convert at all: our text parser encodes those modules, with the script's index syntax.
+                Path script = root.resolve(SCRIPTS).resolve(snapshots.relativize(expected).getParent());
+                IndexSyntax syntax = indexSyntax(script);
                 byte[] binary = Files.exists(wasm) ? Files.readAllBytes(wasm)
-                        : Files.exists(wat) ? Wat.toBinary(Files.readString(wat))
-                        : Wat.encode(nthModule(root.resolve(SCRIPTS), snapshots.relativize(expected)));
+                        : Files.exists(wat) ? encode(Files.readString(wat), syntax)
+                        : encode(nthModule(script, expected), syntax);
                 String ours = WatPrinter.print(binary);
                 String theirs = Files.readString(expected);
                 if (ours.equals(theirs)) {
@@ -58,10 +63,33 @@ class PrintConformanceTest {
     }
 
 
-    /** The N-th module of the script of snapshot {@code <script>/<N>.print}, counting every directive with one. */
-    private static WastModule nthModule(Path scripts, Path snapshot) throws IOException {
+    /**
+     * The component index syntax a script's {@code RUN} line asks for: wasm-tools accepts the legacy
+     * forms under {@code WAST_STRICT_COMPONENT_INDICES=0}.
+     */
+    private static IndexSyntax indexSyntax(Path script) throws IOException {
+        String run = Files.readString(script).lines().findFirst().orElse("");
+        return run.contains("WAST_STRICT_COMPONENT_INDICES=0") ? IndexSyntax.LEGACY : IndexSyntax.STRICT;
+    }
+
+    private static byte[] encode(String source, IndexSyntax syntax) {
+        return source.stripLeading().startsWith("(component")
+                ? ComponentWriter.write(ComponentTextParser.parse(source, syntax))
+                : Wat.toBinary(source);
+    }
+
+    private static byte[] encode(WastModule module, IndexSyntax syntax) {
+        return switch (module) {
+            case WastModule.Text t when t.kind() == WastModule.Kind.COMPONENT ->
+                    ComponentWriter.write(ComponentTextParser.parse(t.form(), syntax));
+            default -> Wat.encode(module);
+        };
+    }
+
+    /** The N-th module of {@code script}, for snapshot {@code <N>.print}, counting every directive with one. */
+    private static WastModule nthModule(Path script, Path snapshot) throws IOException {
         int n = Integer.parseInt(snapshot.getFileName().toString().replaceFirst("\\.print$", ""));
-        String source = Files.readString(scripts.resolve(snapshot.getParent()));
+        String source = Files.readString(script);
         List<WastModule> modules = new ArrayList<>();
         for (WastDirective d : WastScript.parse(source).directives()) {
             switch (d) {
