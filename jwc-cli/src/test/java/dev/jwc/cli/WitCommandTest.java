@@ -105,4 +105,62 @@ class WitCommandTest {
     void aMissingPathIsAUsageError() {
         assertThat(run("wit")).isEqualTo(2);
     }
+
+    @Test
+    void encodesAPackageAsWasmAndPrintsItBack() throws IOException {
+        String wit = """
+                package foo:bar@1.0.0;
+
+                /// an interface
+                interface i {
+                  record point {
+                    x: u32,
+                    y: u32,
+                  }
+
+                  resource r {
+                    constructor(p: point);
+                    get: func() -> point;
+                  }
+
+                  f: func(a: list<point>) -> result<r, string>;
+                }
+
+                world w {
+                  import i;
+
+                  export run: func();
+                }
+                """;
+        Path file = write("a.wit", wit);
+        Path wasm = dir.resolve("a.wasm");
+
+        assertThat(run("wit", "--wasm", file.toString(), "-o", wasm.toString())).isEqualTo(0);
+        assertThat(Files.readAllBytes(wasm)).startsWith(0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00);
+        assertThat(run("wit", wasm.toString())).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo(wit);
+    }
+
+    @Test
+    void printsTheWorldOfAComponent() throws IOException {
+        Path file = write("c.wat", """
+                (component
+                  (import "log" (func (param "msg" string)))
+                  (import "foo:bar/clock" (instance (export "now" (func (result u64)))))
+                )
+                """);
+
+        assertThat(run("wit", file.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("package root:component;", "world root {",
+                "import log: func(msg: string);", "import foo:bar/clock;");
+    }
+
+    @Test
+    void rejectsABinaryThatIsNotAComponent() throws IOException {
+        Path file = dir.resolve("bad.wasm");
+        Files.write(file, new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
+
+        assertThat(run("wit", file.toString())).isNotEqualTo(0);
+        assertThat(err.toString()).contains("bad.wasm", "core module");
+    }
 }

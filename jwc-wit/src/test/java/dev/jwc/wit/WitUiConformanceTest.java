@@ -3,8 +3,7 @@ package dev.jwc.wit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jwc.json.Json;
-import dev.jwc.wit.json.ResolveJson;
+import dev.jwc.wit.conformance.WitUiSuite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,35 +24,13 @@ import org.junit.jupiter.api.Test;
  * starts passing.
  */
 class WitUiConformanceTest {
-    private static final Path UI = Path.of(System.getProperty("jwc.shared", "../shared"))
-            .resolve("conformance/wasm-tools/crates/wit-parser/tests/ui");
+    private static final Path UI = WitUiSuite.UI;
 
     @Test
     void positiveCasesMatchExpectedJson() throws IOException {
         assumeTrue(Files.isDirectory(UI), "../shared not found: conformance skipped");
-        Map<String, String> failures = new LinkedHashMap<>();
-        List<String> cases = new ArrayList<>();
-        for (Path expected : list(UI)) {
-            String file = expected.getFileName().toString();
-            if (!file.endsWith(".wit.json")) {
-                continue;
-            }
-            String name = file.substring(0, file.length() - ".wit.json".length());
-            cases.add(name);
-            Path input = Stream.of(name + ".wit", name, name + ".wat").map(UI::resolve).filter(Files::exists)
-                    .findFirst().orElse(UI.resolve(name));
-            try {
-                var result = WitLoader.withFeatures(Set.of("active")).load(input);
-                Json actual = ResolveJson.toJson(result.resolve());
-                Json want = Json.parse(Files.readString(expected));
-                if (!actual.equals(want)) {
-                    failures.put(name, "JSON differs");
-                }
-            } catch (WitException e) {
-                failures.put(name, e.render());
-            }
-        }
-        report("positive", cases, failures);
+        WitUiSuite.Outcome outcome = WitUiSuite.runPositive(WitLoader.withFeatures(Set.of("active")));
+        report("positive", outcome.cases(), outcome.failures());
     }
 
     @Test
@@ -82,9 +58,7 @@ class WitUiConformanceTest {
     }
 
     private static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        }
+        return WitUiSuite.list(dir);
     }
 
     private static void report(String group, List<String> cases, Map<String, String> failures) throws IOException {

@@ -7,7 +7,6 @@ import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.component.ValType;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
-import dev.jwc.text.core.CoreTypeSyntax;
 import dev.jwc.text.sexpr.Cursor;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +28,12 @@ final class CanonParser {
         }
     }
 
-    static Lift lift(Cursor c, IndexSyntax syntax) {
+    static Lift lift(Cursor c) {
         Cursor f = c.list("core");
         f.expectKeyword("func");
-        Ref func = RefParser.ref(f);
+        Ref func = TypeParser.ref(f);
         f.expectEnd();
-        return new Lift(func, options(c, syntax));
+        return new Lift(func, options(c));
     }
 
     /**
@@ -46,9 +45,9 @@ final class CanonParser {
         return switch (op) {
             case "lower" -> {
                 Cursor f = c.list("func");
-                Ref func = RefParser.ref(f);
+                Ref func = TypeParser.ref(f);
                 f.expectEnd();
-                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
+                List<Deferred<CanonOpt>> opts = options(c);
                 yield s -> {
                     int index = s.resolve(ComponentSort.FUNC, func);
                     return new Canon.Lower(index, resolveAll(opts, s));
@@ -71,13 +70,13 @@ final class CanonParser {
                     r.expectEnd();
                     result = s -> Optional.of(t.resolve(s));
                 }
-                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
+                List<Deferred<CanonOpt>> opts = options(c);
                 Deferred<Optional<ValType>> resultF = result;
                 yield s -> new Canon.TaskReturn(resultF.resolve(s), resolveAll(opts, s));
             }
             case "task.cancel" -> s -> new Canon.TaskCancel();
             case "context.get", "context.set" -> {
-                var type = new CoreTypeSyntax().valType(c);
+                var type = new dev.jwc.text.core.CoreTypeSyntax().valType(c);
                 int slot = c.u32();
                 yield op.equals("context.get") ? s -> new Canon.ContextGet(type, slot)
                         : s -> new Canon.ContextSet(type, slot);
@@ -88,44 +87,44 @@ final class CanonParser {
             }
             case "subtask.drop" -> s -> new Canon.SubtaskDrop();
             case "stream.new" -> typed(c, Canon.StreamNew::new);
-            case "stream.read" -> typedWithOptions(c, Canon.StreamRead::new, types.syntax());
-            case "stream.write" -> typedWithOptions(c, Canon.StreamWrite::new, types.syntax());
+            case "stream.read" -> typedWithOptions(c, Canon.StreamRead::new);
+            case "stream.write" -> typedWithOptions(c, Canon.StreamWrite::new);
             case "stream.cancel-read" -> typedAsync(c, Canon.StreamCancelRead::new);
             case "stream.cancel-write" -> typedAsync(c, Canon.StreamCancelWrite::new);
             case "stream.drop-readable" -> typed(c, Canon.StreamDropReadable::new);
             case "stream.drop-writable" -> typed(c, Canon.StreamDropWritable::new);
             case "future.new" -> typed(c, Canon.FutureNew::new);
-            case "future.read" -> typedWithOptions(c, Canon.FutureRead::new, types.syntax());
-            case "future.write" -> typedWithOptions(c, Canon.FutureWrite::new, types.syntax());
+            case "future.read" -> typedWithOptions(c, Canon.FutureRead::new);
+            case "future.write" -> typedWithOptions(c, Canon.FutureWrite::new);
             case "future.cancel-read" -> typedAsync(c, Canon.FutureCancelRead::new);
             case "future.cancel-write" -> typedAsync(c, Canon.FutureCancelWrite::new);
             case "future.drop-readable" -> typed(c, Canon.FutureDropReadable::new);
             case "future.drop-writable" -> typed(c, Canon.FutureDropWritable::new);
             case "error-context.new" -> {
-                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
+                List<Deferred<CanonOpt>> opts = options(c);
                 yield s -> new Canon.ErrorContextNew(resolveAll(opts, s));
             }
             case "error-context.debug-message" -> {
-                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
+                List<Deferred<CanonOpt>> opts = options(c);
                 yield s -> new Canon.ErrorContextDebugMessage(resolveAll(opts, s));
             }
             case "error-context.drop" -> s -> new Canon.ErrorContextDrop();
             case "waitable-set.new" -> s -> new Canon.WaitableSetNew();
             case "waitable-set.wait", "waitable-set.poll" -> {
-                rejectCancellable(c);
+                boolean cancellable = c.takeKeyword("cancellable") | c.takeKeyword("async");
                 Cursor m = c.list("memory");
-                Ref memory = RefParser.coreRef(m, "memory", types.syntax());
+                Ref memory = TypeParser.coreRef(m, "memory");
                 m.expectEnd();
                 yield op.equals("waitable-set.wait")
-                        ? s -> new Canon.WaitableSetWait(false, s.resolveCore(CoreSort.MEMORY, memory))
-                        : s -> new Canon.WaitableSetPoll(false, s.resolveCore(CoreSort.MEMORY, memory));
+                        ? s -> new Canon.WaitableSetWait(cancellable, s.resolveCore(CoreSort.MEMORY, memory))
+                        : s -> new Canon.WaitableSetPoll(cancellable, s.resolveCore(CoreSort.MEMORY, memory));
             }
             case "waitable-set.drop" -> s -> new Canon.WaitableSetDrop();
             case "waitable.join" -> s -> new Canon.WaitableJoin();
             case "thread.index" -> s -> new Canon.ThreadIndex();
             case "thread.new-indirect" -> {
-                Ref type = RefParser.coreRef(c, "type", types.syntax());
-                Ref table = RefParser.coreRef(c, "table", types.syntax());
+                Ref type = coreTypeRef(c);
+                Ref table = TypeParser.coreRef(c, "table");
                 yield s -> {
                     int t = s.resolveCore(CoreSort.TYPE, type);
                     return new Canon.ThreadNewIndirect(t, s.resolveCore(CoreSort.TABLE, table));
@@ -139,12 +138,12 @@ final class CanonParser {
             case "thread.suspend-then-promote" -> cancellable(c, Canon.ThreadSuspendThenPromote::new);
             case "thread.yield-then-promote" -> cancellable(c, Canon.ThreadYieldThenPromote::new);
             case "thread.spawn-ref" -> {
-                Ref type = RefParser.coreRef(c, "type", types.syntax());
+                Ref type = coreTypeRef(c);
                 yield s -> new Canon.ThreadSpawnRef(s.resolveCore(CoreSort.TYPE, type));
             }
             case "thread.spawn-indirect" -> {
-                Ref type = RefParser.coreRef(c, "type", types.syntax());
-                Ref table = RefParser.coreRef(c, "table", types.syntax());
+                Ref type = coreTypeRef(c);
+                Ref table = TypeParser.coreRef(c, "table");
                 yield s -> {
                     int t = s.resolveCore(CoreSort.TYPE, type);
                     return new Canon.ThreadSpawnIndirect(t, s.resolveCore(CoreSort.TABLE, table));
@@ -155,8 +154,12 @@ final class CanonParser {
         };
     }
 
+    private static Ref coreTypeRef(Cursor c) {
+        return TypeParser.coreRef(c, "type");
+    }
+
     private static Deferred<Canon> typed(Cursor c, java.util.function.IntFunction<Canon> make) {
-        Ref type = RefParser.typeRef(c);
+        Ref type = TypeParser.ref(c);
         return s -> make.apply(s.resolve(ComponentSort.TYPE, type));
     }
 
@@ -165,7 +168,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typedAsync(Cursor c, TypedAsync make) {
-        Ref type = RefParser.typeRef(c);
+        Ref type = TypeParser.ref(c);
         boolean async = c.takeKeyword("async");
         return s -> make.make(s.resolve(ComponentSort.TYPE, type), async);
     }
@@ -174,9 +177,9 @@ final class CanonParser {
         Canon make(int type, List<CanonOpt> options);
     }
 
-    private static Deferred<Canon> typedWithOptions(Cursor c, TypedOptions make, IndexSyntax syntax) {
-        Ref type = RefParser.typeRef(c);
-        List<Deferred<CanonOpt>> opts = options(c, syntax);
+    private static Deferred<Canon> typedWithOptions(Cursor c, TypedOptions make) {
+        Ref type = TypeParser.ref(c);
+        List<Deferred<CanonOpt>> opts = options(c);
         return s -> {
             int t = s.resolve(ComponentSort.TYPE, type);
             return make.make(t, resolveAll(opts, s));
@@ -184,19 +187,12 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> cancellable(Cursor c, java.util.function.Function<Boolean, Canon> make) {
-        rejectCancellable(c);
-        return s -> make.apply(false);
-    }
-
-    /** The text format dropped {@code cancellable} (component-model#716); wasm-tools refuses it too. */
-    private static void rejectCancellable(Cursor c) {
-        if (c.peekKeyword("cancellable")) {
-            throw c.error("the `cancellable` option is no longer supported after WebAssembly/component-model#716");
-        }
+        boolean cancellable = c.takeKeyword("cancellable");
+        return s -> make.apply(cancellable);
     }
 
     /** Canonical options up to the end or the trailing sort. */
-    static List<Deferred<CanonOpt>> options(Cursor c, IndexSyntax syntax) {
+    static List<Deferred<CanonOpt>> options(Cursor c) {
         List<Deferred<CanonOpt>> opts = new ArrayList<>();
         while (!c.atEnd()) {
             Position at = c.position();
@@ -217,23 +213,23 @@ final class CanonParser {
             String head = c.peekListHead().orElse("");
             switch (head) {
                 case "memory" -> {
-                    Ref r = optionRef(c, head, "memory", syntax);
+                    Ref r = optionRef(c, head, "memory");
                     opts.add(s -> new CanonOpt.Memory(s.resolveCore(CoreSort.MEMORY, r)));
                 }
                 case "realloc" -> {
-                    Ref r = optionRef(c, head, "func", syntax);
+                    Ref r = optionRef(c, head, "func");
                     opts.add(s -> new CanonOpt.Realloc(s.resolveCore(CoreSort.FUNC, r)));
                 }
                 case "post-return" -> {
-                    Ref r = optionRef(c, head, "func", syntax);
+                    Ref r = optionRef(c, head, "func");
                     opts.add(s -> new CanonOpt.PostReturn(s.resolveCore(CoreSort.FUNC, r)));
                 }
                 case "callback" -> {
-                    Ref r = optionRef(c, head, "func", syntax);
+                    Ref r = optionRef(c, head, "func");
                     opts.add(s -> new CanonOpt.Callback(s.resolveCore(CoreSort.FUNC, r)));
                 }
                 case "core-type" -> {
-                    Ref r = optionRef(c, head, "type", syntax);
+                    Ref r = optionRef(c, head, "type");
                     opts.add(s -> new CanonOpt.CoreType(s.resolveCore(CoreSort.TYPE, r)));
                 }
                 default -> {
@@ -244,9 +240,9 @@ final class CanonParser {
         return opts;
     }
 
-    private static Ref optionRef(Cursor c, String head, String sort, IndexSyntax syntax) {
+    private static Ref optionRef(Cursor c, String head, String sort) {
         Cursor l = c.list(head);
-        Ref r = RefParser.coreRef(l, sort, syntax);
+        Ref r = TypeParser.coreRef(l, sort);
         l.expectEnd();
         return r;
     }

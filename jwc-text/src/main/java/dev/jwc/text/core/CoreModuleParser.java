@@ -18,8 +18,6 @@ import dev.jwc.binary.core.Names;
 import dev.jwc.binary.core.SectionId;
 import dev.jwc.binary.core.Table;
 import dev.jwc.binary.core.instr.Expression;
-import dev.jwc.binary.core.instr.Instruction;
-import dev.jwc.binary.core.instr.Opcode;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.Limits;
 import dev.jwc.binary.core.types.MemoryType;
@@ -34,7 +32,6 @@ import dev.jwc.text.TextException;
 import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +49,7 @@ public final class CoreModuleParser {
     private static final long PAGE = 1L << 16;
 
     private final ModuleScope scope = new ModuleScope();
+    private final SegmentParser segments = new SegmentParser(scope);
     private final List<Decl> decls = new ArrayList<>();
 
     // sections under construction
@@ -358,7 +356,7 @@ public final class CoreModuleParser {
                 if (d.isImport()) {
                     imports.add(new Import(d.importModule, d.importName, type));
                 } else {
-                    globals.add(new Global(type, expression(c)));
+                    globals.add(new Global(type, segments.expression(c)));
                 }
             }
             case TAG -> {
@@ -384,8 +382,8 @@ public final class CoreModuleParser {
                 }
                 start = OptionalInt.of(scope.funcs.resolve(c));
             }
-            case ELEM -> elements.add(element(c));
-            case DATA -> data.add(dataSegment(c));
+            case ELEM -> elements.add(segments.element(c));
+            case DATA -> data.add(segments.data(c));
         }
         c.expectEnd();
     }
@@ -465,7 +463,7 @@ public final class CoreModuleParser {
         }
         if (!d.inlineSegment) {
             TableType type = scope.tableType(c);
-            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(expression(c));
+            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(segments.expression(c));
             tables.add(new Table(type, init));
             return;
         }
@@ -473,11 +471,11 @@ public final class CoreModuleParser {
         boolean shared = c.takeKeyword("shared");
         RefType element = scope.refType(c);
         Cursor e = c.list("elem");
-        ElementSegment.Items items = elementItems(e, element, true);
+        ElementSegment.Items items = segments.elementItems(e, element, true);
         e.expectEnd();
         long n = items.size();
         tables.add(new Table(new TableType(element, Limits.of(n, n), table64, shared), Optional.empty()));
-        elements.add(new ElementSegment(new ElementSegment.Active(OptionalInt.of(d.index), zero(table64)), items));
+        elements.add(new ElementSegment(new ElementSegment.Active(OptionalInt.of(d.index), SegmentParser.zero(table64)), items));
     }
 
     private void memory(Decl d) {
@@ -496,121 +494,10 @@ public final class CoreModuleParser {
             pageSize = OptionalInt.of(scope.pageSize(c));
         }
         Cursor dc = c.list("data");
-        byte[] bytes = strings(dc);
+        byte[] bytes = SegmentParser.bytes(dc);
         long pages = (bytes.length + PAGE - 1) / PAGE;
         memories.add(new MemoryType(Limits.of(pages, pages), false, memory64, pageSize));
-        data.add(new DataSegment(new DataSegment.Active(d.index, zero(memory64)), bytes));
-    }
-
-    private static Expression zero(boolean is64) {
-        return Expression.of(is64 ? Instruction.i64Const(0) : Instruction.i32Const(0));
-    }
-
-    private static byte[] strings(Cursor c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (!c.atEnd()) {
-            out.writeBytes(c.string());
-        }
-        return out.toByteArray();
-    }
-
-    /** A constant expression made of the rest of {@code c}. */
-    private Expression expression(Cursor c) {
-        return new ExpressionParser(scope, new Namespace("local")).parse(c);
-    }
-
-    /** A constant expression of one folded instruction. */
-    private Expression singleInstruction(SExpr.SList instruction) {
-        return expression(new Cursor(List.of(instruction), instruction.end()));
-    }
-
-    /** {@code (offset instr*)} or a single folded instruction. */
-    private Expression offset(Cursor c) {
-        return c.peekList("offset") ? expression(c.list("offset")) : singleInstruction(c.listItem());
-    }
-
-    private ElementSegment element(Cursor c) {
-        ElementSegment.Mode mode;
-        boolean legacyIndices = false;
-        if (c.takeKeyword("declare")) {
-            mode = new ElementSegment.Declarative();
-        } else if (c.peekList("table") || scope.tables.peek(c)) {
-            OptionalInt table;
-            if (c.peekList("table")) {
-                Cursor t = c.list("table");
-                table = OptionalInt.of(scope.tables.resolve(t));
-                t.expectEnd();
-            } else {
-                // the legacy `(elem 0 (offset ...) idx*)` form, which may list bare indices
-                table = OptionalInt.of(scope.tables.resolve(c));
-                legacyIndices = true;
-            }
-            mode = new ElementSegment.Active(table, offset(c));
-        } else if (c.peekList() && !c.peekList("ref")) {
-            mode = new ElementSegment.Active(OptionalInt.empty(), offset(c));
-            legacyIndices = true;
-        } else {
-            mode = new ElementSegment.Passive();
-        }
-        if (legacyIndices && (c.atEnd() || scope.funcs.peek(c))) {
-            List<Integer> funcs = new ArrayList<>();
-            while (!c.atEnd()) {
-                funcs.add(scope.funcs.resolve(c));
-            }
-            return new ElementSegment(mode, new ElementSegment.Functions(funcs));
-        }
-        if (c.takeKeyword("func")) {
-            return new ElementSegment(mode, elementItems(c, RefType.FUNCREF, true));
-        }
-        RefType type = scope.refType(c);
-        return new ElementSegment(mode, elementItems(c, type, false));
-    }
-
-    /**
-     * {@code idx*} (when allowed) or {@code (item expr)* | expr*}. Indices into a table of another type
-     * than {@code funcref} become {@code ref.func} expressions, the only encoding that carries the type.
-     */
-    private ElementSegment.Items elementItems(Cursor c, RefType type, boolean indicesAllowed) {
-        if (indicesAllowed && (c.atEnd() || scope.funcs.peek(c))) {
-            List<Integer> funcs = new ArrayList<>();
-            while (!c.atEnd()) {
-                funcs.add(scope.funcs.resolve(c));
-            }
-            if (!type.equals(RefType.FUNCREF)) {
-                return new ElementSegment.Expressions(type, funcs.stream()
-                        .map(f -> Expression.of(Instruction.index(Opcode.REF_FUNC, f))).toList());
-            }
-            return new ElementSegment.Functions(funcs);
-        }
-        List<Expression> exprs = new ArrayList<>();
-        while (!c.atEnd()) {
-            if (c.peekList("item")) {
-                exprs.add(expression(c.list("item")));
-            } else {
-                exprs.add(singleInstruction(c.listItem()));
-            }
-        }
-        return new ElementSegment.Expressions(type, exprs);
-    }
-
-    private DataSegment dataSegment(Cursor c) {
-        DataSegment.Mode mode;
-        if (c.peekList("memory") || scope.memories.peek(c)) {
-            int memory;
-            if (c.peekList("memory")) {
-                Cursor m = c.list("memory");
-                memory = scope.memories.resolve(m);
-                m.expectEnd();
-            } else {
-                memory = scope.memories.resolve(c);
-            }
-            mode = new DataSegment.Active(memory, offset(c));
-        } else if (c.peekList()) {
-            mode = new DataSegment.Active(0, offset(c));
-        } else {
-            mode = new DataSegment.Passive();
-        }
-        return new DataSegment(mode, strings(c));
+        data.add(new DataSegment(new DataSegment.Active(d.index, SegmentParser.zero(memory64)), bytes));
     }
 
     // ---- assembly ----

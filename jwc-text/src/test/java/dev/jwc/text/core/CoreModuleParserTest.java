@@ -76,6 +76,9 @@ class CoreModuleParserTest {
                 "(module (memory 1 1) (data (i32.const 0) \"abc\"))");
         sameBinary("(module (func $f) (table funcref (elem $f $f)))",
                 "(module (func $f) (table 2 2 funcref) (elem (table 0) (i32.const 0) func $f $f))");
+        sameBinary("(module (memory 1) (data (i32.const 0) (i8 1 -1) (i16 0x102) (i32 1) (f32 1.0) \"z\"))",
+                "(module (memory 1) (data (i32.const 0) \"\\01\\ff\\02\\01\\01\\00\\00\\00\\00\\00\\80\\3f\" \"z\"))");
+        sameBinary("(module (data (i8 7)))", "(module (data \"\\07\"))");
         sameBinary("(module (memory 1) (data (offset (i32.const 8)) \"x\"))",
                 "(module (memory 1) (data (memory 0) (i32.const 8) \"x\"))");
         sameBinary("(module (func $f) (table (ref func) (elem $f)))",

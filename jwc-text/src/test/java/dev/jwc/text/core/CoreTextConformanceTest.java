@@ -5,10 +5,7 @@ import dev.jwc.binary.io.ByteReader;
 import dev.jwc.json.Json;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
-import dev.jwc.text.lex.Token;
-import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
-import dev.jwc.text.sexpr.SExprParser;
 import dev.jwc.text.wast.WastDirective;
 import dev.jwc.text.wast.WastExecute;
 import dev.jwc.text.wast.WastModule;
@@ -22,7 +19,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**

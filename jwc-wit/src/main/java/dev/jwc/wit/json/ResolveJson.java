@@ -69,6 +69,7 @@ public final class ResolveJson {
                 var o = JsonBuilder.object().put("id", i.id().index());
                 stability(o, i.stability());
                 docs(o, i.docs());
+                externalId(o, i.externalId());
                 yield JsonBuilder.object().put("interface", o.build()).build();
             }
             case WorldItem.FunctionItem(Function f) -> JsonBuilder.object().put("function", function(f)).build();
@@ -99,6 +100,7 @@ public final class ResolveJson {
                 .put("params", params.build());
         f.result().ifPresent(t -> o.put("result", type(t)));
         docsAndStability(o, f.docs(), f.stability());
+        externalId(o, f.externalId());
         return o.build();
     }
 
@@ -118,6 +120,7 @@ public final class ResolveJson {
                 .put("kind", kind(t.kind()))
                 .put("owner", owner(t.owner()));
         docsAndStability(o, t.docs(), t.stability());
+        externalId(o, t.externalId());
         return o.build();
     }
 
@@ -200,6 +203,11 @@ public final class ResolveJson {
     private static Json withDocs(ObjBuilder o, Docs docs) {
         docs(o, docs);
         return o.build();
+    }
+
+    /** {@code "external_id": "..."}, left out when there is none, as wit-parser leaves out empty docs. */
+    private static void externalId(ObjBuilder o, Optional<String> externalId) {
+        externalId.ifPresent(id -> o.put("external_id", id));
     }
 
     private static void docs(ObjBuilder o, Docs docs) {

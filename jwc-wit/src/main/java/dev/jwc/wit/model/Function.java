@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param name the mangled name wit-parser uses: {@code f}, {@code [constructor]r}, {@code [method]r.f} or
  *             {@code [static]r.f}; {@link #itemName()} gives the name as written in WIT
  * @param params for methods, the first is {@code self: borrow<resource>}
+ * @param externalId the string of an {@code @external-id("...")} attribute on the function
  */
 public record Function(String name, FunctionKind kind, List<Param> params, Optional<Type> result, Docs docs,
-                       Stability stability) {
+                       Stability stability, Optional<String> externalId) {
     public Function {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -20,6 +21,13 @@ public record Function(String name, FunctionKind kind, List<Param> params, Optio
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(docs, "docs");
         Objects.requireNonNull(stability, "stability");
+        Objects.requireNonNull(externalId, "externalId");
+    }
+
+    /** A function without an external id. */
+    public Function(String name, FunctionKind kind, List<Param> params, Optional<Type> result, Docs docs,
+                    Stability stability) {
+        this(name, kind, params, result, docs, stability, Optional.empty());
     }
 
     /** The name as written in WIT: {@code f} for {@code [method]r.f}, {@code constructor} for constructors. */

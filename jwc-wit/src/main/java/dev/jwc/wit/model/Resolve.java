@@ -53,6 +53,11 @@ public record Resolve(List<WitPackage> packages, List<Interface> interfaces, Lis
         return Optional.empty();
     }
 
+    /** The ids of all packages, in arena order. */
+    public List<PackageId> packageIds() {
+        return java.util.stream.IntStream.range(0, packages.size()).mapToObj(PackageId::new).toList();
+    }
+
     /**
      * The fully qualified name of a named interface, {@code ns:pkg/iface[@version]}; empty for an interface
      * written inline in a world.

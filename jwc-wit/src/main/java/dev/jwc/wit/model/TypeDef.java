@@ -9,27 +9,30 @@ import java.util.Optional;
  *
  * @param name  the declared name; empty for anonymous types
  * @param owner where it was declared; {@link TypeOwner#NONE} for anonymous types
+ * @param externalId the string of an {@code @external-id("...")} attribute on the definition
  */
-public record TypeDef(Optional<String> name, TypeDefKind kind, TypeOwner owner, Docs docs, Stability stability) {
+public record TypeDef(Optional<String> name, TypeDefKind kind, TypeOwner owner, Docs docs, Stability stability,
+                      Optional<String> externalId) {
     public TypeDef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(docs, "docs");
         Objects.requireNonNull(stability, "stability");
+        Objects.requireNonNull(externalId, "externalId");
     }
 
     /** An anonymous type, such as {@code list<u8>}. */
     public static TypeDef anonymous(TypeDefKind kind) {
-        return new TypeDef(Optional.empty(), kind, TypeOwner.NONE, Docs.NONE, Stability.UNKNOWN);
+        return new TypeDef(Optional.empty(), kind, TypeOwner.NONE, Docs.NONE, Stability.UNKNOWN, Optional.empty());
     }
 
     /** A named type of {@code owner}. */
     public static TypeDef named(String name, TypeDefKind kind, TypeOwner owner, Docs docs, Stability stability) {
-        return new TypeDef(Optional.of(name), kind, owner, docs, stability);
+        return new TypeDef(Optional.of(name), kind, owner, docs, stability, Optional.empty());
     }
 
     public TypeDef withKind(TypeDefKind newKind) {
-        return new TypeDef(name, newKind, owner, docs, stability);
+        return new TypeDef(name, newKind, owner, docs, stability, externalId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jwc.wit.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** What a world imports or exports. */
 public sealed interface WorldItem {
@@ -8,17 +9,30 @@ public sealed interface WorldItem {
     /**
      * An interface. The stability is the gate written on the import or export statement, the docs are the
      * comments on a by-reference statement such as {@code /// docs \n import wasi:io/poll;} (an inline
-     * interface keeps its docs on the {@link Interface} itself).
+     * interface keeps its docs on the {@link Interface} itself), the external id is the string of an
+     * {@code @external-id("...")} attribute on the statement.
      */
-    record InterfaceItem(InterfaceId id, Stability stability, Docs docs) implements WorldItem {
+    record InterfaceItem(InterfaceId id, Stability stability, Docs docs, Optional<String> externalId)
+            implements WorldItem {
         public InterfaceItem {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(stability, "stability");
             Objects.requireNonNull(docs, "docs");
+            Objects.requireNonNull(externalId, "externalId");
         }
 
+        /** An interface pulled in by another one (or written without docs or external id). */
         public InterfaceItem(InterfaceId id, Stability stability) {
-            this(id, stability, Docs.NONE);
+            this(id, stability, Docs.NONE, Optional.empty());
+        }
+
+        /** This statement naming another interface: when ids are remapped or worlds are cloned. */
+        public InterfaceItem withId(InterfaceId newId) {
+            return new InterfaceItem(newId, stability, docs, externalId);
+        }
+
+        public InterfaceItem withStability(Stability newStability) {
+            return new InterfaceItem(id, newStability, docs, externalId);
         }
     }
 

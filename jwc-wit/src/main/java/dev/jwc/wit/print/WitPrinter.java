@@ -20,6 +20,7 @@ import dev.jwc.wit.model.World;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import dev.jwc.wit.model.WorldKey;
+import dev.jwc.wit.syntax.StringLiterals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,7 @@ public final class WitPrinter {
                 newItem();
                 docs(f.docs());
                 stability(f.stability());
+                externalId(f.externalId());
                 out.line(WitNames.escape(f.name()) + ": " + signature(f) + ";");
             }
         }
@@ -171,6 +173,7 @@ public final class WitPrinter {
                         Interface iface = resolve.get(i.id());
                         docs(iface.name().isEmpty() ? iface.docs() : i.docs());
                         stability(i.stability());
+                        externalId(i.externalId());
                         if (iface.name().isPresent()) {
                             out.line(direction + " " + WitNames.escape(name) + ": "
                                     + interfacePath(i.id(), pkg) + ";");
@@ -183,6 +186,7 @@ public final class WitPrinter {
                     case WorldItem.FunctionItem(Function f) -> {
                         docs(f.docs());
                         stability(f.stability());
+                        externalId(f.externalId());
                         out.line(direction + " " + WitNames.escape(name) + ": " + signature(f) + ";");
                     }
                     case WorldItem.TypeItem t -> throw unprintable("a world cannot " + direction + " a type");
@@ -194,6 +198,7 @@ public final class WitPrinter {
                 }
                 docs(i.docs());
                 stability(i.stability());
+                externalId(i.externalId());
                 out.line(direction + " " + interfacePath(id, pkg) + ";");
             }
         }
@@ -201,7 +206,7 @@ public final class WitPrinter {
 
     /** Prints the named types of an interface or world: {@code use} statements, then the declarations. */
     private void types(TypeOwner owner, Map<String, TypeId> types, Map<TypeId, List<Function>> resourceFunctions) {
-        record Use(InterfaceId from, Stability stability, List<String> names) {}
+        record Use(InterfaceId from, Stability stability, Optional<String> externalId, List<String> names) {}
         var uses = new ArrayList<Use>();
         var declared = new ArrayList<TypeId>();
         for (var entry : types.entrySet()) {
@@ -215,10 +220,11 @@ public final class WitPrinter {
                 String item = targetName.equals(name) ? WitNames.escape(name)
                         : WitNames.escape(targetName) + " as " + WitNames.escape(name);
                 Use last = uses.isEmpty() ? null : uses.getLast();
-                if (last != null && last.from().equals(from) && last.stability().equals(type.stability())) {
+                if (last != null && last.from().equals(from) && last.stability().equals(type.stability())
+                        && last.externalId().equals(type.externalId())) {
                     last.names().add(item);
                 } else {
-                    uses.add(new Use(from, type.stability(), new ArrayList<>(List.of(item))));
+                    uses.add(new Use(from, type.stability(), type.externalId(), new ArrayList<>(List.of(item))));
                 }
             } else {
                 declared.add(entry.getValue());
@@ -228,6 +234,7 @@ public final class WitPrinter {
         for (Use use : uses) {
             anyItems = true;
             stability(use.stability());
+            externalId(use.externalId());
             out.line("use " + interfacePath(use.from(), pkg) + ".{" + String.join(", ", use.names()) + "};");
         }
         for (TypeId id : declared) {
@@ -235,6 +242,7 @@ public final class WitPrinter {
             TypeDef type = resolve.get(id);
             docs(type.docs());
             stability(type.stability());
+            externalId(type.externalId());
             declare(id, type, resourceFunctions.getOrDefault(id, List.of()));
         }
     }
@@ -278,6 +286,7 @@ public final class WitPrinter {
         for (Function f : functions) {
             docs(f.docs());
             stability(f.stability());
+            externalId(f.externalId());
             String prefix = f.kind() instanceof FunctionKind.Constructor ? "" : WitNames.escape(f.itemName()) + ": ";
             out.line(prefix + signature(f) + ";");
         }
@@ -429,6 +438,10 @@ public final class WitPrinter {
             }
             case Stability.Unknown u -> { }
         }
+    }
+
+    private void externalId(Optional<String> externalId) {
+        externalId.ifPresent(id -> out.line("@external-id(" + StringLiterals.quote(id) + ")"));
     }
 
     private static IllegalArgumentException unprintable(String what) {

@@ -42,7 +42,9 @@ final class DocsAndGates {
         return Docs.of(out.substring(0, end));
     }
 
-    static Stability stability(List<Ast.Attribute> attrs) {
+    /** The gate written by {@code attributes}; an {@code @external-id} is not a gate and is skipped. */
+    static Stability stability(List<Ast.Attribute> attributes) {
+        List<Ast.Attribute> attrs = attributes.stream().filter(a -> !(a instanceof Ast.ExternalId)).toList();
         if (attrs.isEmpty()) {
             return Stability.UNKNOWN;
         }
@@ -51,6 +53,7 @@ final class DocsAndGates {
                 case Ast.Since s -> new Stability.Stable(s.version());
                 case Ast.Unstable u -> new Stability.Unstable(u.feature().name());
                 case Ast.Deprecated d -> throw d.span().error("must pair @deprecated with either @since or @unstable");
+                case Ast.ExternalId e -> throw new IllegalStateException("external ids were filtered out");
             };
         }
         if (attrs.size() == 2) {
@@ -71,5 +74,28 @@ final class DocsAndGates {
             }
         }
         throw attrs.get(1).span().error("unsupported combination of attributes");
+    }
+
+    /** The string of the {@code @external-id} among {@code attributes}, if any; at most one is allowed. */
+    static Optional<String> externalId(List<Ast.Attribute> attributes) {
+        Optional<String> found = Optional.empty();
+        for (Ast.Attribute a : attributes) {
+            if (a instanceof Ast.ExternalId e) {
+                if (found.isPresent()) {
+                    throw e.span().error("duplicate `@external-id` attribute");
+                }
+                found = Optional.of(e.id());
+            }
+        }
+        return found;
+    }
+
+    /** Rejects an {@code @external-id} on {@code what}, an item that has no name for the outside world. */
+    static void rejectExternalId(List<Ast.Attribute> attributes, String what) {
+        for (Ast.Attribute a : attributes) {
+            if (a instanceof Ast.ExternalId e) {
+                throw e.span().error("`@external-id` is not allowed on " + what);
+            }
+        }
     }
 }

@@ -96,8 +96,7 @@ final class Includer {
                         }
                         case WorldItem.FunctionItem f -> new WorldItem.FunctionItem(
                                 TypeRewrite.renamed(cloner.function(f.function()), n));
-                        case WorldItem.InterfaceItem i -> new WorldItem.InterfaceItem(cloner.iface(i.id()),
-                                i.stability());
+                        case WorldItem.InterfaceItem i -> i.withId(cloner.iface(i.id()));
                     };
                     if (into.put(new WorldKey.Name(n), item) != null) {
                         throw span.error(what + " of `" + n + "` shadows previously " + what + "ed items");
@@ -106,7 +105,7 @@ final class Includer {
                 case WorldKey.Iface key -> {
                     WorldItem.InterfaceItem item = (WorldItem.InterfaceItem) e.getValue();
                     WorldItem.InterfaceItem existing = (WorldItem.InterfaceItem) into.getOrDefault(key, item);
-                    into.put(key, new WorldItem.InterfaceItem(existing.id(),
+                    into.put(key, existing.withStability(
                             mergeStability(item.stability(), existing.stability(), external, span)));
                 }
             }

@@ -63,6 +63,29 @@ final class Linker {
         return b.build();
     }
 
+    /** The package named {@code name}, if linked. */
+    PackageId packageNamed(PackageName name) {
+        return packageNames.get(name);
+    }
+
+    /** Adds an empty package named {@code name}, for items merged from a decoded binary package. */
+    PackageId addPackage(PackageName name, Docs docs) {
+        packages.add(new Pkg(name, docs, new LinkedHashMap<>(), new LinkedHashMap<>()));
+        PackageId id = new PackageId(packages.size() - 1);
+        packageNames.put(name, id);
+        return id;
+    }
+
+    /** The interfaces of package {@code pkg} by name, in order; callers may add to it. */
+    LinkedHashMap<String, InterfaceId> packageInterfaces(PackageId pkg) {
+        return packages.get(pkg.index()).interfaces;
+    }
+
+    /** The worlds of package {@code pkg} by name, in order; callers may add to it. */
+    LinkedHashMap<String, WorldId> packageWorlds(PackageId pkg) {
+        return packages.get(pkg.index()).worlds;
+    }
+
     /** Links one package whose dependencies are all linked already. */
     PackageId append(UnresolvedPackage unresolved) {
         return new Remap(unresolved).append();
@@ -185,33 +208,39 @@ final class Linker {
         LinkedHashMap<WorldKey, WorldItem> newImports = new LinkedHashMap<>();
         for (Map.Entry<WorldKey, WorldItem> e : sorted(world.imports).entrySet()) {
             switch (e.getValue()) {
-                case WorldItem.InterfaceItem i -> elaborateImport(newImports, e.getKey(), i.id(), i.stability(), span,
-                        0);
+                case WorldItem.InterfaceItem i -> elaborateImport(newImports, e.getKey(), i, span, 0);
                 case WorldItem.FunctionItem f -> newImports.put(e.getKey(), f);
                 case WorldItem.TypeItem t -> {
                     InterfaceId dep = typeInterfaceDep(t.id());
                     if (dep != null) {
-                        elaborateImport(newImports, new WorldKey.Iface(dep), dep, types.get(t.id().index()).stability,
-                                span, 0);
+                        elaborateImport(newImports, new WorldKey.Iface(dep),
+                                new WorldItem.InterfaceItem(dep, types.get(t.id().index()).stability), span, 0);
                     }
                     newImports.put(e.getKey(), t);
                 }
             }
         }
         LinkedHashMap<WorldKey, WorldItem> newExports = new LinkedHashMap<>();
-        LinkedHashMap<InterfaceId, Map.Entry<WorldKey, Stability>> exportInterfaces = new LinkedHashMap<>();
+        // Keyed by name, not interface: `export primary: store; export backup: store;` are two exports.
+        LinkedHashMap<WorldKey, WorldItem.InterfaceItem> exportInterfaces = new LinkedHashMap<>();
+        Set<InterfaceId> exportedByIdentity = new HashSet<>();
         for (Map.Entry<WorldKey, WorldItem> e : world.exports.entrySet()) {
             switch (e.getValue()) {
-                case WorldItem.InterfaceItem i -> exportInterfaces.put(i.id(), Map.entry(e.getKey(), i.stability()));
+                case WorldItem.InterfaceItem i -> {
+                    exportInterfaces.put(e.getKey(), i);
+                    if (e.getKey() instanceof WorldKey.Iface) {
+                        exportedByIdentity.add(i.id());
+                    }
+                }
                 case WorldItem.FunctionItem f -> newExports.put(e.getKey(), f);
                 case WorldItem.TypeItem t -> throw new IllegalStateException("type export");
             }
         }
         Set<InterfaceId> requiredImports = new HashSet<>();
-        for (Map.Entry<InterfaceId, Map.Entry<WorldKey, Stability>> e : exportInterfaces.entrySet()) {
-            WorldKey key = e.getValue().getKey();
-            if (!addWorldExport(newImports, newExports, exportInterfaces, requiredImports, e.getKey(), key, true,
-                    e.getValue().getValue(), span, 0)) {
+        for (Map.Entry<WorldKey, WorldItem.InterfaceItem> e : exportInterfaces.entrySet()) {
+            WorldKey key = e.getKey();
+            if (!addWorldExport(newImports, newExports, exportedByIdentity, requiredImports, e.getValue(), key, true,
+                    span, 0)) {
                 throw span.error("interface `" + nameOf(key)
                         + "` transitively depends on an interface in incompatible ways");
             }
@@ -239,23 +268,30 @@ final class Linker {
         };
     }
 
-    private void elaborateImport(LinkedHashMap<WorldKey, WorldItem> imports, WorldKey key, InterfaceId id,
-                                 Stability stability, Span span, int depth) {
+    /** Imports {@code item} under {@code key} after the interfaces it uses, which inherit its gate. */
+    private void elaborateImport(LinkedHashMap<WorldKey, WorldItem> imports, WorldKey key,
+                                 WorldItem.InterfaceItem item, Span span, int depth) {
         if (imports.containsKey(key)) {
             return;
         }
         checkDepth(depth, span);
-        for (InterfaceId dep : interfaceDirectDeps(id)) {
-            elaborateImport(imports, new WorldKey.Iface(dep), dep, stability, span, depth + 1);
+        for (InterfaceId dep : interfaceDirectDeps(item.id())) {
+            elaborateImport(imports, new WorldKey.Iface(dep), new WorldItem.InterfaceItem(dep, item.stability()),
+                    span, depth + 1);
         }
-        imports.put(key, new WorldItem.InterfaceItem(id, stability));
+        imports.put(key, item);
     }
 
+    /**
+     * Exports {@code item} under {@code key} (or imports it when {@code addExport} is false), after the interfaces
+     * it uses: those exported by their own identity are exported first, the others imported. False when an
+     * interface would have to be both, which is an error.
+     */
     private boolean addWorldExport(LinkedHashMap<WorldKey, WorldItem> imports,
-                                   LinkedHashMap<WorldKey, WorldItem> exports,
-                                   Map<InterfaceId, Map.Entry<WorldKey, Stability>> exportInterfaces,
-                                   Set<InterfaceId> requiredImports, InterfaceId id, WorldKey key, boolean addExport,
-                                   Stability stability, Span span, int depth) {
+                                   LinkedHashMap<WorldKey, WorldItem> exports, Set<InterfaceId> exportedByIdentity,
+                                   Set<InterfaceId> requiredImports, WorldItem.InterfaceItem item, WorldKey key,
+                                   boolean addExport, Span span, int depth) {
+        InterfaceId id = item.id();
         if (exports.containsKey(key)) {
             return addExport;
         }
@@ -264,15 +300,16 @@ final class Linker {
         }
         checkDepth(depth, span);
         for (InterfaceId dep : interfaceDirectDeps(id)) {
-            boolean depExport = addExport && exportInterfaces.containsKey(dep);
-            if (!addWorldExport(imports, exports, exportInterfaces, requiredImports, dep, new WorldKey.Iface(dep),
-                    depExport, stability, span, depth + 1)) {
+            boolean depExport = addExport && exportedByIdentity.contains(dep);
+            if (!addWorldExport(imports, exports, exportedByIdentity, requiredImports,
+                    new WorldItem.InterfaceItem(dep, item.stability()), new WorldKey.Iface(dep), depExport, span,
+                    depth + 1)) {
                 return false;
             }
         }
-        WorldItem item = new WorldItem.InterfaceItem(id, stability);
         if (addExport) {
-            if (requiredImports.contains(id)) {
+            // A labelled export is an instance of its own: the same interface may still be imported.
+            if (key instanceof WorldKey.Iface && requiredImports.contains(id)) {
                 return false;
             }
             exports.put(key, item);
@@ -610,8 +647,7 @@ final class Linker {
                 WorldKey key = e.getKey() instanceof WorldKey.Iface(InterfaceId id)
                         ? new WorldKey.Iface(mapInterface(id, span)) : e.getKey();
                 item = switch (item) {
-                    case WorldItem.InterfaceItem ii -> new WorldItem.InterfaceItem(mapInterface(ii.id(), span),
-                            ii.stability());
+                    case WorldItem.InterfaceItem ii -> ii.withId(mapInterface(ii.id(), span));
                     case WorldItem.FunctionItem f -> new WorldItem.FunctionItem(updateFunction(f.function(), span));
                     case WorldItem.TypeItem t -> t;
                 };

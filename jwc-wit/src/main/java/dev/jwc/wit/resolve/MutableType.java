@@ -14,6 +14,8 @@ final class MutableType {
     TypeOwner owner;
     Docs docs;
     Stability stability;
+    /** Set after construction for the few named types that carry an {@code @external-id}. */
+    Optional<String> externalId = Optional.empty();
 
     MutableType(String name, TypeDefKind kind, TypeOwner owner, Docs docs, Stability stability) {
         this.name = name;
@@ -24,10 +26,12 @@ final class MutableType {
     }
 
     MutableType copy() {
-        return new MutableType(name, kind, owner, docs, stability);
+        MutableType copy = new MutableType(name, kind, owner, docs, stability);
+        copy.externalId = externalId;
+        return copy;
     }
 
     TypeDef freeze() {
-        return new TypeDef(Optional.ofNullable(name), kind, owner, docs, stability);
+        return new TypeDef(Optional.ofNullable(name), kind, owner, docs, stability, externalId);
     }
 }

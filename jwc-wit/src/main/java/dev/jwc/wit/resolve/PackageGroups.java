@@ -1,5 +1,6 @@
 package dev.jwc.wit.resolve;
 
+import dev.jwc.wit.BinaryWitDecoder;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.PackageName;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,32 @@ import java.util.stream.Stream;
  */
 public final class PackageGroups {
     /** The packages of one file or directory: its main package and the {@code package x:y { }} nested in it. */
-    private record Group(UnresolvedPackage main, List<UnresolvedPackage> nested) {}
+    private record Group(Unit main, List<Unit> nested) {}
+
+    /** A package to link: WIT text resolved on its own, or a decoded binary package to merge. */
+    private sealed interface Unit {
+        PackageName name();
+    }
+
+    private record TextUnit(UnresolvedPackage pkg) implements Unit {
+        @Override
+        public PackageName name() {
+            return pkg.name();
+        }
+    }
+
+    private record BinaryUnit(BinaryWitDecoder.Decoded decoded, Path file) implements Unit {
+        @Override
+        public PackageName name() {
+            return decoded.resolve().get(decoded.main()).name();
+        }
+
+        /** The packages the binary refers to besides its own. */
+        List<PackageName> deps() {
+            return decoded.resolve().packageIds().stream().filter(id -> !id.equals(decoded.main()))
+                    .map(id -> decoded.resolve().get(id).name()).toList();
+        }
+    }
 
     /** What loading produced: the model, the main package of the path and the nested packages beside it. */
     public record Loaded(Resolve resolve, PackageId main, List<PackageId> nested) {}
@@ -41,16 +68,32 @@ public final class PackageGroups {
      * {@code @unstable} features in {@code features} (or all of them when {@code allFeatures}).
      */
     public static Loaded load(Path path, Set<String> features, boolean allFeatures) {
+        return load(path, features, allFeatures, null);
+    }
+
+    /**
+     * Like {@link #load(Path, Set, boolean)}, reading {@code .wasm} and {@code .wat} files as binary WIT packages
+     * through {@code binary} (when null, such files are an error).
+     */
+    public static Loaded load(Path path, Set<String> features, boolean allFeatures, BinaryWitDecoder binary) {
         Linker linker = new Linker(features, allFeatures);
         if (Files.isDirectory(path)) {
             Group top = parseDir(path);
-            List<Group> deps = parseDeps(path.resolve("deps"));
+            List<Group> deps = parseDeps(path.resolve("deps"), binary);
             return link(linker, top, deps);
+        }
+        if (isBinary(path) && binary != null) {
+            return link(linker, new Group(new BinaryUnit(binary.decode(path), path), List.of()), List.of());
         }
         return link(linker, parseFile(path), List.of());
     }
 
-    private static List<Group> parseDeps(Path deps) {
+    private static boolean isBinary(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".wat") || name.endsWith(".wasm");
+    }
+
+    private static List<Group> parseDeps(Path deps, BinaryWitDecoder binary) {
         List<Group> groups = new ArrayList<>();
         if (!Files.isDirectory(deps)) {
             return groups;
@@ -62,8 +105,11 @@ public final class PackageGroups {
                 String name = entry.getFileName().toString();
                 if (name.endsWith(".wit")) {
                     groups.add(parseFile(entry));
-                } else if (name.endsWith(".wat") || name.endsWith(".wasm")) {
-                    throw new WitException(entry, "wasm-encoded WIT packages are not supported");
+                } else if (isBinary(entry)) {
+                    if (binary == null) {
+                        throw new WitException(entry, "wasm-encoded WIT packages are not supported");
+                    }
+                    groups.add(new Group(new BinaryUnit(binary.decode(entry), entry), List.of()));
                 }
             }
         }
@@ -108,7 +154,7 @@ public final class PackageGroups {
 
     private static Group parseSources(List<Source> sources, Path where) {
         PackageResolver main = new PackageResolver();
-        List<UnresolvedPackage> nested = new ArrayList<>();
+        List<Unit> nested = new ArrayList<>();
         for (Source source : sources) {
             Ast.PackageFile file = Parser.parseFile(source);
             List<Ast.AstItem> rest = new ArrayList<>();
@@ -116,67 +162,85 @@ public final class PackageGroups {
                 if (item instanceof Ast.NestedPackage pkg) {
                     PackageResolver resolver = new PackageResolver();
                     resolver.push(pkg.file());
-                    nested.add(resolver.resolve(source.path(), source));
+                    nested.add(new TextUnit(resolver.resolve(source.path(), source)));
                 } else {
                     rest.add(item);
                 }
             }
             main.push(new Ast.PackageFile(file.packageName(), rest));
         }
-        return new Group(main.resolve(where, sources.isEmpty() ? null : sources.get(0)), nested);
+        return new Group(new TextUnit(main.resolve(where, sources.isEmpty() ? null : sources.get(0))), nested);
     }
 
     private static Loaded link(Linker linker, Group main, List<Group> deps) {
-        Map<PackageName, UnresolvedPackage> byName = new TreeMap<>(Versions.PACKAGE_ORDER);
+        Map<PackageName, Unit> byName = new TreeMap<>(Versions.PACKAGE_ORDER);
         List<Group> groups = new ArrayList<>();
         groups.add(main);
         groups.addAll(deps);
         for (Group g : groups) {
-            List<UnresolvedPackage> pkgs = new ArrayList<>(g.nested());
-            pkgs.add(g.main());
-            for (UnresolvedPackage p : pkgs) {
-                UnresolvedPackage prev = byName.putIfAbsent(p.name(), p);
-                if (prev != null) {
-                    throw p.nameSpan().error("package `" + p.name() + "` is defined in two different locations");
+            List<Unit> units = new ArrayList<>(g.nested());
+            units.add(g.main());
+            for (Unit u : units) {
+                if (byName.putIfAbsent(u.name(), u) != null) {
+                    String message = "package `" + u.name() + "` is defined in two different locations";
+                    throw switch (u) {
+                        case TextUnit t -> t.pkg().nameSpan().error(message);
+                        case BinaryUnit b -> new WitException(b.file(), message);
+                    };
                 }
             }
         }
-        List<UnresolvedPackage> order = new ArrayList<>();
+        // Like wit-parser, binary packages are merged in the order they are read, before the WIT text is sorted
+        // and linked; the packages a binary refers to are linked before it so that it merges into them.
+        List<Unit> order = new ArrayList<>();
         Set<PackageName> done = new HashSet<>();
-        for (UnresolvedPackage p : byName.values()) {
-            visit(p, byName, order, done, new HashSet<>());
-        }
-        PackageId mainId = null;
-        List<PackageId> nested = new ArrayList<>();
-        for (UnresolvedPackage p : order) {
-            PackageId id = linker.append(p);
-            if (p == main.main()) {
-                mainId = id;
-            } else if (main.nested().contains(p)) {
-                nested.add(id);
+        for (Group g : groups) {
+            if (g.main() instanceof BinaryUnit b) {
+                visit(b, byName, order, done, new HashSet<>());
             }
         }
-        return new Loaded(linker.toResolve(), mainId, nested);
+        for (Unit u : byName.values()) {
+            visit(u, byName, order, done, new HashSet<>());
+        }
+        Map<Unit, PackageId> ids = new IdentityHashMap<>();
+        for (Unit u : order) {
+            ids.put(u, switch (u) {
+                case TextUnit t -> linker.append(t.pkg());
+                case BinaryUnit b -> BinaryMerge.merge(linker, b.decoded().resolve(), b.decoded().main(), b.file());
+            });
+        }
+        // Nested packages are listed as written, not in dependency order: a printer that writes them in this
+        // order gives text that lists them the same way again, even when a dependency that fixed the link
+        // order (such as a reference gated away by a feature) is not in the printed text.
+        List<PackageId> nested = main.nested().stream().map(ids::get).toList();
+        return new Loaded(linker.toResolve(), ids.get(main.main()), nested);
     }
 
-    private static void visit(UnresolvedPackage pkg, Map<PackageName, UnresolvedPackage> byName,
-                              List<UnresolvedPackage> order, Set<PackageName> done, Set<PackageName> visiting) {
-        if (done.contains(pkg.name())) {
+    private static void visit(Unit unit, Map<PackageName, Unit> byName, List<Unit> order, Set<PackageName> done,
+                              Set<PackageName> visiting) {
+        if (done.contains(unit.name())) {
             return;
         }
-        int i = 0;
-        for (PackageName dep : pkg.foreignDeps().keySet()) {
-            Span span = pkg.foreignDepSpans().get(i++);
+        List<PackageName> deps = switch (unit) {
+            case TextUnit t -> List.copyOf(t.pkg().foreignDeps().keySet());
+            case BinaryUnit b -> b.deps();
+        };
+        for (int i = 0; i < deps.size(); i++) {
+            PackageName dep = deps.get(i);
             if (!visiting.add(dep)) {
-                throw span.error("package `" + dep + "` creates a dependency cycle");
+                String message = "package `" + dep + "` creates a dependency cycle";
+                throw switch (unit) {
+                    case TextUnit t -> t.pkg().foreignDepSpans().get(i).error(message);
+                    case BinaryUnit b -> new WitException(b.file(), message);
+                };
             }
-            UnresolvedPackage target = byName.get(dep);
+            Unit target = byName.get(dep);
             if (target != null) {
                 visit(target, byName, order, done, visiting);
             }
             visiting.remove(dep);
         }
-        done.add(pkg.name());
-        order.add(pkg);
+        done.add(unit.name());
+        order.add(unit);
     }
 }

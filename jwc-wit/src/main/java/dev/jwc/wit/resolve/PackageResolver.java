@@ -128,6 +128,7 @@ final class PackageResolver {
         for (int id : order.interfaces()) {
             currentFile = ifaceFile.get(id);
             Ast.InterfaceDecl decl = ifaceAst.get(id);
+            DocsAndGates.rejectExternalId(decl.attributes(), "an interface definition");
             resolveInterface(id, decl.items(), decl.docs(), decl.attributes());
         }
         for (int id : order.worlds()) {
@@ -381,6 +382,7 @@ final class PackageResolver {
         MutableWorld world = worlds.get(worldId);
         world.docs = DocsAndGates.docs(decl.docs());
         world.stability = DocsAndGates.stability(decl.attributes());
+        DocsAndGates.rejectExternalId(decl.attributes(), "a world definition");
         TypeOwner owner = new TypeOwner.InWorld(new WorldId(worldId));
         List<Object> typeItems = new ArrayList<>();
         for (Ast.WorldItem item : decl.items()) {
@@ -389,8 +391,13 @@ final class PackageResolver {
             }
         }
         resolveTypes(owner, typeItems);
+        GateRules gates = new GateRules(types);
+        for (Named named : scope.values()) {
+            gates.checkType(types.get(named.type().index()), world.stability, named.span());
+        }
         for (Ast.WorldItem item : decl.items()) {
             if (item instanceof Ast.Include inc) {
+                DocsAndGates.rejectExternalId(inc.attributes(), "an `include`");
                 Stability stability = DocsAndGates.stability(inc.attributes());
                 int from = worldOf(resolvePath(inc.from()), inc.from().name());
                 List<MutableWorld.Rename> renames = inc.names().stream()
@@ -431,6 +438,7 @@ final class PackageResolver {
                     for (Ast.ResourceFunc func : r.funcs()) {
                         spans.imports().add(func.func().name().span());
                         Function f = resolveResourceFunc(func, td.name());
+                        gates.checkFunction(f, world.stability, func.func().name().span());
                         world.imports.put(new WorldKey.Name(f.name()), new WorldItem.FunctionItem(f));
                     }
                     continue;
@@ -441,6 +449,9 @@ final class PackageResolver {
             }
             String desc = isImport ? "import" : "export";
             WorldItem worldItem = resolveWorldItem(docs, attrs, kind);
+            if (worldItem instanceof WorldItem.FunctionItem(Function f)) {
+                gates.checkFunction(f, world.stability, kind.span());
+            }
             WorldKey key = switch (kind) {
                 case Ast.ExternInterface inline -> new WorldKey.Name(inline.name().name());
                 case Ast.ExternFunc fn -> new WorldKey.Name(((WorldItem.FunctionItem) worldItem).function().name());
@@ -479,19 +490,22 @@ final class PackageResolver {
                 int id = allocInterface(inline.name().span());
                 resolveInterface(id, inline.items(), docs, attrs);
                 scope = saved;
-                yield new WorldItem.InterfaceItem(new InterfaceId(id), interfaces.get(id).stability);
+                yield new WorldItem.InterfaceItem(new InterfaceId(id), interfaces.get(id).stability, Docs.NONE,
+                        DocsAndGates.externalId(attrs));
             }
-            case Ast.ExternPath p -> pathItem(p.path(), attrs);
-            case Ast.ExternNamedPath p -> pathItem(p.path(), attrs);
+            case Ast.ExternPath p -> pathItem(p.path(), docs, attrs);
+            case Ast.ExternNamedPath p -> pathItem(p.path(), docs, attrs);
             case Ast.ExternFunc fn -> new WorldItem.FunctionItem(resolveFunction(docs, attrs, fn.name().name(),
                     fn.func(), new FunctionKind.Freestanding(fn.func().async())));
         };
     }
 
-    private WorldItem pathItem(Ast.UsePath path, List<Ast.Attribute> attrs) {
+    /** An import or export naming an interface: the statement's own docs and attributes stay with it. */
+    private WorldItem pathItem(Ast.UsePath path, Ast.Docs docs, List<Ast.Attribute> attrs) {
         Stability stability = DocsAndGates.stability(attrs);
         int id = interfaceOf(resolvePath(path), path.name());
-        return new WorldItem.InterfaceItem(new InterfaceId(id), stability);
+        return new WorldItem.InterfaceItem(new InterfaceId(id), stability, DocsAndGates.docs(docs),
+                DocsAndGates.externalId(attrs));
     }
 
     // ---- interfaces ----
@@ -528,8 +542,24 @@ final class PackageResolver {
         for (Function f : funcs) {
             iface.functions.put(f.name(), f);
         }
+        checkGates(iface.stability, funcs, funcSpans.subList(funcSpans.size() - funcs.size(), funcSpans.size()));
+        UniqueNames.require(scope.entrySet().stream().map(e -> new Id(e.getKey(), e.getValue().span())).toList(),
+                "name");
         interfaceScopes.set(id, scope);
         scope = new LinkedHashMap<>();
+    }
+
+    /** The gate rule for references: the named types of the current scope, then {@code funcs} at their spans. */
+    private void checkGates(Stability container, List<Function> funcs, List<Span> funcSpans) {
+        GateRules gates = new GateRules(types);
+        for (Named named : scope.values()) {
+            if (named.type() != null) {
+                gates.checkType(types.get(named.type().index()), container, named.span());
+            }
+        }
+        for (int i = 0; i < funcs.size(); i++) {
+            gates.checkFunction(funcs.get(i), container, funcSpans.get(i));
+        }
     }
 
     private void resolveTypes(TypeOwner owner, List<Object> items) {
@@ -564,7 +594,9 @@ final class PackageResolver {
             Docs docs = DocsAndGates.docs(def.docs());
             Stability stability = DocsAndGates.stability(def.attributes());
             TypeDefKind kind = resolveTypeDef(def.type(), stability);
-            TypeId id = addType(new MutableType(def.name().name(), kind, owner, docs, stability), def.name().span());
+            MutableType type = new MutableType(def.name().name(), kind, owner, docs, stability);
+            type.externalId = DocsAndGates.externalId(def.attributes());
+            TypeId id = addType(type, def.name().span());
             switch (def.type()) {
                 case Ast.Record r -> memberSpans.put(id.index(),
                         r.fields().stream().map(f -> f.name().span()).toList());
@@ -588,8 +620,10 @@ final class PackageResolver {
                 throw name.name().span().error("cannot import " + found.item() + " `" + name.name().name() + "`");
             }
             Id local = name.local();
-            TypeId id = addType(new MutableType(local.name(), new TypeDefKind.Alias(Type.of(found.type())), owner,
-                    Docs.NONE, stability), name.name().span());
+            MutableType alias = new MutableType(local.name(), new TypeDefKind.Alias(Type.of(found.type())), owner,
+                    Docs.NONE, stability);
+            alias.externalId = DocsAndGates.externalId(u.attributes());
+            TypeId id = addType(alias, name.name().span());
             define(local, new Named(id, null, local.span()));
         }
     }
@@ -629,17 +663,16 @@ final class PackageResolver {
         Docs resolvedDocs = DocsAndGates.docs(docs);
         Stability stability = DocsAndGates.stability(attrs);
         List<Param> params = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<Id> names = new ArrayList<>();
         if (kind instanceof FunctionKind.Method m) {
             TypeDefKind borrow = new TypeDefKind.Borrow(m.resource());
             params.add(new Param("self", anonType(new MutableType(null, borrow, TypeOwner.NONE, Docs.NONE,
                     findStability(borrow, Stability.UNKNOWN)), func.span())));
-            seen.add("self");
+            names.add(new Id("self", func.span()));
         }
+        func.params().forEach(p -> names.add(p.name()));
+        UniqueNames.require(names, "param");
         for (Ast.Param p : func.params()) {
-            if (!seen.add(p.name().name())) {
-                throw p.name().span().error("param `" + p.name().name() + "` is defined more than once");
-            }
             params.add(new Param(p.name().name(), resolveType(p.type(), Stability.UNKNOWN)));
         }
         Optional<Type> result;
@@ -650,7 +683,7 @@ final class PackageResolver {
             result = func.result() == null ? Optional.empty()
                     : Optional.of(resolveType(func.result(), Stability.UNKNOWN));
         }
-        return new Function(name, kind, params, result, resolvedDocs, stability);
+        return new Function(name, kind, params, result, resolvedDocs, stability, DocsAndGates.externalId(attrs));
     }
 
     private Type constructorResult(TypeId resource, Ast.Type resultAst) {
@@ -700,17 +733,25 @@ final class PackageResolver {
                 }
                 yield new TypeDefKind.Resource();
             }
-            case Ast.Record r -> new TypeDefKind.Record(r.fields().stream()
-                    .map(f -> new TypeDefKind.Field(f.name().name(), resolveType(f.type(), stability),
-                            DocsAndGates.docs(f.docs())))
-                    .toList());
-            case Ast.Flags f -> new TypeDefKind.Flags(f.flags().stream()
-                    .map(flag -> new TypeDefKind.Flag(flag.name().name(), DocsAndGates.docs(flag.docs()))).toList());
+            case Ast.Record r -> {
+                UniqueNames.require(r.fields().stream().map(Ast.Field::name).toList(), "field");
+                yield new TypeDefKind.Record(r.fields().stream()
+                        .map(f -> new TypeDefKind.Field(f.name().name(), resolveType(f.type(), stability),
+                                DocsAndGates.docs(f.docs())))
+                        .toList());
+            }
+            case Ast.Flags f -> {
+                UniqueNames.require(f.flags().stream().map(Ast.Flag::name).toList(), "flag");
+                yield new TypeDefKind.Flags(f.flags().stream()
+                        .map(flag -> new TypeDefKind.Flag(flag.name().name(), DocsAndGates.docs(flag.docs())))
+                        .toList());
+            }
             case Ast.Tuple t -> new TypeDefKind.Tuple(t.types().stream().map(x -> resolveType(x, stability)).toList());
             case Ast.Variant v -> {
                 if (v.cases().isEmpty()) {
                     throw v.span().error("empty variant");
                 }
+                UniqueNames.require(v.cases().stream().map(Ast.Case::name).toList(), "case");
                 yield new TypeDefKind.Variant(v.cases().stream()
                         .map(c -> new TypeDefKind.Case(c.name().name(), optionalType(c.type(), stability),
                                 DocsAndGates.docs(c.docs())))
@@ -720,6 +761,7 @@ final class PackageResolver {
                 if (e.cases().isEmpty()) {
                     throw e.span().error("empty enum");
                 }
+                UniqueNames.require(e.cases().stream().map(Ast.EnumCase::name).toList(), "case");
                 yield new TypeDefKind.Enum(e.cases().stream()
                         .map(c -> new TypeDefKind.EnumCase(c.name().name(), DocsAndGates.docs(c.docs()))).toList());
             }

@@ -49,10 +49,10 @@ final class TypeRewrite {
         };
         return new Function(f.name(), kind,
                 f.params().stream().map(p -> new Param(p.name(), nested.apply(p.type()))).toList(),
-                f.result().map(nested), f.docs(), f.stability());
+                f.result().map(nested), f.docs(), f.stability(), f.externalId());
     }
 
     static Function renamed(Function f, String name) {
-        return new Function(name, f.kind(), f.params(), f.result(), f.docs(), f.stability());
+        return new Function(name, f.kind(), f.params(), f.result(), f.docs(), f.stability(), f.externalId());
     }
 }

@@ -24,6 +24,9 @@ public final class Ast {
 
     public record Deprecated(Span span, Version version) implements Attribute {}
 
+    /** {@code @external-id("...")}: a free-form name for the outside world, its string literal decoded. */
+    public record ExternalId(Span span, String id) implements Attribute {}
+
     public record PackageName(Docs docs, Span span, Id namespace, Id name, Version version) {
         public String display() {
             return namespace.name() + ":" + name.name() + (version == null ? "" : "@" + version);

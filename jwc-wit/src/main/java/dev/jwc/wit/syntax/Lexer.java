@@ -118,6 +118,10 @@ public final class Lexer {
             case '@' -> TokenKind.AT;
             case '+' -> TokenKind.PLUS;
             case '-' -> eat('>') ? TokenKind.R_ARROW : TokenKind.MINUS;
+            case '"' -> {
+                stringLiteral(start);
+                yield TokenKind.STRING_LITERAL;
+            }
             case '%' -> {
                 if (pos < text.length() && isKeylikeStart(text.codePointAt(pos))) {
                     pos += Character.charCount(text.codePointAt(pos));
@@ -153,6 +157,20 @@ public final class Lexer {
             }
             pos += Character.charCount(cp);
         }
+    }
+
+    /** Skips to the closing quote; escapes are only checked when the literal is decoded. */
+    private void stringLiteral(int start) {
+        while (pos < text.length()) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return;
+            }
+            if (c == '\\' && pos < text.length()) {
+                pos++;
+            }
+        }
+        throw source.error(start, "unterminated string literal");
     }
 
     private void blockComment(int start) {

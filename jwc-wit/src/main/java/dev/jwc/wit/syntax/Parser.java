@@ -242,7 +242,9 @@ public final class Parser {
     private ExternKind externKind() {
         int save = pos;
         Id name = id();
+        Token colon = peek();
         if (eat(TokenKind.COLON)) {
+            rejectPackageName(name, colon);
             TokenKind kind = peekKind();
             if (kind == TokenKind.FUNC || kind == TokenKind.ASYNC) {
                 Func func = func();
@@ -263,6 +265,23 @@ public final class Parser {
         UsePath path = usePath();
         expect(TokenKind.SEMICOLON);
         return new ExternPath(path);
+    }
+
+    /**
+     * WIT.md lexes {@code a:b} without spaces as one package name, which cannot be imported or exported
+     * ({@code import a: b;} labels interface {@code b}); a package name is followed by {@code ;} or a version.
+     */
+    private void rejectPackageName(Id name, Token colon) {
+        Token next = peek();
+        TokenKind after = peekKindAt(1);
+        if (next != null && name.span().end() == colon.start() && colon.end() == next.start()
+                && (next.kind() == TokenKind.ID || next.kind() == TokenKind.EXPLICIT_ID)
+                && (after == TokenKind.SEMICOLON || after == TokenKind.AT)) {
+            String pkg = name.span().text() + ":" + source.text().substring(next.start(), next.end());
+            throw name.span().error("`" + pkg + "` is a package, which cannot be imported or exported (an interface "
+                    + "is `" + pkg + "/name`; `" + name.span().text() + ": " + source.text().substring(next.start(),
+                    next.end()) + "` names a local interface)");
+        }
     }
 
     private Include include(List<Attribute> attributes) {
@@ -532,11 +551,16 @@ public final class Parser {
 
     private int fixedSize(Token number) {
         String digits = source.text().substring(number.start(), number.end());
+        int size;
         try {
-            return Integer.parseUnsignedInt(digits);
+            size = Integer.parseUnsignedInt(digits);
         } catch (NumberFormatException e) {
             throw source.error(number.start(), "number too large to fit in target type");
         }
+        if (size == 0) {
+            throw source.error(number.start(), "fixed-length list must have a length greater than 0");
+        }
+        return size;
     }
 
     private Type optionalPayload() {
@@ -646,6 +670,16 @@ public final class Parser {
         while (eat(TokenKind.AT)) {
             Id id = id();
             Attribute attribute = switch (id.name()) {
+                case "external-id" -> {
+                    expect(TokenKind.LEFT_PAREN);
+                    Token literal = next();
+                    if (literal == null || literal.kind() != TokenKind.STRING_LITERAL) {
+                        throw expected(TokenKind.STRING_LITERAL.describe(), literal);
+                    }
+                    expect(TokenKind.RIGHT_PAREN);
+                    yield new ExternalId(id.span(),
+                            StringLiterals.decode(source, literal.start(), literal.end()));
+                }
                 case "since" -> new Since(id.span(), versionField("version"));
                 case "deprecated" -> new Ast.Deprecated(id.span(), versionField("version"));
                 case "unstable" -> {

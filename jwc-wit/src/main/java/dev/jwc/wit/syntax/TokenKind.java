@@ -22,7 +22,8 @@ public enum TokenKind {
     INTERFACE(true, "interface"), TUPLE(true, "tuple"), IMPORT(true, "import"), EXPORT(true, "export"),
     WORLD(true, "world"), PACKAGE(true, "package"), CONSTRUCTOR(true, "constructor"), ASYNC(true, "async"),
     INCLUDE(true, "include"), WITH(true, "with"),
-    ID("an identifier"), EXPLICIT_ID("an '%' identifier"), INTEGER("an integer");
+    ID("an identifier"), EXPLICIT_ID("an '%' identifier"), INTEGER("an integer"),
+    STRING_LITERAL("a string");
 
     private static final Map<String, TokenKind> KEYWORDS = new HashMap<>();
 

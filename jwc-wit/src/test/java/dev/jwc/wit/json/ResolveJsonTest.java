@@ -138,7 +138,7 @@ class ResolveJsonTest {
         InterfaceId i = new InterfaceId(0);
         TypeId r = b.add(new TypeDef(Optional.of("r"), new TypeDefKind.Result(Optional.empty(),
                 Optional.of(Type.ERROR_CONTEXT)), new TypeOwner.InInterface(i), Docs.NONE,
-                new Stability.Stable(Version.parse("1.0.0"), Optional.of(Version.parse("1.0.1")))));
+                new Stability.Stable(Version.parse("1.0.0"), Optional.of(Version.parse("1.0.1"))), Optional.empty()));
         TypeId f = b.add(TypeDef.anonymous(new TypeDefKind.FixedSizeList(Type.U32, 4)));
         TypeId s = b.add(TypeDef.anonymous(new TypeDefKind.Stream(Optional.empty())));
         b.add(new Interface(Optional.empty(), Map.of("r", r), Map.of(), Docs.NONE,

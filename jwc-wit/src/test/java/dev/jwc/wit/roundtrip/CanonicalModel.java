@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * numbering or in the order of declarations (which WIT text does not fix: a printer puts types before
  * functions, a resolver elaborates world imports) have equal canonical forms.
  */
-final class CanonicalModel {
+public final class CanonicalModel {
     private final Resolve resolve;
     private final Map<InterfaceId, String> interfacePaths = new HashMap<>();
     private final Map<WorldId, String> worldPaths = new HashMap<>();
@@ -48,7 +48,7 @@ final class CanonicalModel {
         }
     }
 
-    static Json of(Resolve resolve) {
+    public static Json of(Resolve resolve) {
         return new CanonicalModel(resolve).packages();
     }
 
@@ -113,6 +113,7 @@ final class CanonicalModel {
                             : iface(i.id()))
                     .put("stability", stability(i.stability()))
                     .put("docs", docs(i.docs()))
+                    .put("external-id", Json.of(i.externalId().orElse(null)))
                     .build();
             case WorldItem.FunctionItem(Function f) -> function(f);
             case WorldItem.TypeItem(TypeId type) -> typeDef(type);
@@ -128,6 +129,7 @@ final class CanonicalModel {
                 .put("owner", owner(def.owner()))
                 .put("docs", docs(def.docs()))
                 .put("stability", stability(def.stability()))
+                .put("external-id", Json.of(def.externalId().orElse(null)))
                 .build();
     }
 
@@ -158,6 +160,7 @@ final class CanonicalModel {
                 .put("result", f.result().map(this::type).orElse(Json.Null.NULL))
                 .put("docs", docs(f.docs()))
                 .put("stability", stability(f.stability()))
+                .put("external-id", Json.of(f.externalId().orElse(null)))
                 .build();
     }
 
