@@ -321,7 +321,8 @@ final class Decoder {
     }
 
     private static Type primitive(PrimitiveType p) {
-        return Type.Primitive.byWitName(p.keyword())
+        return java.util.Arrays.stream(Type.Primitive.values()).filter(t -> t.witName().equals(p.keyword()))
+                .findFirst()
                 .orElseThrow(() -> new WitComponentException("unknown primitive type " + p.keyword()));
     }
 }
