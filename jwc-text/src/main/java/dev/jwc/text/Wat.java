@@ -1,10 +1,12 @@
 package dev.jwc.text;
 
+import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.component.WasmBinary;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CoreWriter;
+import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.text.core.CoreModuleParser;
 import dev.jwc.text.lex.Token;
@@ -61,8 +63,8 @@ public final class Wat {
         if (c.peekKeyword("binary")) {
             byte[] bytes = toBinary(source);
             try {
-                return dev.jwc.binary.component.ComponentReader.read(bytes);
-            } catch (dev.jwc.binary.io.DecodeException e) {
+                return ComponentReader.read(bytes);
+            } catch (DecodeException e) {
                 throw new TextException(form.position(), "malformed module binary: " + e.getMessage());
             }
         }

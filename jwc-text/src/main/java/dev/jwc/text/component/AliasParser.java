@@ -37,7 +37,7 @@ final class AliasParser {
             }
             sort = CoreSort.TYPE;
         }
-        Optional<Scope.Name> name = Scope.Name.of(s.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(s);
         s.expectEnd();
         c.expectEnd();
         return pending(target, sort, name);

@@ -65,15 +65,19 @@ public final class ComponentTextParser {
             String text = new String(strings(c), java.nio.charset.StandardCharsets.UTF_8);
             return parse("(component " + text + ")", syntax);
         }
-        Optional<String> name = c.takeAnnotation("name").map(a -> {
+        Optional<String> annotation = c.takeAnnotation("name").map(a -> {
             String n = a.utf8();
             a.expectEnd();
             return n;
         });
-        return ComponentParser.parseTopLevel(c, name.or(() -> id.map(Token.Id::name)), syntax);
+        Optional<Scope.Name> name = annotation.isPresent()
+                ? Optional.of(new Scope.Name(id.map(Token.Id::name).orElse(null), at, annotation.get()))
+                : Scope.Name.of(id);
+        return ComponentParser.parseTopLevel(c, name, syntax);
     }
 
-    private static byte[] strings(Cursor c) {
+    /** The concatenated bytes of the string literals up to the end of {@code c}. */
+    static byte[] strings(Cursor c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (!c.atEnd()) {
             out.writeBytes(c.string());

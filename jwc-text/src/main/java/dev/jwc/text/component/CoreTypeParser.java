@@ -10,7 +10,6 @@ import dev.jwc.binary.core.types.SubType;
 import dev.jwc.binary.core.types.TagType;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
-import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,17 +31,17 @@ final class CoreTypeParser {
 
     /** {@code (core type $id? ...)} after {@code type}. */
     Pending coreTypeField(Cursor c) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         if (AliasParser.peekSugar(c)) {
             return AliasParser.sugar(c.list("alias"), CoreSort.TYPE, name);
         }
         if (c.peekList("module")) {
             Cursor m = c.list("module");
             c.expectEnd();
-            return Pending.of(s -> moduleType(m, s, name.map(Scope.Name::text)), CoreSort.TYPE, name, null);
+            return Pending.of(s -> moduleType(m, s, name), CoreSort.TYPE, name, null);
         }
         // the type's own name is in scope in its definition (GC types may refer to themselves)
-        int self = scope.coreTypes.declareType(name.map(n -> new Token.Id(n.text(), n.position())));
+        int self = scope.coreTypes.declareType(name.flatMap(Scope.Name::token));
         SubType t = scope.coreTypes.subType(c, self);
         c.expectEnd();
         return Pending.of(s -> new CoreType.Rec(RecGroup.single(t)), CoreSort.TYPE, name, null);
@@ -78,8 +77,8 @@ final class CoreTypeParser {
     }
 
     /** A module type: its declarators in a new scope; inline function types are interned. */
-    static CoreType moduleType(Cursor c, Scope outer, Optional<String> id) {
-        Scope inner = new Scope(Scope.Kind.MODULE_TYPE, outer, id, c.position());
+    static CoreType moduleType(Cursor c, Scope outer, Optional<Scope.Name> typeName) {
+        Scope inner = new Scope(Scope.Kind.MODULE_TYPE, outer, typeName, c.position());
         Map<FuncType, Integer> funcTypes = new HashMap<>();
         while (!c.atEnd()) {
             Position at = c.position();

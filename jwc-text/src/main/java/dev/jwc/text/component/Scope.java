@@ -21,6 +21,7 @@ import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreTypeSyntax;
 import dev.jwc.text.lex.Token;
+import dev.jwc.text.sexpr.Cursor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ final class Scope {
     final Kind kind;
     final Scope parent;
     final Optional<String> id;
+    /** The component's name in its name section: its {@code (@name ...)} or its id. */
+    private final Optional<String> shownName;
     final IndexSyntax syntax;
     /** Mirrors this scope's core type space for the core type syntax. */
     final CoreTypeSyntax coreTypes = new CoreTypeSyntax();
@@ -60,18 +63,20 @@ final class Scope {
     static final int MAX_NESTING = 100;
 
     /** A top-level component. */
-    Scope(IndexSyntax syntax, Optional<String> id) {
+    Scope(IndexSyntax syntax, Optional<Name> name) {
         this.kind = Kind.COMPONENT;
         this.parent = null;
-        this.id = id;
+        this.id = name.map(Name::id);
+        this.shownName = name.map(Name::shown);
         this.syntax = syntax;
     }
 
     /** A scope nested in {@code parent}; {@code at} is where it starts. */
-    Scope(Kind kind, Scope parent, Optional<String> id, Position at) {
+    Scope(Kind kind, Scope parent, Optional<Name> name, Position at) {
         this.kind = kind;
         this.parent = parent;
-        this.id = id;
+        this.id = name.map(Name::id);
+        this.shownName = name.map(Name::shown);
         this.syntax = parent.syntax;
         if (depth() > MAX_NESTING) {
             throw new TextException(at, "nesting too deep: more than " + MAX_NESTING + " nested components and types");
@@ -100,11 +105,11 @@ final class Scope {
         int index = s.count++;
         if (name.isPresent()) {
             Name n = name.get();
-            if (s.ids.putIfAbsent(n.text(), index) != null) {
+            if (n.id() != null && s.ids.putIfAbsent(n.id(), index) != null) {
                 throw new TextException(n.position(), "duplicate " + describe(sort) + " identifier");
             }
             if (kind == Kind.COMPONENT) {
-                names.computeIfAbsent(sort, k -> new ArrayList<>()).add(new ComponentNames.Naming(index, n.text()));
+                names.computeIfAbsent(sort, k -> new ArrayList<>()).add(new ComponentNames.Naming(index, n.shown()));
             }
         }
         if (key != null) {
@@ -112,7 +117,7 @@ final class Scope {
         }
         if (sort == CoreSort.TYPE && coreTypes.typeCount() == index) {
             // not declared ahead by a core type definition, whose name is in scope in its own body
-            coreTypes.declareType(name.map(n -> new Token.Id(n.text(), n.position())));
+            coreTypes.declareType(name.flatMap(Name::token));
         }
         return index;
     }
@@ -121,16 +126,38 @@ final class Scope {
     void defineUnlisted(Sort sort, Optional<Name> name) {
         int index = define(sort, Optional.empty(), null);
         name.ifPresent(n -> {
-            if (space(sort).ids.putIfAbsent(n.text(), index) != null) {
+            if (n.id() != null && space(sort).ids.putIfAbsent(n.id(), index) != null) {
                 throw new TextException(n.position(), "duplicate " + describe(sort) + " identifier");
             }
         });
     }
 
-    /** An identifier with where it was written. */
-    record Name(String text, Position position) {
+    /**
+     * How a definition is named: its {@code $id} ({@code null} if it has none) for references, and what
+     * the name section shows, the {@code (@name "...")} annotation if present, else the id.
+     */
+    record Name(String id, Position position, String shown) {
         static Optional<Name> of(Optional<Token.Id> id) {
-            return id.map(i -> new Name(i.name(), i.position()));
+            return id.map(i -> new Name(i.name(), i.position(), i.name()));
+        }
+
+        /** Reads {@code $id? (@name "...")?}. */
+        static Optional<Name> take(Cursor c) {
+            Position at = c.position();
+            Optional<Token.Id> id = c.takeId();
+            Optional<String> annotation = c.takeAnnotation("name").map(a -> {
+                String n = a.utf8();
+                a.expectEnd();
+                return n;
+            });
+            if (annotation.isEmpty()) {
+                return of(id);
+            }
+            return Optional.of(new Name(id.map(Token.Id::name).orElse(null), at, annotation.get()));
+        }
+
+        Optional<Token.Id> token() {
+            return Optional.ofNullable(id).map(i -> new Token.Id(i, position));
         }
     }
 
@@ -345,8 +372,8 @@ final class Scope {
             }
         }
         List<Section> all = new ArrayList<>(sections);
-        if (id.isPresent() || !sorts.isEmpty()) {
-            all.add(new ComponentNames(id, sorts).encode());
+        if (shownName.isPresent() || !sorts.isEmpty()) {
+            all.add(new ComponentNames(shownName, sorts).encode());
         }
         return new Component(all);
     }

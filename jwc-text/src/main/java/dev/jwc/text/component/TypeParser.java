@@ -243,8 +243,7 @@ final class TypeParser {
     }
 
     /** As {@link #typeDef(Cursor, Hoist)}; {@code id} names the scope of a component or instance type. */
-    Deferred<TypeDef> typeDef(Cursor c, Hoist h, Optional<Scope.Name> id) {
-        Optional<String> scopeId = id.map(Scope.Name::text);
+    Deferred<TypeDef> typeDef(Cursor c, Hoist h, Optional<Scope.Name> scopeId) {
         Position at = c.position();
         if (!c.peekList()) {
             String k = c.keyword();
@@ -288,8 +287,8 @@ final class TypeParser {
     // ---- component and instance type declarators ----
 
     /** Parses declarators in a new scope under {@code outer} and returns them in order. */
-    <T> List<T> decls(Cursor c, Scope outer, Scope.Kind kind, Optional<String> id) {
-        Scope inner = new Scope(kind, outer, id, c.position());
+    <T> List<T> decls(Cursor c, Scope outer, Scope.Kind kind, Optional<Scope.Name> typeName) {
+        Scope inner = new Scope(kind, outer, typeName, c.position());
         TypeParser p = new TypeParser(inner);
         while (!c.atEnd()) {
             Position at = c.position();
@@ -302,7 +301,7 @@ final class TypeParser {
                     yield new CoreTypeParser(inner).coreTypeField(d);
                 }
                 case "type" -> {
-                    Optional<Scope.Name> name = Scope.Name.of(d.takeId());
+                    Optional<Scope.Name> name = Scope.Name.take(d);
                     if (AliasParser.peekSugar(d)) {
                         yield AliasParser.sugar(d.list("alias"), ComponentSort.TYPE, name);
                     }
@@ -347,14 +346,14 @@ final class TypeParser {
         Cursor d = c.list(head);
         if (head.equals("core")) {
             d.expectKeyword("module");
-            Optional<Scope.Name> name = Scope.Name.of(d.takeId());
+            Optional<Scope.Name> name = Scope.Name.take(d);
             Ref t = moduleTypeUse(d, h);
             d.expectEnd();
             return new Desc(CoreSort.MODULE, name, s -> new ExternType.Module(s.resolve(CoreSort.TYPE, t)));
         }
         // in (value $x) the one identifier is the value type, not the value's name
         boolean typeOnly = head.equals("value") && d.peekId() && d.peekSecond().isEmpty();
-        Optional<Scope.Name> name = typeOnly ? Optional.empty() : Scope.Name.of(d.takeId());
+        Optional<Scope.Name> name = typeOnly ? Optional.empty() : Scope.Name.take(d);
         Desc desc = externBody(head, name, d, at, h);
         d.expectEnd();
         return desc;

@@ -7,6 +7,7 @@ import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentNames;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentSort;
+import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.component.Section;
 import dev.jwc.text.TextException;
 import dev.jwc.text.Wat;
@@ -28,11 +29,35 @@ class ComponentTextParserTest {
     }
 
     @Test
+    void watParseTellsComponentsFromCoreModules() {
+        assertThat(Wat.parse("(component (type u8))")).isInstanceOf(Component.class);
+        assertThat(Wat.parse("(module (func))")).isInstanceOf(CoreModuleBinary.class);
+        assertThat(Wat.parse("(func)")).isInstanceOf(CoreModuleBinary.class);
+    }
+
+    @Test
     void idsBecomeTheComponentNameSection() {
         Component c = ComponentTextParser.parse("(component $top (import \"f\" (func $f)))");
         ComponentNames names = ComponentNames.of(c).orElseThrow();
         assertThat(names.component()).contains("top");
         assertThat(names.nameOf(ComponentSort.FUNC, 0)).contains("f");
+    }
+
+    @Test
+    void nameAnnotationsOverrideIdsInTheNameSection() {
+        Component c = ComponentTextParser.parse("""
+                (component $c (@name "top")
+                  (type $t (@name "pretty") u8)
+                  (import "f" (func (@name "only-annotated") (param "x" $t))))""");
+        ComponentNames names = ComponentNames.of(c).orElseThrow();
+        assertThat(names.component()).contains("top");
+        assertThat(names.nameOf(ComponentSort.TYPE, 0)).contains("pretty");
+        assertThat(names.nameOf(ComponentSort.FUNC, 0)).contains("only-annotated");
+    }
+
+    @Test
+    void inlineBinaryCoreModulesAreKeptAsWritten() {
+        sameAs("(component (core module binary \"\\00asm\" \"\\01\\00\\00\\00\"))", "(component (core module))");
     }
 
     @Test
