@@ -12,4 +12,5 @@ module dev.jwc.text {
     exports dev.jwc.text.wast;
     exports dev.jwc.text.core;
     exports dev.jwc.text.component;
+    exports dev.jwc.text.print;
 }
