@@ -1,0 +1,80 @@
+package dev.jwc.runtime.abi;
+
+import dev.jwc.types.ResourceType;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Canonical ABI's {@code ComponentInstance}: handle table, reentrance flags and parent. The
+ * resource registry is shared by all instances of a store.
+ */
+public final class InstanceState {
+    private final InstanceState parent;
+    private final Map<ResourceType, ResourceImpl> resources;
+    private final HandleTable handles = new HandleTable();
+    boolean mayEnter = true;
+    boolean mayLeave = true;
+
+    public InstanceState(InstanceState parent, Map<ResourceType, ResourceImpl> resources) {
+        this.parent = parent;
+        this.resources = resources;
+    }
+
+    /** A store's shared resource registry. */
+    public static Map<ResourceType, ResourceImpl> newRegistry() {
+        return new IdentityHashMap<>();
+    }
+
+    public HandleTable handles() {
+        return handles;
+    }
+
+    public Map<ResourceType, ResourceImpl> resources() {
+        return resources;
+    }
+
+    public boolean mayLeave() {
+        return mayLeave;
+    }
+
+    public void setMayLeave(boolean mayLeave) {
+        this.mayLeave = mayLeave;
+    }
+
+    /** Enters this instance from {@code caller} (null for the host), trapping on forbidden reentrance. */
+    public void enterFrom(InstanceState caller) {
+        Set<InstanceState> set = enteringSet(caller);
+        for (InstanceState i : set) {
+            if (!i.mayEnter) {
+                throw new dev.jwc.runtime.Trap("wasm trap: cannot enter component instance");
+            }
+        }
+        set.forEach(i -> i.mayEnter = false);
+    }
+
+    public void leaveTo(InstanceState caller) {
+        enteringSet(caller).forEach(i -> i.mayEnter = true);
+    }
+
+    public boolean mayEnter() {
+        return mayEnter;
+    }
+
+    private Set<InstanceState> enteringSet(InstanceState caller) {
+        Set<InstanceState> set = selfAndAncestors();
+        if (caller != null) {
+            set.removeAll(caller.selfAndAncestors());
+        }
+        return set;
+    }
+
+    private Set<InstanceState> selfAndAncestors() {
+        Set<InstanceState> s = new HashSet<>();
+        for (InstanceState i = this; i != null; i = i.parent) {
+            s.add(i);
+        }
+        return s;
+    }
+}
