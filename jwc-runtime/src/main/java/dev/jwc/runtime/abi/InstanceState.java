@@ -16,6 +16,8 @@ public final class InstanceState {
     private final HandleTable handles = new HandleTable();
     boolean mayEnter = true;
     boolean mayLeave = true;
+    private long[] context = new long[2];
+    private int backpressure;
 
     public InstanceState(InstanceState parent, Map<ResourceType, ResourceImpl> resources) {
         this.parent = parent;
@@ -56,6 +58,35 @@ public final class InstanceState {
 
     public void leaveTo(InstanceState caller) {
         enteringSet(caller).forEach(i -> i.mayEnter = true);
+    }
+
+    /**
+     * Starts a task's thread-local storage ({@code context.get}/{@code set}) at zero and returns the
+     * caller's, to be restored by {@link #endTask}.
+     */
+    public long[] beginTask() {
+        long[] saved = context;
+        context = new long[2];
+        return saved;
+    }
+
+    public void endTask(long[] saved) {
+        context = saved;
+    }
+
+    public long context(int slot) {
+        return context[slot];
+    }
+
+    public void setContext(int slot, long value) {
+        context[slot] = value;
+    }
+
+    /** {@code backpressure.inc}/{@code dec}: counted; synchronous calls never wait on it. */
+    public void adjustBackpressure(int delta) {
+        int next = backpressure + delta;
+        dev.jwc.runtime.Trap.trapIf(next < 0 || next >= 1 << 16, "backpressure counter out of range");
+        backpressure = next;
     }
 
     public boolean mayEnter() {

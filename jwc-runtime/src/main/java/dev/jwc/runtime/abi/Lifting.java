@@ -146,7 +146,7 @@ public final class Lifting {
         long n = Integer.toUnsignedLong(length);
         long bytes = n * Layout.size(element);
         Trap.trapIf(bytes > MAX_LIST_BYTE_LENGTH, "list content out-of-bounds");
-        checkRange(cx, ptr, Layout.alignment(element), bytes, "list content out-of-bounds");
+        checkRange(cx, ptr, Layout.alignment(element), bytes, cx.outOfBounds("list"));
         return new Val.List(loadElements(cx, ptr, (int) n, element));
     }
 

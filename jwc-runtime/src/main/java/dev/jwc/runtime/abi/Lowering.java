@@ -27,6 +27,7 @@ public final class Lowering {
                 Lifting.checkRange(cx, ptr, Layout.alignment(tuple), Layout.size(tuple), "pointer out of bounds");
             } else {
                 ptr = cx.allocate(Layout.alignment(tuple), Layout.size(tuple));
+                Lifting.checkRange(cx, ptr, Layout.alignment(tuple), Layout.size(tuple), "pointer out of bounds");
             }
             int offset = ptr;
             for (int i = 0; i < types.size(); i++) {

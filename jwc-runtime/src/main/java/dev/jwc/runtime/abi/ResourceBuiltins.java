@@ -9,7 +9,7 @@ public final class ResourceBuiltins {
     private ResourceBuiltins() {
     }
 
-    /** Every built-in first checks that the calling instance may leave (not in post-return or realloc). */
+    /** Built-ins that may observe or change handles and tasks first check that the calling instance may leave (not in post-return or realloc). */
     public static void checkMayLeave(InstanceState inst) {
         Trap.trapIf(!inst.mayLeave, "cannot leave component instance");
     }
@@ -22,9 +22,9 @@ public final class ResourceBuiltins {
         };
     }
 
+    /** Reads a handle's rep; unlike new and drop it is allowed during post-return. */
     public static CoreFunc resourceRep(InstanceState inst, ResourceType rt) {
         return args -> {
-            checkMayLeave(inst);
             int i = (int) args[0];
             Handle h = inst.handles().get(i);
             Resources.checkType(context(inst), i, h, rt);
@@ -61,6 +61,6 @@ public final class ResourceBuiltins {
     }
 
     private static AbiContext context(InstanceState inst) {
-        return new AbiContext(CanonOptions.none(), inst, new CallScope(), new StringHints());
+        return new AbiContext(CanonOptions.none(), inst, new CallScope(), new StringHints(), false);
     }
 }

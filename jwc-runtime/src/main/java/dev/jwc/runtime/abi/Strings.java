@@ -57,7 +57,7 @@ final class Strings {
         }
         Trap.trapIf(byteLength > MAX_STRING_BYTE_LENGTH, "string content out-of-bounds");
         Trap.trapIf(begin % alignment != 0, "unaligned pointer");
-        Trap.trapIf(begin + byteLength > cx.memoryLength(), "string pointer/length out of bounds of memory");
+        Trap.trapIf(begin + byteLength > cx.memoryLength(), cx.outOfBounds("string"));
         byte[] bytes = cx.memory().readBytes(ptr, (int) byteLength);
         Val.Str s = new Val.Str(decode(bytes, charset));
         cx.hints().put(s, cx.opts().encoding(), tagged);

@@ -197,6 +197,19 @@ public final class Instantiator {
             case Canon.ResourceNew r -> ResourceBuiltins.resourceNew(state, types.resource(r.resource()));
             case Canon.ResourceDrop r -> ResourceBuiltins.resourceDrop(state, types.resource(r.resource()));
             case Canon.ResourceRep r -> ResourceBuiltins.resourceRep(state, types.resource(r.resource()));
+            case Canon.ContextGet g -> (CoreFunc) args -> new long[] {state.context(g.slot())};
+            case Canon.ContextSet c -> (CoreFunc) args -> {
+                state.setContext(c.slot(), args[0]);
+                return new long[0];
+            };
+            case Canon.BackpressureInc b -> (CoreFunc) args -> {
+                state.adjustBackpressure(1);
+                return new long[0];
+            };
+            case Canon.BackpressureDec b -> (CoreFunc) args -> {
+                state.adjustBackpressure(-1);
+                return new long[0];
+            };
             default -> unsupportedBuiltin(state, canon);
         };
     }

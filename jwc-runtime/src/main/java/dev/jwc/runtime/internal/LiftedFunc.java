@@ -28,8 +28,9 @@ record LiftedFunc(InstanceState inst, CoreFunc core, FuncType type, CanonOptions
             throw new IllegalArgumentException("expected " + params.size() + " arguments, got " + args.size());
         }
         inst.enterFrom(caller);
+        long[] callerContext = inst.beginTask();
         CallScope scope = new CallScope();
-        AbiContext cx = new AbiContext(opts, inst, scope, hints);
+        AbiContext cx = new AbiContext(opts, inst, scope, hints, caller == null);
         long[] flatArgs = Lowering.lowerFlatValues(cx, Layout.MAX_FLAT_PARAMS, args, params, Optional.empty());
         long[] flatResults = core.call(flatArgs);
         List<ValueType> resultTypes = type.result().stream().toList();
@@ -41,6 +42,7 @@ record LiftedFunc(InstanceState inst, CoreFunc core, FuncType type, CanonOptions
             opts.postReturn().get().call(flatResults);
             inst.setMayLeave(true);
         }
+        inst.endTask(callerContext);
         inst.leaveTo(caller);
         return results.stream().findFirst();
     }

@@ -23,7 +23,7 @@ record LoweredFunc(InstanceState inst, ComponentFunc callee, CanonOptions opts) 
         ResourceBuiltins.checkMayLeave(inst);
         CallScope scope = new CallScope();
         StringHints hints = new StringHints();
-        AbiContext cx = new AbiContext(opts, inst, scope, hints);
+        AbiContext cx = new AbiContext(opts, inst, scope, hints, callee instanceof HostFunc);
         List<ValueType> params = callee.type().paramTypes();
         Lifting.Values vi = new Lifting.Values(args);
         List<Val> vals = Lifting.liftFlatValues(cx, Layout.MAX_FLAT_PARAMS, vi, params);
