@@ -11,4 +11,5 @@ module dev.jwc.text {
     exports dev.jwc.text.sexpr;
     exports dev.jwc.text.wast;
     exports dev.jwc.text.core;
+    exports dev.jwc.text.component;
 }

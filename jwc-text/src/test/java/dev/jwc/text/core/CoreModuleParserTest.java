@@ -156,7 +156,6 @@ class CoreModuleParserTest {
                 .hasMessage("1:30: unknown label: failed to find name `$a`");
         assertThatThrownBy(() -> Wat.toBinary("(module (type $t (func)) (func (type $t) (param i32)))"))
                 .hasMessageContaining("inline function type doesn't match type reference");
-        assertThatThrownBy(() -> Wat.toBinary("(component)")).hasMessageContaining("not supported yet");
     }
 
     @Test
