@@ -2,42 +2,27 @@ package dev.jwc.cli.wast;
 
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.json.Json;
-import dev.jwc.runtime.Component;
-import dev.jwc.runtime.Engine;
-import dev.jwc.runtime.Func;
-import dev.jwc.runtime.Instance;
 import dev.jwc.runtime.LinkException;
-import dev.jwc.runtime.Linker;
-import dev.jwc.runtime.Store;
 import dev.jwc.runtime.Trap;
-import dev.jwc.types.Val;
+import dev.jwc.text.TextException;
+import dev.jwc.text.Wat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a json-from-wast script (with its .wasm files beside it) against the runtime, linking every
- * component against {@link WastHost}.
+ * Runs a json-from-wast script (with its .wasm and .wat files beside it) against the runtime, linking
+ * every component against {@link WastHost}.
  */
 public final class JsonWastRunner {
     private final Path json;
-    private final String file;
-    private final Engine engine = new Engine();
-    private final Linker linker = new WastHost().linker(engine);
-    private final Store store = new Store(engine);
-    private final Map<String, Component> definitions = new HashMap<>();
-    private final Map<String, Instance> instances = new HashMap<>();
-    private final WastReport report = new WastReport();
-    private Instance current;
+    private final WastSession session;
 
     private JsonWastRunner(Path json) {
         this.json = json;
-        this.file = json.getFileName().toString();
+        this.session = new WastSession(json.getFileName().toString());
     }
 
     /** Runs the script in {@code json}; malformed JSON throws {@code JsonException}. */
@@ -52,134 +37,98 @@ public final class JsonWastRunner {
         for (Json command : JsonValues.arr(script.get("commands"))) {
             runner.command(JsonValues.obj(command));
         }
-        return runner.report;
+        return runner.session.report();
     }
 
     private void command(Json.Obj c) {
         String type = JsonValues.str(c.get("type"));
         int line = ((Json.Num) c.get("line")).value().intValue();
-        try {
+        session.directive(line, type, () -> {
             switch (type) {
                 case "module" -> {
-                    current = null;
-                    Instance inst = instantiate(load(c));
-                    current = inst;
-                    name(c, "name").ifPresent(n -> instances.put(n, inst));
-                    report.pass();
+                    session.module(name(c, "name"), bytes(c));
+                    session.pass();
                 }
                 case "module_definition" -> {
-                    Component component = load(c);
-                    definitions.put(name(c, "name").orElse(""), component);
-                    report.pass();
+                    session.define(name(c, "name"), bytes(c));
+                    session.pass();
                 }
                 case "module_instance" -> {
-                    current = null;
-                    String module = name(c, "module").orElse("");
-                    Component component = definitions.get(module);
-                    if (component == null) {
-                        throw new IllegalStateException("no module definition named `" + module + "`");
-                    }
-                    Instance inst = instantiate(component);
-                    current = inst;
-                    name(c, "instance").ifPresent(n -> instances.put(n, inst));
-                    report.pass();
+                    session.instance(name(c, "instance"), name(c, "module"));
+                    session.pass();
                 }
                 case "action" -> {
-                    invoke(JsonValues.obj(c.get("action")));
-                    report.pass();
+                    invoke(c);
+                    session.pass();
                 }
-                case "assert_return" -> assertReturn(c, line);
-                case "assert_trap", "assert_exhaustion" -> assertTrap(c, line);
-                case "assert_uninstantiable" -> expectFailure(line, c, () -> instantiate(load(c)), Trap.class);
-                case "assert_unlinkable" -> expectFailure(line, c, () -> instantiate(load(c)), LinkException.class);
-                case "assert_malformed" -> expectFailure(line, c, () -> load(c), DecodeException.class);
-                case "assert_invalid" -> report.skip(file, line, "assert_invalid needs the component validator");
-                case "register" -> report.skip(file, line, "register applies to core modules");
-                default -> report.skip(file, line, "unknown command `" + type + "`");
+                case "assert_return" -> session.assertReturn(line, () -> invoke(c),
+                        JsonValues.vals(c.get("expected")).stream().findFirst());
+                case "assert_trap", "assert_exhaustion" ->
+                        session.expectFailure(line, text(c), Trap.class, () -> invoke(c));
+                case "assert_uninstantiable" -> session.expectFailure(line, text(c), Trap.class,
+                        () -> session.instantiate(session.compile(bytes(c))));
+                case "assert_unlinkable" -> session.expectFailure(line, text(c), LinkException.class,
+                        () -> session.instantiate(session.compile(bytes(c))));
+                case "assert_malformed" -> malformed(c, line);
+                case "assert_invalid" -> session.skip(line, "assert_invalid needs the component validator");
+                case "register" -> session.skip(line, "register applies to core modules");
+                default -> session.skip(line, "unknown command `" + type + "`");
             }
-        } catch (Trap | LinkException | DecodeException | IllegalArgumentException | IllegalStateException e) {
-            report.fail(file, line, type + ": " + e.getMessage());
+        });
+    }
+
+    /** Malformed text fails to parse, malformed binary fails to decode. */
+    private void malformed(Json.Obj c, int line) {
+        if (isText(c)) {
+            session.expectFailure(line, text(c), TextException.class, () -> Wat.toBinary(source(c)));
+        } else {
+            session.expectFailure(line, text(c), DecodeException.class, () -> session.compile(bytes(c)));
         }
     }
 
-    private static Optional<String> name(Json.Obj c, String key) {
-        Json v = c.get(key);
-        return v instanceof Json.Str s ? Optional.of(s.value()) : Optional.empty();
-    }
-
-    private Component load(Json.Obj c) {
-        Path wasm = json.resolveSibling(JsonValues.str(c.get("filename")));
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(wasm);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Component.fromBinary(engine, bytes);
-    }
-
-    private Instance instantiate(Component component) {
-        return linker.instantiate(store, component);
-    }
-
-    private Optional<Val> invoke(Json.Obj action) {
+    private Optional<dev.jwc.types.Val> invoke(Json.Obj c) {
+        Json.Obj action = JsonValues.obj(c.get("action"));
         String type = JsonValues.str(action.get("type"));
         if (!type.equals("invoke")) {
             throw new IllegalStateException("unsupported action `" + type + "`");
         }
-        Instance target = name(action, "module").map(instances::get).orElse(current);
-        if (target == null) {
-            throw new IllegalStateException("no instance to invoke");
-        }
-        String field = JsonValues.str(action.get("field"));
-        Func f = target.func(field).orElseThrow(() -> new IllegalStateException("no exported function `" + field + "`"));
-        List<Val> args = JsonValues.vals(action.get("args"));
-        return f.call(args);
+        return session.invoke(name(action, "module"), JsonValues.str(action.get("field")),
+                JsonValues.vals(action.get("args")));
     }
 
-    private void assertReturn(Json.Obj c, int line) {
-        Optional<Val> actual = invoke(JsonValues.obj(c.get("action")));
-        List<Val> expected = JsonValues.vals(c.get("expected"));
-        Optional<Val> want = expected.stream().findFirst();
-        if (actual.equals(want)) {
-            report.pass();
-        } else {
-            report.fail(file, line, "assert_return: expected " + want.map(Object::toString).orElse("no result")
-                    + ", got " + actual.map(Object::toString).orElse("no result"));
-        }
+    private static String text(Json.Obj c) {
+        return c.get("text") instanceof Json.Str s ? s.value() : "";
     }
 
-    private void assertTrap(Json.Obj c, int line) {
-        String text = JsonValues.str(c.get("text"));
+    private static Optional<String> name(Json.Obj c, String key) {
+        return c.get(key) instanceof Json.Str s ? Optional.of(s.value()) : Optional.empty();
+    }
+
+    private static boolean isText(Json.Obj c) {
+        return c.get("module_type") instanceof Json.Str s && s.value().equals("text");
+    }
+
+    private String source(Json.Obj c) {
         try {
-            Optional<Val> result = invoke(JsonValues.obj(c.get("action")));
-            report.fail(file, line, "expected trap `" + text + "`, got " + result.map(Object::toString).orElse("no result"));
-        } catch (Trap t) {
-            checkMessage(line, text, t);
+            return Files.readString(json.resolveSibling(JsonValues.str(c.get("filename"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void expectFailure(int line, Json.Obj c, Runnable action, Class<? extends RuntimeException> kind) {
-        String text = c.get("text") instanceof Json.Str s ? s.value() : "";
-        try {
-            action.run();
-            report.fail(file, line, "expected failure `" + text + "`, but it succeeded");
-        } catch (Trap | LinkException | DecodeException e) {
-            if (kind.isInstance(e)) {
-                checkMessage(line, text, e);
-            } else {
-                report.fail(file, line, "expected " + kind.getSimpleName() + " `" + text + "`, got "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage());
+    /** The component's bytes: the .wasm as is, or a .wat file encoded by the text parser. */
+    private byte[] bytes(Json.Obj c) {
+        if (isText(c)) {
+            try {
+                return Wat.toBinary(source(c));
+            } catch (TextException e) {
+                throw new IllegalArgumentException("text: " + e.getMessage(), e);
             }
         }
-    }
-
-    private void checkMessage(int line, String expected, RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains(expected) || ("wasm trap: " + message).contains(expected)) {
-            report.pass();
-        } else {
-            report.fail(file, line, "expected `" + expected + "`, got `" + message + "`");
+        try {
+            return Files.readAllBytes(json.resolveSibling(JsonValues.str(c.get("filename"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

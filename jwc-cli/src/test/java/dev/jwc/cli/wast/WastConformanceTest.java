@@ -18,53 +18,65 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every json-from-wast script of the component-model spec tests through the runtime. A failing
- * directive must be listed in {@code wast-known-failures.txt} ({@code folder/file.json:line # reason});
- * a listed directive that passes fails the test too, so the list only shrinks.
+ * Runs every component-model spec script through the runtime twice: from the derived json-from-wast
+ * form and from the .wast text. A failing directive must be listed in {@code wast-known-failures.txt}
+ * ({@code json|wast:folder/file:line # reason}); a listed directive that passes fails the test too, so
+ * the list only shrinks.
  */
 class WastConformanceTest {
-    private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
-    private static final Path JSON = SHARED.resolve("conformance/component-model/_derived/json-from-wast/test");
+    private static final Path SUITE = Path.of(System.getProperty("jwc.shared", "../shared"))
+            .resolve("conformance/component-model");
+    private static final Path JSON = SUITE.resolve("_derived/json-from-wast/test");
+    private static final Path WAST = SUITE.resolve("test");
+
+    private final Set<String> failed = new TreeSet<>();
+    private final Map<String, String> messages = new TreeMap<>();
+    private final Map<String, int[]> counts = new TreeMap<>();
 
     @Test
     void specTestsMatchTheKnownFailures() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(JSON), "../shared not found: conformance skipped");
-        Set<String> known = knownFailures();
-        Set<String> failed = new TreeSet<>();
-        Map<String, int[]> counts = new TreeMap<>();
-        Map<String, String> messages = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(JSON)) {
-            for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                String folder = JSON.relativize(json).getName(0).toString();
-                String key = JSON.relativize(json).toString().replace('\\', '/');
-                WastReport report = JsonWastRunner.run(json);
-                int[] c = counts.computeIfAbsent(folder, f -> new int[3]);
-                c[0] += report.passed();
-                c[1] += report.failed();
-                c[2] += report.skipped();
-                List<Integer> lines = report.failedLines();
-                for (int i = 0; i < lines.size(); i++) {
-                    failed.add(key + ":" + lines.get(i));
-                    messages.put(key + ":" + lines.get(i), report.failures().get(i));
-                }
-            }
+        Assumptions.assumeTrue(Files.isDirectory(JSON) && Files.isDirectory(WAST),
+                "../shared not found: conformance skipped");
+        for (Path json : scripts(JSON, ".json")) {
+            record("json", JSON.relativize(json), JsonWastRunner.run(json));
+        }
+        for (Path wast : scripts(WAST, ".wast")) {
+            record("wast", WAST.relativize(wast), TextWastRunner.run(wast.getFileName().toString(), Files.readString(wast)));
         }
         int[] total = new int[3];
-        counts.forEach((folder, c) -> {
-            System.out.printf("%-12s %d passed, %d failed, %d skipped%n", folder, c[0], c[1], c[2]);
+        counts.forEach((group, c) -> {
+            System.out.printf("%-16s %d passed, %d failed, %d skipped%n", group, c[0], c[1], c[2]);
             for (int i = 0; i < 3; i++) {
                 total[i] += c[i];
             }
         });
-        System.out.printf("component-model wast: %d passed, %d failed, %d skipped%n", total[0], total[1], total[2]);
-        Set<String> regressions = new TreeSet<>(failed);
-        regressions.removeAll(known);
+        System.out.printf("component-model spec scripts: %d passed, %d failed, %d skipped%n", total[0], total[1], total[2]);
+        Set<String> known = knownFailures();
+        List<String> unlisted = new ArrayList<>();
+        failed.stream().filter(f -> !known.contains(f)).forEach(f -> unlisted.add(f + " # " + messages.get(f)));
         Set<String> fixed = new TreeSet<>(known);
         fixed.removeAll(failed);
-        List<String> unlisted = new ArrayList<>();
-        regressions.forEach(r -> unlisted.add(r + " # " + messages.get(r)));
         assertThat(unlisted).as("failures not in wast-known-failures.txt").isEmpty();
         assertThat(fixed).as("listed in wast-known-failures.txt but passing now: remove them").isEmpty();
+    }
+
+    private static List<Path> scripts(Path root, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private void record(String form, Path relative, WastReport report) {
+        String key = form + ":" + relative.toString().replace('\\', '/');
+        int[] c = counts.computeIfAbsent(form + " " + relative.getName(0), g -> new int[3]);
+        c[0] += report.passed();
+        c[1] += report.failed();
+        c[2] += report.skipped();
+        List<Integer> lines = report.failedLines();
+        for (int i = 0; i < lines.size(); i++) {
+            failed.add(key + ":" + lines.get(i));
+            messages.put(key + ":" + lines.get(i), report.failures().get(i));
+        }
     }
 
     private static Set<String> knownFailures() throws IOException {

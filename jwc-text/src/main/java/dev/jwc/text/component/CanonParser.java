@@ -138,22 +138,23 @@ final class CanonParser {
             case "thread.suspend-then-promote" -> cancellable(c, Canon.ThreadSuspendThenPromote::new);
             case "thread.yield-then-promote" -> cancellable(c, Canon.ThreadYieldThenPromote::new);
             case "thread.spawn-ref" -> {
-                boolean shared = c.takeKeyword("shared");
+                // `shared` is accepted but not encoded, as wasm-tools does (see Canon.ThreadSpawnRef)
+                c.takeKeyword("shared");
                 Ref type = coreTypeRef(c);
-                yield s -> new Canon.ThreadSpawnRef(shared, s.resolveCore(CoreSort.TYPE, type));
+                yield s -> new Canon.ThreadSpawnRef(s.resolveCore(CoreSort.TYPE, type));
             }
             case "thread.spawn-indirect" -> {
-                boolean shared = c.takeKeyword("shared");
+                c.takeKeyword("shared");
                 Ref type = coreTypeRef(c);
                 Ref table = TypeParser.coreRef(c, "table");
                 yield s -> {
                     int t = s.resolveCore(CoreSort.TYPE, type);
-                    return new Canon.ThreadSpawnIndirect(shared, t, s.resolveCore(CoreSort.TABLE, table));
+                    return new Canon.ThreadSpawnIndirect(t, s.resolveCore(CoreSort.TABLE, table));
                 };
             }
             case "thread.available-parallelism" -> {
-                boolean shared = c.takeKeyword("shared");
-                yield s -> new Canon.ThreadAvailableParallelism(shared);
+                c.takeKeyword("shared");
+                yield s -> new Canon.ThreadAvailableParallelism();
             }
             default -> throw new TextException(at, "unknown canonical function '" + op + "'");
         };
