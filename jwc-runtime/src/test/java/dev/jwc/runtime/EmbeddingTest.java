@@ -120,4 +120,37 @@ class EmbeddingTest {
         Func f = new Linker(engine).instantiate(new Store(engine), c).func("f").orElseThrow();
         assertThatThrownBy(f::call).isInstanceOf(Trap.class);
     }
+
+    @Test
+    void typedFunctionsTakePlainJavaValues() {
+        Component c = component("""
+                (component
+                  (core module $M (func (export "add") (param i32 i32) (result i32)
+                    (i32.add (local.get 0) (local.get 1))))
+                  (core instance $m (instantiate $M))
+                  (func (export "add") (param "a" s32) (param "b" s32) (result s32) (canon lift (core func $m "add"))))
+                """);
+        Func add = new Linker(engine).instantiate(new Store(engine), c).func("add").orElseThrow();
+        TypedFunc<Integer> typed = add.typed(Integer.class, Integer.class, Integer.class);
+        assertThat(typed.call(40, 2)).isEqualTo(42);
+        assertThatThrownBy(() -> add.typed(Long.class, Integer.class, Integer.class))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCommandRunsOnce() {
+        Component c = component("""
+                (component
+                  (core module $M (func (export "run") (result i32) (i32.const 0)))
+                  (core instance $m (instantiate $M))
+                  (type $r (result))
+                  (func $run (result $r) (canon lift (core func $m "run")))
+                  (instance $i (export "run" (func $run)))
+                  (export "wasi:cli/run@0.2.12" (instance $i)))
+                """);
+        Instance instance = new Linker(engine).instantiate(new Store(engine), c);
+        Func run = instance.instance("wasi:cli/run@0.2.12").orElseThrow().func("run").orElseThrow();
+        assertThat(run.call()).contains(Val.ok());
+        assertThatThrownBy(run::call).isInstanceOf(Trap.class).hasMessageContaining("already been called");
+    }
 }
