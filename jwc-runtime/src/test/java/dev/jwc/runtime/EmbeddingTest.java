@@ -47,6 +47,7 @@ class EmbeddingTest {
                   (export "docs:adder/add@0.1.0" (instance $iface)))
                 """);
         assertThat(c.importNames()).containsExactly("docs:host/math@0.1.0");
+        assertThat(c.exports()).containsExactly(java.util.Map.entry("docs:adder/add@0.1.0", ItemKind.INSTANCE));
         Linker linker = new Linker(engine);
         linker.root().instance("docs:host/math@0.1.4").func("double",
                 func(List.of(Primitive.U32), Optional.of(Primitive.U32)),
@@ -152,5 +153,18 @@ class EmbeddingTest {
         Func run = instance.instance("wasi:cli/run@0.2.12").orElseThrow().func("run").orElseThrow();
         assertThat(run.call()).contains(Val.ok());
         assertThatThrownBy(run::call).isInstanceOf(Trap.class).hasMessageContaining("already been called");
+    }
+
+    @Test
+    void resourceTablesMapRepsToHostObjects() {
+        ResourceTable table = new ResourceTable();
+        ResourceType file = new ResourceType("file");
+        Resource a = table.push(file, new StringBuilder("a"));
+        Resource b = table.push(file, "b");
+        assertThat(table.get(a, StringBuilder.class).toString()).isEqualTo("a");
+        assertThat(table.delete(file, b.rep())).isEqualTo("b");
+        assertThatThrownBy(() -> table.get(b, String.class)).isInstanceOf(Trap.class);
+        assertThat(table.push(file, "c").rep()).isEqualTo(b.rep());
+        assertThatThrownBy(() -> table.get(a, String.class)).isInstanceOf(Trap.class);
     }
 }
