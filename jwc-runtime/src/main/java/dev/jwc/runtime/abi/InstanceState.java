@@ -29,16 +29,12 @@ public final class InstanceState {
         return new IdentityHashMap<>();
     }
 
-    public HandleTable handles() {
+    HandleTable handles() {
         return handles;
     }
 
     public Map<ResourceType, ResourceImpl> resources() {
         return resources;
-    }
-
-    public boolean mayLeave() {
-        return mayLeave;
     }
 
     public void setMayLeave(boolean mayLeave) {
@@ -87,10 +83,6 @@ public final class InstanceState {
         int next = backpressure + delta;
         dev.jwc.runtime.Trap.trapIf(next < 0 || next >= 1 << 16, "backpressure counter out of range");
         backpressure = next;
-    }
-
-    public boolean mayEnter() {
-        return mayEnter;
     }
 
     private Set<InstanceState> enteringSet(InstanceState caller) {
