@@ -167,4 +167,44 @@ class EmbeddingTest {
         assertThat(table.push(file, "c").rep()).isEqualTo(b.rep());
         assertThatThrownBy(() -> table.get(a, String.class)).isInstanceOf(Trap.class);
     }
+
+    @Test
+    void instancesOfOneComponentSatisfyImportsOfAnother() {
+        Component provider = component("""
+                (component
+                  (core module $M (func (export "f") (result i32) (i32.const 7)))
+                  (core instance $m (instantiate $M))
+                  (func $f (result u32) (canon lift (core func $m "f")))
+                  (instance $i (export "get" (func $f)))
+                  (export "test:p/api@1.2.0" (instance $i)))
+                """);
+        Component consumer = component("""
+                (component
+                  (import "test:p/api@1.0.0" (instance $api (export "get" (func (result u32)))))
+                  (alias export $api "get" (func $get))
+                  (core func $get' (canon lower (func $get)))
+                  (core module $M
+                    (import "" "get" (func $get (result i32)))
+                    (func (export "twice") (result i32) (i32.mul (call $get) (i32.const 2))))
+                  (core instance $m (instantiate $M (with "" (instance (export "get" (func $get'))))))
+                  (func (export "twice") (result u32) (canon lift (core func $m "twice"))))
+                """);
+        Store store = new Store(engine);
+        Instance p = new Linker(engine).instantiate(store, provider);
+        Linker linker = new Linker(engine);
+        linker.root().instance("test:p/api@1.2.0", p.instance("test:p/api@1.2.0").orElseThrow());
+        Instance c = linker.instantiate(store, consumer);
+        assertThat(c.func("twice").orElseThrow().call()).contains(Val.u32(14));
+    }
+
+    @Test
+    void semverCompatibilityFollowsWasmtime() {
+        Component c = component("(component (import \"a:b/c@0.2.1\" (func)))");
+        Linker compatible = new Linker(engine);
+        compatible.root().func("a:b/c@0.2.9", func(List.of(), Optional.empty()), args -> Optional.empty());
+        assertThat(compatible.instantiatePre(c)).isNotNull();
+        Linker incompatible = new Linker(engine);
+        incompatible.root().func("a:b/c@0.3.0", func(List.of(), Optional.empty()), args -> Optional.empty());
+        assertThatThrownBy(() -> incompatible.instantiatePre(c)).isInstanceOf(LinkException.class);
+    }
 }
