@@ -1,10 +1,8 @@
 package dev.jwc.runtime.abi;
 
 import dev.jwc.types.ResourceType;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Canonical ABI's {@code ComponentInstance}: handle table, reentrance flags and parent. The
@@ -41,19 +39,39 @@ public final class InstanceState {
         this.mayLeave = mayLeave;
     }
 
-    /** Enters this instance from {@code caller} (null for the host), trapping on forbidden reentrance. */
+    /**
+     * Enters this instance from {@code caller} (null for the host), trapping on forbidden reentrance:
+     * the entering set is this instance and its ancestors minus those the caller is already inside.
+     */
     public void enterFrom(InstanceState caller) {
-        Set<InstanceState> set = enteringSet(caller);
-        for (InstanceState i : set) {
-            if (!i.mayEnter) {
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!i.mayEnter && !insideOf(caller, i)) {
                 throw new dev.jwc.runtime.Trap("wasm trap: cannot enter component instance");
             }
         }
-        set.forEach(i -> i.mayEnter = false);
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!insideOf(caller, i)) {
+                i.mayEnter = false;
+            }
+        }
     }
 
     public void leaveTo(InstanceState caller) {
-        enteringSet(caller).forEach(i -> i.mayEnter = true);
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!insideOf(caller, i)) {
+                i.mayEnter = true;
+            }
+        }
+    }
+
+    /** Whether {@code caller} is {@code inst} or one of its descendants. */
+    private static boolean insideOf(InstanceState caller, InstanceState inst) {
+        for (InstanceState c = caller; c != null; c = c.parent) {
+            if (c == inst) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -85,19 +103,4 @@ public final class InstanceState {
         backpressure = next;
     }
 
-    private Set<InstanceState> enteringSet(InstanceState caller) {
-        Set<InstanceState> set = selfAndAncestors();
-        if (caller != null) {
-            set.removeAll(caller.selfAndAncestors());
-        }
-        return set;
-    }
-
-    private Set<InstanceState> selfAndAncestors() {
-        Set<InstanceState> s = new HashSet<>();
-        for (InstanceState i = this; i != null; i = i.parent) {
-            s.add(i);
-        }
-        return s;
-    }
 }

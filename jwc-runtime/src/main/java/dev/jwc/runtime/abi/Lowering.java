@@ -19,7 +19,13 @@ public final class Lowering {
      */
     public static long[] lowerFlatValues(AbiContext cx, int maxFlat, List<Val> vs, List<ValueType> types,
             Optional<Integer> outParam) {
-        if (Layout.flatten(types).size() > maxFlat) {
+        return lowerFlatValues(cx, Layout.flatten(types).size() > maxFlat, vs, types, outParam);
+    }
+
+    /** {@code lower_flat_values} with the spill decision precomputed from the function type. */
+    public static long[] lowerFlatValues(AbiContext cx, boolean spill, List<Val> vs, List<ValueType> types,
+            Optional<Integer> outParam) {
+        if (spill) {
             ValueType tuple = new ValueType.TupleType(types);
             int ptr;
             if (outParam.isPresent()) {
