@@ -17,11 +17,12 @@ import java.util.Optional;
 public final class TypedFunc<R> {
     private final Func func;
     private final Class<R> result;
+    private final List<ValueType> types;
 
     TypedFunc(Func func, Class<R> result, List<Class<?>> params) {
         this.func = func;
         this.result = result;
-        List<ValueType> types = func.type().paramTypes();
+        this.types = func.type().paramTypes();
         if (types.size() != params.size()) {
             throw new IllegalArgumentException("function takes " + types.size() + " parameters, not " + params.size());
         }
@@ -38,7 +39,6 @@ public final class TypedFunc<R> {
     }
 
     public R call(Object... args) {
-        List<ValueType> types = func.type().paramTypes();
         List<Val> vals = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
             vals.add(toVal(types.get(i), args[i]));

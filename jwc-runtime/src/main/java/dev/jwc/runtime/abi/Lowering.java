@@ -48,7 +48,11 @@ public final class Lowering {
         for (int i = 0; i < types.size(); i++) {
             lowerFlat(cx, vs.get(i), types.get(i), flat);
         }
-        return flat.stream().mapToLong(Long::longValue).toArray();
+        long[] out = new long[flat.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = flat.get(i);
+        }
+        return out;
     }
 
     public static void store(AbiContext cx, Val v, ValueType t, int ptr) {
