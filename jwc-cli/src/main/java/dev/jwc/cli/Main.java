@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model for the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, WitCommand.class, ParseCommand.class,
-                EmbedCommand.class, NewCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, WitCommand.class, ParseCommand.class, PrintCommand.class,
+                WastCommand.class, EmbedCommand.class, NewCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -23,10 +23,10 @@ import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import dev.jwc.wit.model.WorldKey;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Optional;
 
 /**

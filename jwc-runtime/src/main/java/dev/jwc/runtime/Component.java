@@ -1,0 +1,75 @@
+package dev.jwc.runtime;
+
+import dev.jwc.binary.component.ComponentReader;
+import dev.jwc.binary.component.CoreModuleBinary;
+import dev.jwc.binary.component.Import;
+import dev.jwc.runtime.core.CoreModule;
+import dev.jwc.runtime.internal.Instantiator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A component compiled for an {@link Engine}: its core modules are compiled once here and shared by
+ * every instance. Immutable and safe to share between threads.
+ */
+public final class Component {
+    private final Engine engine;
+    private final dev.jwc.binary.component.Component model;
+    private final Map<CoreModuleBinary, CoreModule> compiled;
+
+    private Component(Engine engine, dev.jwc.binary.component.Component model) {
+        this.engine = engine;
+        this.model = model;
+        Map<CoreModuleBinary, CoreModule> modules = new IdentityHashMap<>();
+        Instantiator.compileAll(engine.core(), model, modules);
+        this.compiled = modules;
+    }
+
+    /** Compiles a decoded component. */
+    public static Component of(Engine engine, dev.jwc.binary.component.Component model) {
+        return new Component(engine, model);
+    }
+
+    /** Decodes and compiles component bytes; malformed bytes throw the reader's exception. */
+    public static Component fromBinary(Engine engine, byte[] bytes) {
+        return new Component(engine, ComponentReader.readComponent(bytes));
+    }
+
+    /** The import names in order. */
+    public List<String> importNames() {
+        return model.imports().stream().map(Import::name).map(n -> n.name()).toList();
+    }
+
+    /** The export names in order. */
+    public List<String> exportNames() {
+        return model.exports().stream().map(e -> e.name().name()).toList();
+    }
+
+    /** Each import with its kind, in order. */
+    public Map<String, ItemKind> imports() {
+        Map<String, ItemKind> out = new LinkedHashMap<>();
+        model.imports().forEach(i -> out.put(i.name().name(), ItemKind.of(i.type().sort())));
+        return out;
+    }
+
+    /** Each export with its kind, in order. */
+    public Map<String, ItemKind> exports() {
+        Map<String, ItemKind> out = new LinkedHashMap<>();
+        model.exports().forEach(e -> out.put(e.name().name(), ItemKind.of(e.sort())));
+        return out;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    dev.jwc.binary.component.Component model() {
+        return model;
+    }
+
+    Map<CoreModuleBinary, CoreModule> compiled() {
+        return compiled;
+    }
+}

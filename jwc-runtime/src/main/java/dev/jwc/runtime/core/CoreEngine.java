@@ -1,0 +1,26 @@
+package dev.jwc.runtime.core;
+
+/**
+ * The one seam to the core WebAssembly engine: everything else in the runtime sees core modules,
+ * instances and their externs only through this package's interfaces, so the engine can be swapped.
+ * Every engine failure reaches callers as {@link dev.jwc.runtime.Trap} or {@link CoreLinkException}.
+ */
+public interface CoreEngine {
+
+    /** Decodes and prepares a core module once; instances are made from it any number of times. */
+    CoreModule compile(byte[] bytes);
+
+    /** Instantiates {@code module}, asking {@code imports} for each import in order, and runs its start. */
+    CoreInstance instantiate(CoreModule module, ImportResolver imports);
+
+    /** The Chicory engine: compiling modules to JVM bytecode, or interpreting them. */
+    static CoreEngine chicory(boolean compile) {
+        return new ChicoryEngine(compile);
+    }
+
+    /** Supplies the extern for import {@code module}.{@code name}; throws {@link CoreLinkException} if none. */
+    @FunctionalInterface
+    interface ImportResolver {
+        CoreExtern resolve(String module, String name);
+    }
+}
