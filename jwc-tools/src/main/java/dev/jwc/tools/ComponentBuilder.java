@@ -17,7 +17,6 @@ import dev.jwc.binary.component.Component;
 import dev.jwc.binary.core.CoreModule;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.jwc.tools;
 
-import dev.jwc.binary.component.Alias;
 import dev.jwc.binary.component.Canon;
 import dev.jwc.binary.component.CanonOpt;
 import dev.jwc.binary.component.Component;
@@ -9,7 +8,6 @@ import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.ComponentType;
 import dev.jwc.binary.component.ComponentWriter;
-import dev.jwc.binary.component.CoreInstance;
 import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.component.Export;
 import dev.jwc.binary.component.ExternName;

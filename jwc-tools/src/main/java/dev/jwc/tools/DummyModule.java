@@ -2,7 +2,6 @@ package dev.jwc.tools;
 
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.types.FuncType;
-import dev.jwc.binary.core.types.ValType;
 import dev.jwc.text.Wat;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Resolve;

@@ -22,7 +22,6 @@ import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
-import dev.jwc.wit.model.WorldKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
