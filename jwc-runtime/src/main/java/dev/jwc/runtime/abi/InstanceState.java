@@ -15,6 +15,7 @@ public final class InstanceState {
     boolean mayEnter = true;
     boolean mayLeave = true;
     private long[] context = new long[2];
+    private AsyncResult asyncResult;
     private int backpressure;
 
     public InstanceState(InstanceState parent, Map<ResourceType, ResourceImpl> resources) {
@@ -86,6 +87,23 @@ public final class InstanceState {
 
     public void endTask(long[] saved) {
         context = saved;
+    }
+
+    /** Starts an async-lifted task whose result {@code task.return} delivers; returns the caller's slot. */
+    public AsyncResult beginAsync(AsyncResult slot) {
+        AsyncResult saved = asyncResult;
+        asyncResult = slot;
+        return saved;
+    }
+
+    public void endAsync(AsyncResult saved) {
+        asyncResult = saved;
+    }
+
+    /** The result slot of the running async-lifted task, for {@code task.return}. */
+    public AsyncResult asyncResult() {
+        dev.jwc.runtime.Trap.trapIf(asyncResult == null, "task.return called outside of an async-lifted task");
+        return asyncResult;
     }
 
     public long context(int slot) {

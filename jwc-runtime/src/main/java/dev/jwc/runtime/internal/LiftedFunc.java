@@ -1,6 +1,8 @@
 package dev.jwc.runtime.internal;
 
+import dev.jwc.runtime.Trap;
 import dev.jwc.runtime.abi.AbiContext;
+import dev.jwc.runtime.abi.AsyncResult;
 import dev.jwc.runtime.abi.CallScope;
 import dev.jwc.runtime.abi.CanonOptions;
 import dev.jwc.runtime.abi.InstanceState;
@@ -18,7 +20,8 @@ import java.util.Optional;
 /**
  * {@code canon lift}: a core function of component instance {@code inst} seen as a component function.
  * Reentrance is checked on entry; a trap leaves the instance unenterable, as Wasmtime does. The flat
- * signature is worked out once, here.
+ * signature is worked out once, here. An async lift runs to completion on the caller's thread: its result
+ * comes from {@code task.return}, and a callback may only answer EXIT.
  */
 final class LiftedFunc implements ComponentFunc {
     private final InstanceState inst;
@@ -41,6 +44,9 @@ final class LiftedFunc implements ComponentFunc {
         this.spillResults = Layout.flatten(results).size() > Layout.MAX_FLAT_RESULTS;
     }
 
+    /** EXIT: the callback code of a task that is done; waiting and yielding need the async scheduler. */
+    private static final int CALLBACK_EXIT = 0;
+
     @Override
     public FuncType type() {
         return type;
@@ -56,8 +62,22 @@ final class LiftedFunc implements ComponentFunc {
         CallScope scope = new CallScope();
         AbiContext cx = new AbiContext(opts, inst, scope, hints, caller == null);
         long[] flatArgs = Lowering.lowerFlatValues(cx, spillParams, args, params, Optional.empty());
-        long[] flatResults = core.call(flatArgs);
-        List<Val> lifted = Lifting.liftFlatValues(cx, spillResults, new Lifting.Values(flatResults), results);
+        Optional<Val> result;
+        long[] flatResults;
+        if (opts.async()) {
+            AsyncResult slot = new AsyncResult();
+            AsyncResult outer = inst.beginAsync(slot);
+            flatResults = core.call(flatArgs);
+            inst.endAsync(outer);
+            if (opts.callback().isPresent() && (flatResults[0] & 0xf) != CALLBACK_EXIT) {
+                throw new Trap("async callbacks that wait or yield are not supported");
+            }
+            result = slot.get();
+        } else {
+            flatResults = core.call(flatArgs);
+            List<Val> lifted = Lifting.liftFlatValues(cx, spillResults, new Lifting.Values(flatResults), results);
+            result = lifted.isEmpty() ? Optional.empty() : Optional.of(lifted.get(0));
+        }
         scope.checkNoBorrows();
         if (opts.postReturn().isPresent()) {
             inst.setMayLeave(false);
@@ -66,6 +86,6 @@ final class LiftedFunc implements ComponentFunc {
         }
         inst.endTask(callerContext);
         inst.leaveTo(caller);
-        return lifted.isEmpty() ? Optional.empty() : Optional.of(lifted.get(0));
+        return result;
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * {@code canon lower}: component function {@code callee} made callable by core code of {@code inst}.
- * The flat signature is worked out once, here.
+ * The flat signature is worked out once, here. An async lower also completes synchronously: results are
+ * stored through the return pointer and the call reports RETURNED.
  */
 final class LoweredFunc implements CoreFunc {
     private final InstanceState inst;
@@ -28,6 +29,8 @@ final class LoweredFunc implements CoreFunc {
     private final boolean spillParams;
     private final boolean spillResults;
     private final boolean host;
+    /** Subtask state RETURNED, with no subtask index: the call completed synchronously. */
+    private static final long SUBTASK_RETURNED = 2;
 
     LoweredFunc(InstanceState inst, ComponentFunc callee, CanonOptions opts) {
         this.inst = inst;
@@ -35,7 +38,8 @@ final class LoweredFunc implements CoreFunc {
         this.opts = opts;
         this.params = callee.type().paramTypes();
         this.results = callee.type().result().stream().toList();
-        this.spillParams = Layout.flatten(params).size() > Layout.MAX_FLAT_PARAMS;
+        this.spillParams = Layout.flatten(params).size()
+                > (opts.async() ? Layout.MAX_FLAT_ASYNC_PARAMS : Layout.MAX_FLAT_PARAMS);
         this.spillResults = Layout.flatten(results).size() > Layout.MAX_FLAT_RESULTS;
         this.host = callee instanceof HostFunc;
     }
@@ -49,6 +53,14 @@ final class LoweredFunc implements CoreFunc {
         List<Val> vals = Lifting.liftFlatValues(cx, spillParams, new Lifting.Values(args), params);
         Optional<Val> result = callee.call(inst, vals, hints);
         scope.releaseLenders();
+        if (opts.async()) {
+            // The callee ran to completion: results go to the return pointer, the status is RETURNED.
+            if (!results.isEmpty()) {
+                Lowering.lowerFlatValues(cx, true, result.stream().toList(), results,
+                        Optional.of((int) args[args.length - 1]));
+            }
+            return new long[] {SUBTASK_RETURNED};
+        }
         Optional<Integer> outParam = spillResults ? Optional.of((int) args[args.length - 1]) : Optional.empty();
         return Lowering.lowerFlatValues(cx, spillResults, result.stream().toList(), results, outParam);
     }
