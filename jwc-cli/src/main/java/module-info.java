@@ -5,6 +5,7 @@ module dev.jwc.cli {
     requires dev.jwc.binary;
     requires dev.jwc.text;
     requires dev.jwc.runtime;
+    requires dev.jwc.wasi;
     requires info.picocli;
 
     opens dev.jwc.cli to info.picocli;
