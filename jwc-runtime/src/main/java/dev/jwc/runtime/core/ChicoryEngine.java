@@ -51,6 +51,8 @@ final class ChicoryEngine implements CoreEngine {
         try {
             Instance instance = Instance.builder(wasm)
                     .withImportValues(values.build())
+                    // Only the start section runs at instantiation; Chicory would also call an export `_start`.
+                    .withStart(false)
                     .withMemoryFactory(ByteArrayMemory::new)
                     .build();
             return new ChicoryInstance(instance);
