@@ -167,7 +167,7 @@ final class FilesystemHost {
         def("set-times-at", a -> setTimes(existing(at(d(a.get(0)), a.get(2), follow(a.get(1)))), a.get(3), a.get(4)));
         def("link-at", a -> {
             Path old = existing(at(d(a.get(0)), a.get(2), follow(a.get(1))));
-            Path target = at(mutable(a.get(3)), a.get(4), false).path();
+            Path target = newEntry(at(mutable(a.get(3)), a.get(4), false));
             if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FsException("not-permitted", "cannot hard-link a directory");
             }
@@ -204,8 +204,8 @@ final class FilesystemHost {
             if (target.startsWith("/")) {
                 throw new FsException("not-permitted", "absolute symlink targets are outside the sandbox");
             }
-            Sandbox.Resolved link = at(mutable(a.get(0)), a.get(2), false);
-            Files.createSymbolicLink(link.path(), Path.of(target));
+            Path link = newEntry(at(mutable(a.get(0)), a.get(2), false));
+            Files.createSymbolicLink(link, Path.of(target));
             return null;
         });
         def("unlink-file-at", a -> {
@@ -254,7 +254,7 @@ final class FilesystemHost {
                 throw new FsException("is-directory", p + " is a directory");
             }
             return r.objects.own(descriptor, new Descriptor(p, Optional.empty(), true, flags.contains("read"),
-                    false, flags.contains("mutate-directory") && dir.mutate(), false));
+                    false, dir.mutate(), false));
         }
         if (open.contains("directory") || s.mustBeDirectory()) {
             throw new FsException(exists ? "not-directory" : "no-entry", p + " is not a directory");
@@ -319,6 +319,15 @@ final class FilesystemHost {
         }
         if (s.mustBeDirectory() && !Files.isDirectory(s.path(), LinkOption.NOFOLLOW_LINKS)) {
             throw new FsException("not-directory", s.path() + " is not a directory");
+        }
+        return s.path();
+    }
+
+    /** Where a new link goes: a trailing slash names a directory, which a link can never be. */
+    private static Path newEntry(Sandbox.Resolved s) throws FsException {
+        if (s.mustBeDirectory()) {
+            boolean exists = Files.exists(s.path(), LinkOption.NOFOLLOW_LINKS);
+            throw new FsException(exists ? "exist" : "no-entry", s.path() + ": a link cannot end with a slash");
         }
         return s.path();
     }

@@ -7,10 +7,12 @@ import dev.jwc.runtime.Trap;
 import dev.jwc.types.ResourceType;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
+import dev.jwc.wit.model.Type;
 import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.TypeId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The WASI 0.2 host for one guest: defines every interface of {@code wasi:cli/command} (version 0.2.12,
@@ -54,13 +56,14 @@ public final class WasiHost {
     private static void define(LinkerInstance target, String iface, Interface wit, WitValueTypes types,
                                HostRegistry registry) {
         wit.types().forEach((typeName, id) -> {
-            types.hostResource(id).ifPresent(t -> {
-                if (types.resourceId(id).equals(id)) {
-                    target.resource(typeName, t, registry.objects::drop);
-                } else {
-                    target.resourceAlias(typeName, t);
-                }
-            });
+            Optional<ResourceType> resource = types.hostResource(id);
+            if (resource.isEmpty()) {
+                target.type(typeName, types.of(Type.of(id)));
+            } else if (types.resourceId(id).equals(id)) {
+                target.resource(typeName, resource.get(), registry.objects::drop);
+            } else {
+                target.resourceAlias(typeName, resource.get());
+            }
         });
         for (Function f : wit.functions().values()) {
             HostFunction body = registry.function(iface, f.name());
