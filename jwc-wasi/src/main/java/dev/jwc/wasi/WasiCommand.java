@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class WasiCommand {
     /** Exit code of a trapped guest, as a process killed by SIGABRT. */
     public static final int TRAP_EXIT_CODE = 134;
-    private static final long GUEST_STACK_BYTES = 1L << 30;
+    /** The guest thread's default stack: deep enough for real programs, bounded so runaway recursion ends soon. */
+    public static final long DEFAULT_GUEST_STACK_BYTES = 128L << 20;
     private static final String RUN = "wasi:cli/run@0.2";
 
     /** How a run ended: an exit code, and the trap when the guest trapped. */
@@ -28,9 +29,16 @@ public final class WasiCommand {
     }
 
     private final Engine engine;
+    private final long guestStackBytes;
 
     public WasiCommand(Engine engine) {
+        this(engine, DEFAULT_GUEST_STACK_BYTES);
+    }
+
+    /** A runner whose guest thread has a stack of {@code guestStackBytes}. */
+    public WasiCommand(Engine engine, long guestStackBytes) {
         this.engine = engine;
+        this.guestStackBytes = guestStackBytes;
     }
 
     public Outcome run(byte[] componentBytes, WasiConfig config, Optional<Duration> timeout) {
@@ -47,17 +55,22 @@ public final class WasiCommand {
                 outcome.set(new Outcome(e.code(), Optional.empty()));
             } catch (Trap e) {
                 outcome.set(new Outcome(TRAP_EXIT_CODE, Optional.of(e)));
+            } catch (StackOverflowError e) {
+                outcome.set(new Outcome(TRAP_EXIT_CODE, Optional.of(new Trap("call stack exhausted", e))));
             } catch (RuntimeException e) {
                 failure.set(e);
             }
-        }, "wasi-guest", GUEST_STACK_BYTES);
+        }, "wasi-guest", guestStackBytes);
         guest.start();
-        join(guest, timeout);
+        boolean timedOut = join(guest, timeout);
+        if (timedOut) {
+            return new Outcome(TRAP_EXIT_CODE, Optional.of(new Trap("guest exceeded the timeout of "
+                    + timeout.orElseThrow().toMillis() + " ms and was interrupted")));
+        }
         if (failure.get() != null) {
             throw failure.get();
         }
-        return outcome.get() != null ? outcome.get()
-                : new Outcome(TRAP_EXIT_CODE, Optional.of(new Trap("guest did not finish")));
+        return java.util.Objects.requireNonNull(outcome.get(), "the guest thread ended without an outcome");
     }
 
     private static Outcome runOnce(Instance instance) {
@@ -70,19 +83,23 @@ public final class WasiCommand {
         return new Outcome(ok ? 0 : 1, Optional.empty());
     }
 
-    private static void join(Thread guest, Optional<Duration> timeout) {
+    /** Waits for the guest; true when the timeout passed and the guest was interrupted. */
+    private static boolean join(Thread guest, Optional<Duration> timeout) {
         try {
             if (timeout.isEmpty()) {
                 guest.join();
-                return;
+                return false;
             }
-            if (!guest.join(timeout.get())) {
-                guest.interrupt();
-                guest.join(Duration.ofSeconds(5));
+            if (guest.join(timeout.get())) {
+                return false;
             }
+            guest.interrupt();
+            guest.join();
+            return true;
         } catch (InterruptedException e) {
             guest.interrupt();
             Thread.currentThread().interrupt();
+            return true;
         }
     }
 }
