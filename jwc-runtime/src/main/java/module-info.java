@@ -7,6 +7,7 @@ module dev.jwc.runtime {
     requires transitive dev.jwc.binary;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.wasm;
+    requires com.dylibso.chicory.compiler;
 
     exports dev.jwc.runtime;
 }

@@ -6,6 +6,7 @@ import dev.jwc.binary.component.Import;
 import dev.jwc.runtime.core.CoreModule;
 import dev.jwc.runtime.internal.Instantiator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,20 @@ public final class Component {
     /** The export names in order. */
     public List<String> exportNames() {
         return model.exports().stream().map(e -> e.name().name()).toList();
+    }
+
+    /** Each import with its kind, in order. */
+    public Map<String, ItemKind> imports() {
+        Map<String, ItemKind> out = new LinkedHashMap<>();
+        model.imports().forEach(i -> out.put(i.name().name(), ItemKind.of(i.type().sort())));
+        return out;
+    }
+
+    /** Each export with its kind, in order. */
+    public Map<String, ItemKind> exports() {
+        Map<String, ItemKind> out = new LinkedHashMap<>();
+        model.exports().forEach(e -> out.put(e.name().name(), ItemKind.of(e.sort())));
+        return out;
     }
 
     Engine engine() {

@@ -8,10 +8,29 @@ import dev.jwc.runtime.core.CoreEngine;
  * (stack exhaustion surfaces as a {@link Trap}).
  */
 public final class Engine {
+    /** How core wasm runs. */
+    public enum Mode {
+        /** Modules are compiled to JVM bytecode once per {@link Component} (the default). */
+        COMPILER,
+        /** Modules are interpreted: no compilation cost, slower execution. */
+        INTERPRETER
+    }
+
+    private final Mode mode;
     private final CoreEngine core;
 
+    /** An engine that compiles. */
     public Engine() {
-        this.core = CoreEngine.chicory();
+        this(Mode.COMPILER);
+    }
+
+    public Engine(Mode mode) {
+        this.mode = mode;
+        this.core = CoreEngine.chicory(mode == Mode.COMPILER);
+    }
+
+    public Mode mode() {
+        return mode;
     }
 
     CoreEngine core() {

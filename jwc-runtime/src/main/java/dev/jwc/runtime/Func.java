@@ -16,6 +16,22 @@ public final class Func {
         this.func = func;
     }
 
+    /** {@code func} guarded by a check that runs before each call (e.g. a command's run-once rule). */
+    Func(ComponentFunc func, Runnable guard) {
+        this(new ComponentFunc() {
+            @Override
+            public FuncType type() {
+                return func.type();
+            }
+
+            @Override
+            public Optional<Val> call(dev.jwc.runtime.abi.InstanceState caller, List<Val> args, StringHints hints) {
+                guard.run();
+                return func.call(caller, args, hints);
+            }
+        });
+    }
+
     public FuncType type() {
         return func.type();
     }
@@ -27,5 +43,10 @@ public final class Func {
 
     public Optional<Val> call(List<Val> args) {
         return func.call(null, List.copyOf(args), new StringHints());
+    }
+
+    /** This function with plain Java parameter and result types (see {@link TypedFunc} for the mapping). */
+    public <R> TypedFunc<R> typed(Class<R> result, Class<?>... params) {
+        return new TypedFunc<>(this, result, List.of(params));
     }
 }

@@ -47,6 +47,7 @@ class EmbeddingTest {
                   (export "docs:adder/add@0.1.0" (instance $iface)))
                 """);
         assertThat(c.importNames()).containsExactly("docs:host/math@0.1.0");
+        assertThat(c.exports()).containsExactly(java.util.Map.entry("docs:adder/add@0.1.0", ItemKind.INSTANCE));
         Linker linker = new Linker(engine);
         linker.root().instance("docs:host/math@0.1.4").func("double",
                 func(List.of(Primitive.U32), Optional.of(Primitive.U32)),
@@ -119,5 +120,91 @@ class EmbeddingTest {
                 """);
         Func f = new Linker(engine).instantiate(new Store(engine), c).func("f").orElseThrow();
         assertThatThrownBy(f::call).isInstanceOf(Trap.class);
+    }
+
+    @Test
+    void typedFunctionsTakePlainJavaValues() {
+        Component c = component("""
+                (component
+                  (core module $M (func (export "add") (param i32 i32) (result i32)
+                    (i32.add (local.get 0) (local.get 1))))
+                  (core instance $m (instantiate $M))
+                  (func (export "add") (param "a" s32) (param "b" s32) (result s32) (canon lift (core func $m "add"))))
+                """);
+        Func add = new Linker(engine).instantiate(new Store(engine), c).func("add").orElseThrow();
+        TypedFunc<Integer> typed = add.typed(Integer.class, Integer.class, Integer.class);
+        assertThat(typed.call(40, 2)).isEqualTo(42);
+        assertThatThrownBy(() -> add.typed(Long.class, Integer.class, Integer.class))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCommandRunsOnce() {
+        Component c = component("""
+                (component
+                  (core module $M (func (export "run") (result i32) (i32.const 0)))
+                  (core instance $m (instantiate $M))
+                  (type $r (result))
+                  (func $run (result $r) (canon lift (core func $m "run")))
+                  (instance $i (export "run" (func $run)))
+                  (export "wasi:cli/run@0.2.12" (instance $i)))
+                """);
+        Instance instance = new Linker(engine).instantiate(new Store(engine), c);
+        Func run = instance.instance("wasi:cli/run@0.2.12").orElseThrow().func("run").orElseThrow();
+        assertThat(run.call()).contains(Val.ok());
+        assertThatThrownBy(run::call).isInstanceOf(Trap.class).hasMessageContaining("already been called");
+    }
+
+    @Test
+    void resourceTablesMapRepsToHostObjects() {
+        ResourceTable table = new ResourceTable();
+        ResourceType file = new ResourceType("file");
+        Resource a = table.push(file, new StringBuilder("a"));
+        Resource b = table.push(file, "b");
+        assertThat(table.get(a, StringBuilder.class).toString()).isEqualTo("a");
+        assertThat(table.delete(file, b.rep())).isEqualTo("b");
+        assertThatThrownBy(() -> table.get(b, String.class)).isInstanceOf(Trap.class);
+        assertThat(table.push(file, "c").rep()).isEqualTo(b.rep());
+        assertThatThrownBy(() -> table.get(a, String.class)).isInstanceOf(Trap.class);
+    }
+
+    @Test
+    void instancesOfOneComponentSatisfyImportsOfAnother() {
+        Component provider = component("""
+                (component
+                  (core module $M (func (export "f") (result i32) (i32.const 7)))
+                  (core instance $m (instantiate $M))
+                  (func $f (result u32) (canon lift (core func $m "f")))
+                  (instance $i (export "get" (func $f)))
+                  (export "test:p/api@1.2.0" (instance $i)))
+                """);
+        Component consumer = component("""
+                (component
+                  (import "test:p/api@1.0.0" (instance $api (export "get" (func (result u32)))))
+                  (alias export $api "get" (func $get))
+                  (core func $get' (canon lower (func $get)))
+                  (core module $M
+                    (import "" "get" (func $get (result i32)))
+                    (func (export "twice") (result i32) (i32.mul (call $get) (i32.const 2))))
+                  (core instance $m (instantiate $M (with "" (instance (export "get" (func $get'))))))
+                  (func (export "twice") (result u32) (canon lift (core func $m "twice"))))
+                """);
+        Store store = new Store(engine);
+        Instance p = new Linker(engine).instantiate(store, provider);
+        Linker linker = new Linker(engine);
+        linker.root().instance("test:p/api@1.2.0", p.instance("test:p/api@1.2.0").orElseThrow());
+        Instance c = linker.instantiate(store, consumer);
+        assertThat(c.func("twice").orElseThrow().call()).contains(Val.u32(14));
+    }
+
+    @Test
+    void semverCompatibilityFollowsWasmtime() {
+        Component c = component("(component (import \"a:b/c@0.2.1\" (func)))");
+        Linker compatible = new Linker(engine);
+        compatible.root().func("a:b/c@0.2.9", func(List.of(), Optional.empty()), args -> Optional.empty());
+        assertThat(compatible.instantiatePre(c)).isNotNull();
+        Linker incompatible = new Linker(engine);
+        incompatible.root().func("a:b/c@0.3.0", func(List.of(), Optional.empty()), args -> Optional.empty());
+        assertThatThrownBy(() -> incompatible.instantiatePre(c)).isInstanceOf(LinkException.class);
     }
 }

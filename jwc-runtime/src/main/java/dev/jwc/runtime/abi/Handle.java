@@ -7,29 +7,17 @@ import dev.jwc.types.ResourceType;
  * resource and, for borrows, the call that lent it. {@code lends} counts borrows of this own handle
  * that are active in calls.
  */
-public final class Handle {
+final class Handle {
     final ResourceType type;
     final int rep;
     final boolean own;
     final CallScope scope;
     int lends;
 
-    public Handle(ResourceType type, int rep, boolean own, CallScope scope) {
+    Handle(ResourceType type, int rep, boolean own, CallScope scope) {
         this.type = type;
         this.rep = rep;
         this.own = own;
         this.scope = scope;
-    }
-
-    public ResourceType type() {
-        return type;
-    }
-
-    public int rep() {
-        return rep;
-    }
-
-    public boolean own() {
-        return own;
     }
 }

@@ -8,17 +8,17 @@ import java.util.List;
  * A component instance's handle table (CanonicalABI.md {@code Table}): index 0 is never used, freed
  * slots are reused last-in first-out.
  */
-public final class HandleTable {
+final class HandleTable {
     private static final int MAX_LENGTH = (1 << 28) - 1;
 
     private final List<Handle> slots = new ArrayList<>();
     private final List<Integer> free = new ArrayList<>();
 
-    public HandleTable() {
+    HandleTable() {
         slots.add(null);
     }
 
-    public int add(Handle h) {
+    int add(Handle h) {
         if (!free.isEmpty()) {
             int i = free.remove(free.size() - 1);
             slots.set(i, h);
@@ -29,7 +29,7 @@ public final class HandleTable {
         return slots.size() - 1;
     }
 
-    public Handle get(int i) {
+    Handle get(int i) {
         Handle h = i > 0 && i < slots.size() ? slots.get(i) : null;
         if (h == null) {
             throw new Trap("unknown handle index " + Integer.toUnsignedString(i));
@@ -37,7 +37,7 @@ public final class HandleTable {
         return h;
     }
 
-    public Handle remove(int i) {
+    Handle remove(int i) {
         Handle h = get(i);
         slots.set(i, null);
         free.add(i);

@@ -1,10 +1,8 @@
 package dev.jwc.runtime.abi;
 
 import dev.jwc.types.ResourceType;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Canonical ABI's {@code ComponentInstance}: handle table, reentrance flags and parent. The
@@ -17,6 +15,7 @@ public final class InstanceState {
     boolean mayEnter = true;
     boolean mayLeave = true;
     private long[] context = new long[2];
+    private AsyncResult asyncResult;
     private int backpressure;
 
     public InstanceState(InstanceState parent, Map<ResourceType, ResourceImpl> resources) {
@@ -29,7 +28,7 @@ public final class InstanceState {
         return new IdentityHashMap<>();
     }
 
-    public HandleTable handles() {
+    HandleTable handles() {
         return handles;
     }
 
@@ -37,27 +36,43 @@ public final class InstanceState {
         return resources;
     }
 
-    public boolean mayLeave() {
-        return mayLeave;
-    }
-
     public void setMayLeave(boolean mayLeave) {
         this.mayLeave = mayLeave;
     }
 
-    /** Enters this instance from {@code caller} (null for the host), trapping on forbidden reentrance. */
+    /**
+     * Enters this instance from {@code caller} (null for the host), trapping on forbidden reentrance:
+     * the entering set is this instance and its ancestors minus those the caller is already inside.
+     */
     public void enterFrom(InstanceState caller) {
-        Set<InstanceState> set = enteringSet(caller);
-        for (InstanceState i : set) {
-            if (!i.mayEnter) {
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!i.mayEnter && !insideOf(caller, i)) {
                 throw new dev.jwc.runtime.Trap("wasm trap: cannot enter component instance");
             }
         }
-        set.forEach(i -> i.mayEnter = false);
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!insideOf(caller, i)) {
+                i.mayEnter = false;
+            }
+        }
     }
 
     public void leaveTo(InstanceState caller) {
-        enteringSet(caller).forEach(i -> i.mayEnter = true);
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!insideOf(caller, i)) {
+                i.mayEnter = true;
+            }
+        }
+    }
+
+    /** Whether {@code caller} is {@code inst} or one of its descendants. */
+    private static boolean insideOf(InstanceState caller, InstanceState inst) {
+        for (InstanceState c = caller; c != null; c = c.parent) {
+            if (c == inst) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -72,6 +87,23 @@ public final class InstanceState {
 
     public void endTask(long[] saved) {
         context = saved;
+    }
+
+    /** Starts an async-lifted task whose result {@code task.return} delivers; returns the caller's slot. */
+    public AsyncResult beginAsync(AsyncResult slot) {
+        AsyncResult saved = asyncResult;
+        asyncResult = slot;
+        return saved;
+    }
+
+    public void endAsync(AsyncResult saved) {
+        asyncResult = saved;
+    }
+
+    /** The result slot of the running async-lifted task, for {@code task.return}. */
+    public AsyncResult asyncResult() {
+        dev.jwc.runtime.Trap.trapIf(asyncResult == null, "task.return called outside of an async-lifted task");
+        return asyncResult;
     }
 
     public long context(int slot) {
@@ -89,23 +121,4 @@ public final class InstanceState {
         backpressure = next;
     }
 
-    public boolean mayEnter() {
-        return mayEnter;
-    }
-
-    private Set<InstanceState> enteringSet(InstanceState caller) {
-        Set<InstanceState> set = selfAndAncestors();
-        if (caller != null) {
-            set.removeAll(caller.selfAndAncestors());
-        }
-        return set;
-    }
-
-    private Set<InstanceState> selfAndAncestors() {
-        Set<InstanceState> s = new HashSet<>();
-        for (InstanceState i = this; i != null; i = i.parent) {
-            s.add(i);
-        }
-        return s;
-    }
 }

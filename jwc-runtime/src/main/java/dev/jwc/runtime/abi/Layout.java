@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class Layout {
     public static final int MAX_FLAT_PARAMS = 16;
     public static final int MAX_FLAT_RESULTS = 1;
+    public static final int MAX_FLAT_ASYNC_PARAMS = 4;
 
     private Layout() {
     }

@@ -39,8 +39,13 @@ public final class Lifting {
 
     /** {@code lift_flat_values}: spills to memory when the flat form exceeds {@code maxFlat}. */
     public static List<Val> liftFlatValues(AbiContext cx, int maxFlat, Values vi, List<ValueType> types) {
-        List<Val> out = new ArrayList<>();
-        if (Layout.flatten(types).size() > maxFlat) {
+        return liftFlatValues(cx, Layout.flatten(types).size() > maxFlat, vi, types);
+    }
+
+    /** {@code lift_flat_values} with the spill decision precomputed from the function type. */
+    public static List<Val> liftFlatValues(AbiContext cx, boolean spill, Values vi, List<ValueType> types) {
+        List<Val> out = new ArrayList<>(types.size());
+        if (spill) {
             ValueType tuple = new ValueType.TupleType(types);
             int ptr = (int) vi.next();
             checkRange(cx, ptr, Layout.alignment(tuple), Layout.size(tuple), "pointer out of bounds");

@@ -19,7 +19,13 @@ public final class Lowering {
      */
     public static long[] lowerFlatValues(AbiContext cx, int maxFlat, List<Val> vs, List<ValueType> types,
             Optional<Integer> outParam) {
-        if (Layout.flatten(types).size() > maxFlat) {
+        return lowerFlatValues(cx, Layout.flatten(types).size() > maxFlat, vs, types, outParam);
+    }
+
+    /** {@code lower_flat_values} with the spill decision precomputed from the function type. */
+    public static long[] lowerFlatValues(AbiContext cx, boolean spill, List<Val> vs, List<ValueType> types,
+            Optional<Integer> outParam) {
+        if (spill) {
             ValueType tuple = new ValueType.TupleType(types);
             int ptr;
             if (outParam.isPresent()) {
@@ -42,7 +48,11 @@ public final class Lowering {
         for (int i = 0; i < types.size(); i++) {
             lowerFlat(cx, vs.get(i), types.get(i), flat);
         }
-        return flat.stream().mapToLong(Long::longValue).toArray();
+        long[] out = new long[flat.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = flat.get(i);
+        }
+        return out;
     }
 
     public static void store(AbiContext cx, Val v, ValueType t, int ptr) {

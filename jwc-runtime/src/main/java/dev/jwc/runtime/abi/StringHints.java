@@ -13,14 +13,18 @@ public final class StringHints {
     record Hint(StringEncoding encoding, long taggedCodeUnits) {
     }
 
-    private final Map<Val.Str, Hint> hints = new IdentityHashMap<>();
+    /** Allocated on the first lifted string: most calls carry none. */
+    private Map<Val.Str, Hint> hints;
 
     void put(Val.Str s, StringEncoding encoding, long taggedCodeUnits) {
+        if (hints == null) {
+            hints = new IdentityHashMap<>();
+        }
         hints.put(s, new Hint(encoding, taggedCodeUnits));
     }
 
     Hint get(Val.Str s) {
-        Hint h = hints.get(s);
+        Hint h = hints == null ? null : hints.get(s);
         return h != null ? h : new Hint(StringEncoding.UTF8, Strings.utf8Length(s.value()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwc.runtime.core;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
@@ -11,6 +12,7 @@ import com.dylibso.chicory.runtime.ImportTable;
 import com.dylibso.chicory.runtime.ImportTag;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.runtime.TagInstance;
@@ -23,17 +25,27 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import dev.jwc.runtime.Trap;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** {@link CoreEngine} on Chicory's interpreter with byte-array memories. */
+/**
+ * {@link CoreEngine} on Chicory with byte-array memories (faster than the default byte buffers).
+ * Compiled modules get their machine factory once, at {@link #compile}, shared by every instance.
+ */
 final class ChicoryEngine implements CoreEngine {
+    private final boolean compile;
 
-    private record Module(WasmModule module) implements CoreModule {
+    ChicoryEngine(boolean compile) {
+        this.compile = compile;
+    }
+
+    private record Module(WasmModule module, Optional<Function<Instance, Machine>> machines) implements CoreModule {
     }
 
     @Override
     public CoreModule compile(byte[] bytes) {
         try {
-            return new Module(Parser.parse(bytes));
+            WasmModule module = Parser.parse(bytes);
+            return new Module(module, compile ? Optional.of(MachineFactoryCompiler.compile(module)) : Optional.empty());
         } catch (ChicoryException e) {
             throw new CoreLinkException("invalid core module: " + e.getMessage(), e);
         }
@@ -41,7 +53,8 @@ final class ChicoryEngine implements CoreEngine {
 
     @Override
     public CoreInstance instantiate(CoreModule module, ImportResolver imports) {
-        WasmModule wasm = ((Module) module).module();
+        Module compiled = (Module) module;
+        WasmModule wasm = compiled.module();
         ImportValues.Builder values = ImportValues.builder();
         for (int i = 0; i < wasm.importSection().importCount(); i++) {
             Import imp = wasm.importSection().getImport(i);
@@ -49,12 +62,13 @@ final class ChicoryEngine implements CoreEngine {
             link(wasm, imp, extern, values);
         }
         try {
-            Instance instance = Instance.builder(wasm)
+            Instance.Builder builder = Instance.builder(wasm)
                     .withImportValues(values.build())
                     // Only the start section runs at instantiation; Chicory would also call an export `_start`.
                     .withStart(false)
-                    .withMemoryFactory(ByteArrayMemory::new)
-                    .build();
+                    .withMemoryFactory(ByteArrayMemory::new);
+            compiled.machines().ifPresent(builder::withMachineFactory);
+            Instance instance = builder.build();
             return new ChicoryInstance(instance);
         } catch (ChicoryException e) {
             throw ChicoryFailures.toTrapOrLink(e);

@@ -13,9 +13,9 @@ public interface CoreEngine {
     /** Instantiates {@code module}, asking {@code imports} for each import in order, and runs its start. */
     CoreInstance instantiate(CoreModule module, ImportResolver imports);
 
-    /** The Chicory engine, interpreting. */
-    static CoreEngine chicory() {
-        return new ChicoryEngine();
+    /** The Chicory engine: compiling modules to JVM bytecode, or interpreting them. */
+    static CoreEngine chicory(boolean compile) {
+        return new ChicoryEngine(compile);
     }
 
     /** Supplies the extern for import {@code module}.{@code name}; throws {@link CoreLinkException} if none. */

@@ -19,6 +19,7 @@ import dev.jwc.binary.component.Section;
 import dev.jwc.binary.component.TypeDef;
 import dev.jwc.runtime.LinkException;
 import dev.jwc.runtime.Trap;
+import dev.jwc.runtime.abi.AsyncResult;
 import dev.jwc.runtime.abi.CanonOptions;
 import dev.jwc.runtime.abi.InstanceState;
 import dev.jwc.runtime.abi.ResourceBuiltins;
@@ -197,6 +198,8 @@ public final class Instantiator {
             case Canon.ResourceNew r -> ResourceBuiltins.resourceNew(state, types.resource(r.resource()));
             case Canon.ResourceDrop r -> ResourceBuiltins.resourceDrop(state, types.resource(r.resource()));
             case Canon.ResourceRep r -> ResourceBuiltins.resourceRep(state, types.resource(r.resource()));
+            case Canon.TaskReturn t -> AsyncResult.taskReturn(state, t.result().map(types::valType).stream().toList(),
+                    options(sp, t.options()));
             case Canon.ContextGet g -> (CoreFunc) args -> new long[] {state.context(g.slot())};
             case Canon.ContextSet c -> (CoreFunc) args -> {
                 state.setContext(c.slot(), args[0]);
@@ -228,19 +231,21 @@ public final class Instantiator {
         Optional<CoreMemory> memory = Optional.empty();
         Optional<CoreFunc> realloc = Optional.empty();
         Optional<CoreFunc> postReturn = Optional.empty();
+        boolean async = false;
+        Optional<CoreFunc> callback = Optional.empty();
         for (CanonOpt o : opts) {
             switch (o) {
                 case CanonOpt.StringEncoding e -> encoding = StringEncoding.valueOf(e.name());
                 case CanonOpt.Memory m -> memory = Optional.of(sp.get(CoreSort.MEMORY, m.memory(), CoreMemory.class));
                 case CanonOpt.Realloc r -> realloc = Optional.of(sp.get(CoreSort.FUNC, r.func(), CoreFunc.class));
                 case CanonOpt.PostReturn p -> postReturn = Optional.of(sp.get(CoreSort.FUNC, p.func(), CoreFunc.class));
-                case CanonOpt.Async a -> throw new LinkException("async canonical options are not supported");
-                case CanonOpt.Callback c -> throw new LinkException("async callbacks are not supported");
+                case CanonOpt.Async a -> async = true;
+                case CanonOpt.Callback c -> callback = Optional.of(sp.get(CoreSort.FUNC, c.func(), CoreFunc.class));
                 case CanonOpt.CoreType c -> throw new LinkException("the GC canonical ABI is not supported");
                 case CanonOpt.Gc g -> throw new LinkException("the GC canonical ABI is not supported");
             }
         }
-        return new CanonOptions(encoding, memory, realloc, postReturn);
+        return new CanonOptions(encoding, memory, realloc, postReturn, async, callback);
     }
 
     private static void importItem(Spaces sp, Import imp, Map<String, Item> args) {

@@ -1,6 +1,8 @@
 package dev.jwc.runtime.internal;
 
+import dev.jwc.runtime.Trap;
 import dev.jwc.runtime.abi.AbiContext;
+import dev.jwc.runtime.abi.AsyncResult;
 import dev.jwc.runtime.abi.CallScope;
 import dev.jwc.runtime.abi.CanonOptions;
 import dev.jwc.runtime.abi.InstanceState;
@@ -17,13 +19,41 @@ import java.util.Optional;
 
 /**
  * {@code canon lift}: a core function of component instance {@code inst} seen as a component function.
- * Reentrance is checked on entry; a trap leaves the instance unenterable, as Wasmtime does.
+ * Reentrance is checked on entry; a trap leaves the instance unenterable, as Wasmtime does. The flat
+ * signature is worked out once, here. An async lift runs to completion on the caller's thread: its result
+ * comes from {@code task.return}, and a callback may only answer EXIT.
  */
-record LiftedFunc(InstanceState inst, CoreFunc core, FuncType type, CanonOptions opts) implements ComponentFunc {
+final class LiftedFunc implements ComponentFunc {
+    private final InstanceState inst;
+    private final CoreFunc core;
+    private final FuncType type;
+    private final CanonOptions opts;
+    private final List<ValueType> params;
+    private final List<ValueType> results;
+    private final boolean spillParams;
+    private final boolean spillResults;
+
+    LiftedFunc(InstanceState inst, CoreFunc core, FuncType type, CanonOptions opts) {
+        this.inst = inst;
+        this.core = core;
+        this.type = type;
+        this.opts = opts;
+        this.params = type.paramTypes();
+        this.results = type.result().stream().toList();
+        this.spillParams = Layout.flatten(params).size() > Layout.MAX_FLAT_PARAMS;
+        this.spillResults = Layout.flatten(results).size() > Layout.MAX_FLAT_RESULTS;
+    }
+
+    /** EXIT: the callback code of a task that is done; waiting and yielding need the async scheduler. */
+    private static final int CALLBACK_EXIT = 0;
+
+    @Override
+    public FuncType type() {
+        return type;
+    }
 
     @Override
     public Optional<Val> call(InstanceState caller, List<Val> args, StringHints hints) {
-        List<ValueType> params = type.paramTypes();
         if (args.size() != params.size()) {
             throw new IllegalArgumentException("expected " + params.size() + " arguments, got " + args.size());
         }
@@ -31,11 +61,23 @@ record LiftedFunc(InstanceState inst, CoreFunc core, FuncType type, CanonOptions
         long[] callerContext = inst.beginTask();
         CallScope scope = new CallScope();
         AbiContext cx = new AbiContext(opts, inst, scope, hints, caller == null);
-        long[] flatArgs = Lowering.lowerFlatValues(cx, Layout.MAX_FLAT_PARAMS, args, params, Optional.empty());
-        long[] flatResults = core.call(flatArgs);
-        List<ValueType> resultTypes = type.result().stream().toList();
-        List<Val> results = Lifting.liftFlatValues(cx, Layout.MAX_FLAT_RESULTS, new Lifting.Values(flatResults),
-                resultTypes);
+        long[] flatArgs = Lowering.lowerFlatValues(cx, spillParams, args, params, Optional.empty());
+        Optional<Val> result;
+        long[] flatResults;
+        if (opts.async()) {
+            AsyncResult slot = new AsyncResult();
+            AsyncResult outer = inst.beginAsync(slot);
+            flatResults = core.call(flatArgs);
+            inst.endAsync(outer);
+            if (opts.callback().isPresent() && (flatResults[0] & 0xf) != CALLBACK_EXIT) {
+                throw new Trap("async callbacks that wait or yield are not supported");
+            }
+            result = slot.get();
+        } else {
+            flatResults = core.call(flatArgs);
+            List<Val> lifted = Lifting.liftFlatValues(cx, spillResults, new Lifting.Values(flatResults), results);
+            result = lifted.isEmpty() ? Optional.empty() : Optional.of(lifted.get(0));
+        }
         scope.checkNoBorrows();
         if (opts.postReturn().isPresent()) {
             inst.setMayLeave(false);
@@ -44,6 +86,6 @@ record LiftedFunc(InstanceState inst, CoreFunc core, FuncType type, CanonOptions
         }
         inst.endTask(callerContext);
         inst.leaveTo(caller);
-        return results.stream().findFirst();
+        return result;
     }
 }

@@ -15,24 +15,53 @@ import dev.jwc.types.ValueType;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code canon lower}: component function {@code callee} made callable by core code of {@code inst}. */
-record LoweredFunc(InstanceState inst, ComponentFunc callee, CanonOptions opts) implements CoreFunc {
+/**
+ * {@code canon lower}: component function {@code callee} made callable by core code of {@code inst}.
+ * The flat signature is worked out once, here. An async lower also completes synchronously: results are
+ * stored through the return pointer and the call reports RETURNED.
+ */
+final class LoweredFunc implements CoreFunc {
+    private final InstanceState inst;
+    private final ComponentFunc callee;
+    private final CanonOptions opts;
+    private final List<ValueType> params;
+    private final List<ValueType> results;
+    private final boolean spillParams;
+    private final boolean spillResults;
+    private final boolean host;
+    /** Subtask state RETURNED, with no subtask index: the call completed synchronously. */
+    private static final long SUBTASK_RETURNED = 2;
+
+    LoweredFunc(InstanceState inst, ComponentFunc callee, CanonOptions opts) {
+        this.inst = inst;
+        this.callee = callee;
+        this.opts = opts;
+        this.params = callee.type().paramTypes();
+        this.results = callee.type().result().stream().toList();
+        this.spillParams = Layout.flatten(params).size()
+                > (opts.async() ? Layout.MAX_FLAT_ASYNC_PARAMS : Layout.MAX_FLAT_PARAMS);
+        this.spillResults = Layout.flatten(results).size() > Layout.MAX_FLAT_RESULTS;
+        this.host = callee instanceof HostFunc;
+    }
 
     @Override
     public long[] call(long... args) {
         ResourceBuiltins.checkMayLeave(inst);
         CallScope scope = new CallScope();
         StringHints hints = new StringHints();
-        AbiContext cx = new AbiContext(opts, inst, scope, hints, callee instanceof HostFunc);
-        List<ValueType> params = callee.type().paramTypes();
-        Lifting.Values vi = new Lifting.Values(args);
-        List<Val> vals = Lifting.liftFlatValues(cx, Layout.MAX_FLAT_PARAMS, vi, params);
+        AbiContext cx = new AbiContext(opts, inst, scope, hints, host);
+        List<Val> vals = Lifting.liftFlatValues(cx, spillParams, new Lifting.Values(args), params);
         Optional<Val> result = callee.call(inst, vals, hints);
         scope.releaseLenders();
-        List<ValueType> resultTypes = callee.type().result().stream().toList();
-        Optional<Integer> outParam = Layout.flatten(resultTypes).size() > Layout.MAX_FLAT_RESULTS
-                ? Optional.of((int) args[args.length - 1])
-                : Optional.empty();
-        return Lowering.lowerFlatValues(cx, Layout.MAX_FLAT_RESULTS, result.stream().toList(), resultTypes, outParam);
+        if (opts.async()) {
+            // The callee ran to completion: results go to the return pointer, the status is RETURNED.
+            if (!results.isEmpty()) {
+                Lowering.lowerFlatValues(cx, true, result.stream().toList(), results,
+                        Optional.of((int) args[args.length - 1]));
+            }
+            return new long[] {SUBTASK_RETURNED};
+        }
+        Optional<Integer> outParam = spillResults ? Optional.of((int) args[args.length - 1]) : Optional.empty();
+        return Lowering.lowerFlatValues(cx, spillResults, result.stream().toList(), results, outParam);
     }
 }
