@@ -7,6 +7,7 @@ module dev.jwc.cli {
     requires dev.jwc.witcomponent;
     requires dev.jwc.tools;
     requires dev.jwc.runtime;
+    requires dev.jwc.wasi;
     requires info.picocli;
 
     opens dev.jwc.cli to info.picocli;

@@ -1,0 +1,105 @@
+package dev.jwc.wasi;
+
+import dev.jwc.runtime.Component;
+import dev.jwc.runtime.Engine;
+import dev.jwc.runtime.Func;
+import dev.jwc.runtime.Instance;
+import dev.jwc.runtime.Linker;
+import dev.jwc.runtime.Store;
+import dev.jwc.runtime.Trap;
+import dev.jwc.types.Val;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a {@code wasi:cli/command} component: instantiates it against a {@link WasiHost} and calls
+ * {@code wasi:cli/run#run} on a thread with a large stack (deep guest recursion becomes a trap, not a
+ * JVM crash), interrupted when the optional timeout passes.
+ */
+public final class WasiCommand {
+    /** Exit code of a trapped guest, as a process killed by SIGABRT. */
+    public static final int TRAP_EXIT_CODE = 134;
+    /** The guest thread's default stack: deep enough for real programs, bounded so runaway recursion ends soon. */
+    public static final long DEFAULT_GUEST_STACK_BYTES = 128L << 20;
+    private static final String RUN = "wasi:cli/run@0.2";
+
+    /** How a run ended: an exit code, and the trap when the guest trapped. */
+    public record Outcome(int exitCode, Optional<Trap> trap) {
+    }
+
+    private final Engine engine;
+    private final long guestStackBytes;
+
+    public WasiCommand(Engine engine) {
+        this(engine, DEFAULT_GUEST_STACK_BYTES);
+    }
+
+    /** A runner whose guest thread has a stack of {@code guestStackBytes}. */
+    public WasiCommand(Engine engine, long guestStackBytes) {
+        this.engine = engine;
+        this.guestStackBytes = guestStackBytes;
+    }
+
+    public Outcome run(byte[] componentBytes, WasiConfig config, Optional<Duration> timeout) {
+        Component component = Component.fromBinary(engine, componentBytes);
+        Linker linker = new Linker(engine);
+        new WasiHost(config).addToLinker(linker);
+        var pre = linker.instantiatePre(component);
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread guest = new Thread(null, () -> {
+            try {
+                outcome.set(runOnce(pre.instantiate(new Store(engine))));
+            } catch (WasiExit e) {
+                outcome.set(new Outcome(e.code(), Optional.empty()));
+            } catch (Trap e) {
+                outcome.set(new Outcome(TRAP_EXIT_CODE, Optional.of(e)));
+            } catch (StackOverflowError e) {
+                outcome.set(new Outcome(TRAP_EXIT_CODE, Optional.of(new Trap("call stack exhausted", e))));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }, "wasi-guest", guestStackBytes);
+        guest.start();
+        boolean timedOut = join(guest, timeout);
+        if (timedOut) {
+            return new Outcome(TRAP_EXIT_CODE, Optional.of(new Trap("guest exceeded the timeout of "
+                    + timeout.orElseThrow().toMillis() + " ms and was interrupted")));
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return java.util.Objects.requireNonNull(outcome.get(), "the guest thread ended without an outcome");
+    }
+
+    private static Outcome runOnce(Instance instance) {
+        String name = instance.exportNames().stream().filter(n -> n.startsWith(RUN)).findFirst()
+                .orElseThrow(() -> new Trap("component does not export wasi:cli/run@0.2.x"));
+        Func run = instance.instance(name).flatMap(i -> i.func("run"))
+                .orElseThrow(() -> new Trap(name + " does not export function `run`"));
+        Optional<Val> result = run.call();
+        boolean ok = result.map(v -> ((Val.Result) v).isOk()).orElse(true);
+        return new Outcome(ok ? 0 : 1, Optional.empty());
+    }
+
+    /** Waits for the guest; true when the timeout passed and the guest was interrupted. */
+    private static boolean join(Thread guest, Optional<Duration> timeout) {
+        try {
+            if (timeout.isEmpty()) {
+                guest.join();
+                return false;
+            }
+            if (guest.join(timeout.get())) {
+                return false;
+            }
+            guest.interrupt();
+            guest.join();
+            return true;
+        } catch (InterruptedException e) {
+            guest.interrupt();
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}
