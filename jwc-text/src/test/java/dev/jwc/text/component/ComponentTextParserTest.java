@@ -77,6 +77,17 @@ class ComponentTextParserTest {
     }
 
     @Test
+    void cancellableIsTheCancelImmediateOfBinaryMd() {
+        byte[] wait = Wat.toBinary("(component (core func (canon waitable-set.wait cancellable (memory 0))))");
+        byte[] plain = Wat.toBinary("(component (core func (canon waitable-set.wait (memory 0))))");
+        assertThat(wait).endsWith(0x20, 0x01, 0x00);
+        assertThat(plain).endsWith(0x20, 0x00, 0x00);
+        assertThat(Wat.toBinary("(component (core func (canon thread.yield cancellable)))")).endsWith(0x0c, 0x01);
+        assertThat(Wat.toBinary("(component (core func (canon waitable-set.poll cancellable (memory 0))))"))
+                .endsWith(0x21, 0x01, 0x00);
+    }
+
+    @Test
     void componentCustomSectionsAnchorOnlyAtTheEnds() {
         assertThatThrownBy(() -> ComponentTextParser.parse("(component (@custom \"x\" (after type) \"\"))"))
                 .isInstanceOf(TextException.class).hasMessageContaining("1:26");
