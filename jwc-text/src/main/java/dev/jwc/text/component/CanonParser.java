@@ -112,13 +112,13 @@ final class CanonParser {
             case "error-context.drop" -> s -> new Canon.ErrorContextDrop();
             case "waitable-set.new" -> s -> new Canon.WaitableSetNew();
             case "waitable-set.wait", "waitable-set.poll" -> {
-                rejectCancellable(c);
+                boolean cancellable = c.takeKeyword("cancellable");
                 Cursor m = c.list("memory");
                 Ref memory = RefParser.coreRef(m, "memory", types.syntax());
                 m.expectEnd();
                 yield op.equals("waitable-set.wait")
-                        ? s -> new Canon.WaitableSetWait(false, s.resolveCore(CoreSort.MEMORY, memory))
-                        : s -> new Canon.WaitableSetPoll(false, s.resolveCore(CoreSort.MEMORY, memory));
+                        ? s -> new Canon.WaitableSetWait(cancellable, s.resolveCore(CoreSort.MEMORY, memory))
+                        : s -> new Canon.WaitableSetPoll(cancellable, s.resolveCore(CoreSort.MEMORY, memory));
             }
             case "waitable-set.drop" -> s -> new Canon.WaitableSetDrop();
             case "waitable.join" -> s -> new Canon.WaitableJoin();
@@ -183,16 +183,13 @@ final class CanonParser {
         };
     }
 
+    /**
+     * The {@code cancellable?} immediate of Explainer.md (Binary.md's {@code cancel?}, byte 0x01), as the
+     * snapshots' wasm-tools encoded it.
+     */
     private static Deferred<Canon> cancellable(Cursor c, java.util.function.Function<Boolean, Canon> make) {
-        rejectCancellable(c);
-        return s -> make.apply(false);
-    }
-
-    /** The text format dropped {@code cancellable} (component-model#716); wasm-tools refuses it too. */
-    private static void rejectCancellable(Cursor c) {
-        if (c.peekKeyword("cancellable")) {
-            throw c.error("the `cancellable` option is no longer supported after WebAssembly/component-model#716");
-        }
+        boolean cancellable = c.takeKeyword("cancellable");
+        return s -> make.apply(cancellable);
     }
 
     /** Canonical options up to the end or the trailing sort. */

@@ -54,13 +54,23 @@ final class ComponentParser {
 
     private static Component parse(Scope scope, Cursor c) {
         ComponentParser p = new ComponentParser(scope);
+        customSections(c, scope);
         while (!c.atEnd()) {
             Hoist h = new Hoist();
             Pending main = p.field(c, h);
             h.lowerWith(main, scope);
+            customSections(c, scope);
         }
         p.appended.forEach(e -> e.lower(scope));
         return scope.component();
+    }
+
+    /** Adds the {@code (@custom ...)} and {@code (@producers ...)} written before the next field. */
+    private static void customSections(Cursor c, Scope scope) {
+        for (Optional<SExpr.SAnnotation> a = c.takeAnnotationOf(ComponentCustomSections.NAMES); a.isPresent();
+                a = c.takeAnnotationOf(ComponentCustomSections.NAMES)) {
+            scope.addCustom(ComponentCustomSections.section(a.get()));
+        }
     }
 
     private Pending field(Cursor fields, Hoist h) {

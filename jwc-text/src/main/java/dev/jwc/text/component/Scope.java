@@ -55,6 +55,9 @@ final class Scope {
     private final Map<Sort, List<ComponentNames.Naming>> names = new HashMap<>();
 
     private final List<Section> sections = new ArrayList<>();
+    /** Custom sections written {@code (before first)} and {@code (after last)}. */
+    private final List<Section> firstCustoms = new ArrayList<>();
+    private final List<Section> lastCustoms = new ArrayList<>();
     private int openSection = -1;
     private final List<Object> openItems = new ArrayList<>();
     private final List<Object> decls = new ArrayList<>();
@@ -280,6 +283,15 @@ final class Scope {
         }
     }
 
+    /** Adds a custom section of a component at its placement. */
+    void addCustom(ComponentCustomSections.Placed custom) {
+        switch (custom.placement()) {
+            case HERE -> addToSection(custom.section());
+            case FIRST -> firstCustoms.add(custom.section());
+            case LAST -> lastCustoms.add(custom.section());
+        }
+    }
+
     /** Appends an item and defines its index in {@code sort}. */
     int emit(Object item, Sort sort, Optional<Name> name, Object key) {
         add(item);
@@ -371,10 +383,12 @@ final class Scope {
                 sorts.add(new ComponentNames.SortNames(sort, list));
             }
         }
-        List<Section> all = new ArrayList<>(sections);
+        List<Section> all = new ArrayList<>(firstCustoms);
+        all.addAll(sections);
         if (shownName.isPresent() || !sorts.isEmpty()) {
             all.add(new ComponentNames(shownName, sorts).encode());
         }
+        all.addAll(lastCustoms);
         return new Component(all);
     }
 

@@ -10,6 +10,8 @@
  * resolved in order, which inserts the aliases that {@code (func $i "name")} and references to
  * enclosing components imply; finally its definition is added to its index space and to the current
  * section (consecutive items of one kind share a section). {@code $id}s and {@code (@name ...)} give the
- * {@code component-name} section.
+ * {@code component-name} section. {@code (@custom ...)} and {@code (@producers ...)} between fields are
+ * custom sections at that place ({@code (before first)} and {@code (after last)} move a custom section
+ * to the ends).
  */
 package dev.jwc.text.component;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * and {@code (@producers (language|sdk|processed-by "name" "version")*)}, placed as wasm-tools places
  * them. Each comes with a rank so that sections sharing an insertion point keep wasm-tools' order.
  */
-final class CustomSections {
+public final class CustomSections {
     private CustomSections() {}
 
     /** Where a custom section goes: {@code after} in the model's terms, and its order at that point. */
@@ -88,6 +88,15 @@ final class CustomSections {
 
     /** The {@code producers} section: fields language, sdk, processed-by, in that order. */
     static Placed producers(Cursor c) {
+        return new Placed(new CustomSection.Raw("producers", producersPayload(c), Optional.of(SectionId.DATA)),
+                AFTER_LAST);
+    }
+
+    /**
+     * The payload of a {@code producers} section from the fields of {@code (@producers field*)}, each
+     * {@code (language|sdk|processed-by "name" "version")}; components use it too.
+     */
+    public static byte[] producersPayload(Cursor c) {
         List<String[]> languages = new ArrayList<>();
         List<String[]> sdks = new ArrayList<>();
         List<String[]> processedBy = new ArrayList<>();
@@ -109,8 +118,7 @@ final class CustomSections {
         field(out, "language", languages);
         field(out, "sdk", sdks);
         field(out, "processed-by", processedBy);
-        return new Placed(new CustomSection.Raw("producers", out.toByteArray(), Optional.of(SectionId.DATA)),
-                AFTER_LAST);
+        return out.toByteArray();
     }
 
     private static void field(ByteWriter out, String name, List<String[]> values) {

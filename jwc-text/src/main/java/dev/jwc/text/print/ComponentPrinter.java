@@ -144,7 +144,12 @@ final class ComponentPrinter {
             case CoreInstance.FromExports e -> {
                 for (CoreInstance.Export export : e.exports()) {
                     out.newline().open("export ").string(export.name()).space().open(export.sort().keyword() + " ");
-                    coreNames(s.core, export.sort()).ref(out, export.index());
+                    if (export.sort() == CoreSort.TAG) {
+                        // wasmprinter prints these exports as a module's: tags by index, never by name.
+                        out.text(Integer.toUnsignedString(export.index()));
+                    } else {
+                        coreNames(s.core, export.sort()).ref(out, export.index());
+                    }
                     out.close().close();
                 }
             }

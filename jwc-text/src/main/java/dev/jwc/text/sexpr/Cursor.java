@@ -218,6 +218,20 @@ public final class Cursor {
         return Optional.empty();
     }
 
+    /**
+     * Consumes the first annotation whose name is one of {@code names} placed between the last consumed
+     * item and the next one, if there is one; annotations of other names are left in place.
+     */
+    public Optional<SExpr.SAnnotation> takeAnnotationOf(java.util.Set<String> names) {
+        for (int i = consumedUpTo; i < items.size() && items.get(i) instanceof SExpr.SAnnotation a; i++) {
+            if (names.contains(a.name()) && !takenAnnotations.get(i)) {
+                takenAnnotations.set(i);
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every annotation not consumed yet, in order, wherever it sits among the items; nothing is consumed. */
     public List<SExpr.SAnnotation> annotations() {
         List<SExpr.SAnnotation> found = new ArrayList<>();

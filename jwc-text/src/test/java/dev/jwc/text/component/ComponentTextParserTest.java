@@ -56,6 +56,44 @@ class ComponentTextParserTest {
     }
 
     @Test
+    void customAndProducersAnnotationsBecomeCustomSectionsWhereWritten() {
+        Component c = ComponentTextParser.parse("""
+                (component
+                  (@custom "tail" (after last) "z")
+                  (@custom "a" "x" "y")
+                  (type u8)
+                  (@producers (language "wit" "1.0") (processed-by "jwc" "0.1"))
+                  (@custom "head" (before first) "")
+                  (type u16))""");
+        assertThat(c.sections()).hasSize(6);
+        assertThat(c.sections().get(0)).isEqualTo(new Section.Custom("head", new byte[0]));
+        assertThat(c.sections().get(1)).isEqualTo(new Section.Custom("a", "xy".getBytes()));
+        assertThat(c.sections().get(2)).isInstanceOf(Section.Types.class);
+        assertThat(c.sections().get(3)).isEqualTo(new Section.Custom("producers", new byte[] {
+                2, 8, 'l', 'a', 'n', 'g', 'u', 'a', 'g', 'e', 1, 3, 'w', 'i', 't', 3, '1', '.', '0',
+                12, 'p', 'r', 'o', 'c', 'e', 's', 's', 'e', 'd', '-', 'b', 'y', 1, 3, 'j', 'w', 'c', 3, '0', '.', '1'}));
+        assertThat(c.sections().get(4)).isInstanceOf(Section.Types.class);
+        assertThat(c.sections().get(5)).isEqualTo(new Section.Custom("tail", "z".getBytes()));
+    }
+
+    @Test
+    void cancellableIsTheCancelImmediateOfBinaryMd() {
+        byte[] wait = Wat.toBinary("(component (core func (canon waitable-set.wait cancellable (memory 0))))");
+        byte[] plain = Wat.toBinary("(component (core func (canon waitable-set.wait (memory 0))))");
+        assertThat(wait).endsWith(0x20, 0x01, 0x00);
+        assertThat(plain).endsWith(0x20, 0x00, 0x00);
+        assertThat(Wat.toBinary("(component (core func (canon thread.yield cancellable)))")).endsWith(0x0c, 0x01);
+        assertThat(Wat.toBinary("(component (core func (canon waitable-set.poll cancellable (memory 0))))"))
+                .endsWith(0x21, 0x01, 0x00);
+    }
+
+    @Test
+    void componentCustomSectionsAnchorOnlyAtTheEnds() {
+        assertThatThrownBy(() -> ComponentTextParser.parse("(component (@custom \"x\" (after type) \"\"))"))
+                .isInstanceOf(TextException.class).hasMessageContaining("1:26");
+    }
+
+    @Test
     void inlineBinaryCoreModulesAreKeptAsWritten() {
         sameAs("(component (core module binary \"\\00asm\" \"\\01\\00\\00\\00\"))", "(component (core module))");
     }

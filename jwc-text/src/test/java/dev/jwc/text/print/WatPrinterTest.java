@@ -177,4 +177,18 @@ class WatPrinterTest {
                 new Value(PrimitiveType.U8, new byte[] {1})))));
         assertThatThrownBy(() -> WatPrinter.print(component)).isInstanceOf(PrintException.class);
     }
+
+    @Test
+    void coreInstanceExportsNameTagsByIndexAsWasmprinterDoes() {
+        String text = WatPrinter.print(Wat.toBinary("""
+                (component
+                  (core module $m (type (func)) (tag (type 0)) (export "t" (tag 0)))
+                  (core instance $i (instantiate $m))
+                  (alias core export $i "t" (core tag $t))
+                  (core instance (export "t" (tag $t)))
+                  (@producers (processed-by "jwc" "1"))
+                  (@custom "note" "hi"))"""));
+        assertThat(text).contains("(core tag $t (;0;))").contains("    (export \"t\" (tag 0))\n")
+                .contains("  (@producers\n    (processed-by \"jwc\" \"1\")\n  )\n  (@custom \"note\" \"hi\")\n)");
+    }
 }
