@@ -6,4 +6,5 @@ module dev.jwc.binary {
     exports dev.jwc.binary.core;
     exports dev.jwc.binary.core.types;
     exports dev.jwc.binary.core.instr;
+    exports dev.jwc.binary.validate;
 }
