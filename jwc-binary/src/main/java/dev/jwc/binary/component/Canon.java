@@ -9,9 +9,19 @@ import java.util.Optional;
  */
 public sealed interface Canon {
 
+    /** The index space this definition extends: core functions, except for {@link Lift}. */
+    default Sort sort() {
+        return CoreSort.FUNC;
+    }
+
     record Lift(int coreFunc, List<CanonOpt> options, int type) implements Canon {
         public Lift {
             options = List.copyOf(options);
+        }
+
+        @Override
+        public Sort sort() {
+            return ComponentSort.FUNC;
         }
     }
 
@@ -168,15 +178,15 @@ public sealed interface Canon {
     record ThreadYieldThenPromote(boolean cancellable) implements Canon {
     }
 
-    /** 🧵② */
-    record ThreadSpawnRef(boolean shared, int funcType) implements Canon {
+    /** 🧵②; encoded without Binary.md's {@code sh?} byte, as wasm-tools does. */
+    record ThreadSpawnRef(int funcType) implements Canon {
     }
 
-    /** 🧵② */
-    record ThreadSpawnIndirect(boolean shared, int funcType, int table) implements Canon {
+    /** 🧵②; encoded without Binary.md's {@code sh?} byte, as wasm-tools does. */
+    record ThreadSpawnIndirect(int funcType, int table) implements Canon {
     }
 
-    /** 🧵② */
-    record ThreadAvailableParallelism(boolean shared) implements Canon {
+    /** 🧵②; encoded without Binary.md's {@code sh?} byte, as wasm-tools does. */
+    record ThreadAvailableParallelism() implements Canon {
     }
 }

@@ -66,9 +66,9 @@ final class CanonReader {
             case 0x2b -> new Canon.ThreadYieldThenResume(bool(r));
             case 0x2c -> new Canon.ThreadSuspendThenPromote(bool(r));
             case 0x2d -> new Canon.ThreadYieldThenPromote(bool(r));
-            case 0x40 -> new Canon.ThreadSpawnRef(bool(r), r.u32());
-            case 0x41 -> new Canon.ThreadSpawnIndirect(bool(r), r.u32(), r.u32());
-            case 0x42 -> new Canon.ThreadAvailableParallelism(bool(r));
+            case 0x40 -> new Canon.ThreadSpawnRef(r.u32());
+            case 0x41 -> new Canon.ThreadSpawnIndirect(r.u32(), r.u32());
+            case 0x42 -> new Canon.ThreadAvailableParallelism();
             default -> throw invalid(r, at, b, "canonical function");
         };
     }

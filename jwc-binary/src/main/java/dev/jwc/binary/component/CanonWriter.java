@@ -67,9 +67,9 @@ final class CanonWriter {
             case Canon.ThreadYieldThenResume c -> bool(w.u8(0x2b), c.cancellable());
             case Canon.ThreadSuspendThenPromote c -> bool(w.u8(0x2c), c.cancellable());
             case Canon.ThreadYieldThenPromote c -> bool(w.u8(0x2d), c.cancellable());
-            case Canon.ThreadSpawnRef c -> bool(w.u8(0x40), c.shared()).u32(c.funcType());
-            case Canon.ThreadSpawnIndirect c -> bool(w.u8(0x41), c.shared()).u32(c.funcType()).u32(c.table());
-            case Canon.ThreadAvailableParallelism c -> bool(w.u8(0x42), c.shared());
+            case Canon.ThreadSpawnRef c -> w.u8(0x40).u32(c.funcType());
+            case Canon.ThreadSpawnIndirect c -> w.u8(0x41).u32(c.funcType()).u32(c.table());
+            case Canon.ThreadAvailableParallelism c -> w.u8(0x42);
         }
     }
 

@@ -75,7 +75,7 @@ public record ComponentNames(Optional<String> component, List<SortNames> sorts) 
             ByteReader sub = r.slice(r.u32());
             switch (id) {
                 case 0 -> component = Optional.of(sub.name());
-                case 1 -> sorts.add(new SortNames(TypeReader.sort(sub, "component external kind"),
+                case 1 -> sorts.add(new SortNames(sort(sub),
                         Decode.vec(sub, in -> new Naming(in.u32(), in.name()))));
                 default -> {
                     // Unknown subsections are skipped, as for core name sections.
@@ -83,6 +83,17 @@ public record ComponentNames(Optional<String> component, List<SortNames> sorts) 
             }
         }
         return new ComponentNames(component, sorts);
+    }
+
+    /** Any {@code sort} of Binary.md: {@code 0x00 core:sort} or a component sort. */
+    private static Sort sort(ByteReader r) {
+        long at = r.offset();
+        int b = r.u8();
+        Sort sort = b == 0x00 ? CoreSort.fromCode(r.u8()) : ComponentSort.fromCode(b);
+        if (sort == null) {
+            throw Decode.invalid(r, at, b, "sort");
+        }
+        return sort;
     }
 
     /** Encodes these names as a {@code component-name} custom section. */

@@ -4,6 +4,7 @@ import static dev.jwc.binary.component.Decode.expectEnd;
 import static dev.jwc.binary.component.Decode.invalid;
 import static dev.jwc.binary.component.Decode.vec;
 
+import dev.jwc.binary.Features;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CoreReader;
 import dev.jwc.binary.io.ByteReader;
@@ -26,30 +27,60 @@ public final class ComponentReader {
     private ComponentReader() {
     }
 
-    /** Decodes a core module or a component, told apart by the preamble. */
+    /** A decoded binary with the offsets of its sections and items (components only). */
+    public record Located(WasmBinary binary, ComponentOffsets offsets) {
+    }
+
+    /** Decodes a core module or a component, told apart by the preamble, with every feature enabled. */
     public static WasmBinary read(byte[] bytes) {
+        return read(bytes, Features.all());
+    }
+
+    /**
+     * Decodes a core module or a component. {@code features} matter only for the few encodings that
+     * wasmparser refuses to decode without their feature; the validator checks the rest.
+     */
+    public static WasmBinary read(byte[] bytes, Features features) {
+        return readWithOffsets(bytes, features).binary();
+    }
+
+    /** Decodes like {@link #read(byte[])} and also reports where each section and item was. */
+    public static Located readWithOffsets(byte[] bytes) {
+        return readWithOffsets(bytes, Features.all());
+    }
+
+    /** Decodes like {@link #read(byte[], Features)} and also reports where each section and item was. */
+    public static Located readWithOffsets(byte[] bytes, Features features) {
         ByteReader r = new ByteReader(bytes);
         return switch (Preamble.read(r)) {
-            case CORE_MODULE -> new CoreModuleBinary(bytes, 0, CoreReader.read(bytes));
-            case COMPONENT -> sections(r, 0);
+            case CORE_MODULE -> new Located(new CoreModuleBinary(bytes, 0, CoreReader.read(bytes)),
+                    ComponentOffsets.UNKNOWN);
+            case COMPONENT -> {
+                Decoded decoded = sections(r, Scope.top(features));
+                yield new Located(decoded.component(), decoded.offsets());
+            }
         };
     }
 
-    /** Decodes a component; a core module is an error. */
+    /** Decodes a component with every feature enabled; a core module is an error. */
     public static Component readComponent(byte[] bytes) {
-        return component(new ByteReader(bytes), 0);
+        return component(new ByteReader(bytes), Scope.top(Features.all())).component();
     }
 
-    private static Component component(ByteReader r, int depth) {
+    private record Decoded(Component component, ComponentOffsets offsets) {
+    }
+
+    private static Decoded component(ByteReader r, Scope scope) {
         long at = r.offset();
         if (Preamble.read(r) != Preamble.COMPONENT) {
             throw r.errorAt("expected a version header for a component", at);
         }
-        return sections(r, depth);
+        return sections(r, scope);
     }
 
-    private static Component sections(ByteReader r, int depth) {
+    private static Decoded sections(ByteReader r, Scope scope) {
         List<Section> sections = new ArrayList<>();
+        List<ComponentOffsets.SectionOffsets> offsets = new ArrayList<>();
         while (!r.atEnd()) {
             long at = r.offset();
             int id = r.u8();
@@ -57,37 +88,51 @@ public final class ComponentReader {
                 throw r.errorAt("malformed section id: " + id, at);
             }
             ByteReader s = r.slice(r.u32());
-            sections.add(section(id, s, depth));
+            long start = s.offset();
+            List<Long> items = new ArrayList<>();
+            if (id == 4) {
+                Decoded nested = component(s, scope.inner(s));
+                sections.add(new Section.NestedComponent(nested.component()));
+                offsets.add(new ComponentOffsets.SectionOffsets(start, items, nested.offsets()));
+            } else {
+                sections.add(section(id, s, scope, items));
+                offsets.add(new ComponentOffsets.SectionOffsets(start, items, ComponentOffsets.UNKNOWN));
+            }
         }
-        return new Component(sections);
+        return new Decoded(new Component(sections), new ComponentOffsets(offsets));
     }
 
-    private static Section section(int id, ByteReader s, int depth) {
+    /** Decodes every section but a nested component, noting each item's offset in {@code items}. */
+    private static Section section(int id, ByteReader s, Scope scope, List<Long> items) {
         return switch (id) {
             case 0 -> new Section.Custom(s.name(), s.rest());
             case 1 -> new Section.CoreModule(coreModule(s));
-            case 2 -> new Section.CoreInstances(items(s, ComponentReader::coreInstance));
-            case 3 -> new Section.CoreTypes(items(s, CoreTypeReader::componentCoreType));
-            case 4 -> {
-                Decode.checkDepth(s, depth + 1);
-                long offset = s.offset();
-                yield new Section.NestedComponent(component(s, depth + 1), offset);
+            case 2 -> new Section.CoreInstances(items(s, items, ComponentReader::coreInstance));
+            case 3 -> new Section.CoreTypes(items(s, items, CoreTypeReader::componentCoreType));
+            case 5 -> new Section.Instances(items(s, items, in -> instance(in, scope)));
+            case 6 -> new Section.Aliases(items(s, items, TypeReader::alias));
+            case 7 -> new Section.Types(items(s, items, in -> TypeReader.typeDef(in, scope)));
+            case 8 -> new Section.Canons(items(s, items, CanonReader::canon));
+            case 9 -> {
+                items.add(s.offset());
+                yield start(s);
             }
-            case 5 -> new Section.Instances(items(s, ComponentReader::instance));
-            case 6 -> new Section.Aliases(items(s, TypeReader::alias));
-            case 7 -> new Section.Types(items(s, in -> TypeReader.typeDef(in, depth)));
-            case 8 -> new Section.Canons(items(s, CanonReader::canon));
-            case 9 -> start(s);
-            case 10 -> new Section.Imports(items(s, in -> new Import(TypeReader.externName(in),
+            case 10 -> new Section.Imports(items(s, items, in -> new Import(TypeReader.externName(in, scope),
                     TypeReader.externType(in))));
-            case 11 -> new Section.Exports(items(s, ComponentReader::export));
-            case 12 -> new Section.Values(items(s, ComponentReader::value));
-            default -> throw new IllegalArgumentException("section id " + id + " was checked by the caller");
+            case 11 -> new Section.Exports(items(s, items, in -> export(in, scope)));
+            case 12 -> new Section.Values(items(s, items, ComponentReader::value));
+            default -> throw new IllegalArgumentException("section id " + id + " is handled by the caller");
         };
     }
 
-    private static <T> List<T> items(ByteReader s, Function<ByteReader, T> item) {
-        List<T> out = vec(s, item);
+    /** A whole vector section: count, items (each offset noted) and nothing after them. */
+    private static <T> List<T> items(ByteReader s, List<Long> offsets, Function<ByteReader, T> item) {
+        int n = s.count();
+        List<T> out = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            offsets.add(s.offset());
+            out.add(item.apply(s));
+        }
         expectEnd(s);
         return out;
     }
@@ -108,7 +153,7 @@ public final class ComponentReader {
         return switch (b) {
             case 0x00 -> new CoreInstance.Instantiate(r.u32(), vec(r, ComponentReader::coreInstantiateArg));
             case 0x01 -> new CoreInstance.FromExports(vec(r, in -> new CoreInstance.Export(in.name(),
-                    TypeReader.coreSort(in, "external kind"), in.u32())));
+                    TypeReader.externalKind(in), in.u32())));
             default -> throw invalid(r, at, b, "core instance");
         };
     }
@@ -123,21 +168,21 @@ public final class ComponentReader {
         return new CoreInstance.Arg(name, r.u32());
     }
 
-    private static Instance instance(ByteReader r) {
+    private static Instance instance(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
             case 0x00 -> new Instance.Instantiate(r.u32(), vec(r, in -> new Instance.Arg(in.name(),
-                    TypeReader.sort(in, "component external kind"), in.u32())));
-            case 0x01 -> new Instance.FromExports(vec(r, in -> new Instance.Export(TypeReader.externName(in),
-                    TypeReader.sort(in, "component external kind"), in.u32())));
+                    TypeReader.sort(in), in.u32())));
+            case 0x01 -> new Instance.FromExports(vec(r, in -> new Instance.Export(TypeReader.externName(in, scope),
+                    TypeReader.sort(in), in.u32())));
             default -> throw invalid(r, at, b, "instance");
         };
     }
 
-    private static Export export(ByteReader r) {
-        ExternName name = TypeReader.externName(r);
-        Sort sort = TypeReader.sort(r, "component external kind");
+    private static Export export(ByteReader r, Scope scope) {
+        ExternName name = TypeReader.externName(r, scope);
+        Sort sort = TypeReader.sort(r);
         int index = r.u32();
         Optional<ExternType> ascribed = Decode.optional(r, "optional component export type",
                 TypeReader::externType);

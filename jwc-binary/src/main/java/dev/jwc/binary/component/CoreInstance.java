@@ -25,5 +25,8 @@ public sealed interface CoreInstance {
 
     /** An inline core export. */
     record Export(String name, CoreSort sort, int index) {
+        public Export {
+            SortRules.coreExternal(sort);
+        }
     }
 }

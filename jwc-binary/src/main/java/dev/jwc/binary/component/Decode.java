@@ -9,13 +9,10 @@ import java.util.function.Function;
 
 /** Decoding helpers shared by the component readers; messages follow wasmparser's wording. */
 final class Decode {
-    /** Deepest nesting of components and component/instance types accepted from untrusted input. */
-    static final int MAX_NESTING = 100;
-
     private Decode() {
     }
 
-    /** Reads one byte and reports it as the invalid discriminant of {@code what}. */
+    /** Reports byte {@code b}, read at {@code at}, as an invalid discriminant of {@code what}. */
     static DecodeException invalid(ByteReader r, long at, int b, String what) {
         return r.errorAt("invalid leading byte (0x" + Integer.toHexString(b) + ") for " + what, at);
     }
@@ -49,12 +46,6 @@ final class Decode {
             case 0x01 -> true;
             default -> throw r.errorAt("invalid boolean value", at);
         };
-    }
-
-    static void checkDepth(ByteReader r, int depth) {
-        if (depth > MAX_NESTING) {
-            throw r.error("nesting too deep: more than " + MAX_NESTING + " nested components or types");
-        }
     }
 
     static void expectEnd(ByteReader section) {

@@ -3,6 +3,18 @@ package dev.jwc.binary.component;
 /** The type of an import or export ({@code externtype}). */
 public sealed interface ExternType {
 
+    /** The index space an import or export of this type extends. */
+    default Sort sort() {
+        return switch (this) {
+            case Module m -> CoreSort.MODULE;
+            case Func f -> ComponentSort.FUNC;
+            case Value v -> ComponentSort.VALUE;
+            case Type t -> ComponentSort.TYPE;
+            case Component c -> ComponentSort.COMPONENT;
+            case Instance i -> ComponentSort.INSTANCE;
+        };
+    }
+
     /** {@code (core module (type i))}. */
     record Module(int coreType) implements ExternType {
     }

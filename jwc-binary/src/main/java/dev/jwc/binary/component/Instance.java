@@ -20,8 +20,14 @@ public sealed interface Instance {
     }
 
     record Arg(String name, Sort sort, int index) {
+        public Arg {
+            SortRules.external(sort);
+        }
     }
 
     record Export(ExternName name, Sort sort, int index) {
+        public Export {
+            SortRules.external(sort);
+        }
     }
 }

@@ -73,21 +73,11 @@ public sealed interface Section {
         }
     }
 
-    /** Section 4: one nested component; {@code offset} is where its preamble starts (provenance only). */
-    record NestedComponent(Component component, long offset) implements Section {
+    /** Section 4: one nested component. */
+    record NestedComponent(Component component) implements Section {
         @Override
         public int id() {
             return 4;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NestedComponent other && component.equals(other.component);
-        }
-
-        @Override
-        public int hashCode() {
-            return component.hashCode();
         }
     }
 

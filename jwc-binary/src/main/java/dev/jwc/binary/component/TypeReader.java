@@ -4,33 +4,34 @@ import static dev.jwc.binary.component.Decode.invalid;
 import static dev.jwc.binary.component.Decode.optional;
 import static dev.jwc.binary.component.Decode.vec;
 
+import dev.jwc.binary.Feature;
 import dev.jwc.binary.component.ExternType.TypeBound;
 import dev.jwc.binary.io.ByteReader;
+import dev.jwc.binary.io.DecodeException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Decodes component types and the items they share with definitions: value types, extern types,
- * extern names, sorts and aliases. {@code depth} counts enclosing components and component/instance
- * types, bounded to keep recursion safe on untrusted input.
+ * extern names, sorts and aliases.
  */
 final class TypeReader {
     private TypeReader() {
     }
 
-    static TypeDef typeDef(ByteReader r, int depth) {
+    static TypeDef typeDef(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
             case 0x40, 0x43 -> new FuncType(b == 0x43, vec(r, TypeReader::param), resultList(r));
             case 0x41 -> {
-                Decode.checkDepth(r, depth + 1);
-                yield new ComponentType(vec(r, in -> componentDecl(in, depth + 1)));
+                Scope inner = scope.inner(r);
+                yield new ComponentType(vec(r, in -> componentDecl(in, inner)));
             }
             case 0x42 -> {
-                Decode.checkDepth(r, depth + 1);
-                yield new InstanceType(vec(r, in -> instanceDecl(in, depth + 1, in.offset(), in.u8())));
+                Scope inner = scope.inner(r);
+                yield new InstanceType(vec(r, in -> instanceDecl(in, inner, in.offset(), in.u8())));
             }
             case 0x3f -> new ResourceType(CoreTypeReader.valType(r), optionalIndex(r, "resource destructor"));
             default -> definedType(r, at, b);
@@ -119,21 +120,21 @@ final class TypeReader {
         return index.map(OptionalInt::of).orElseGet(OptionalInt::empty);
     }
 
-    private static ComponentDecl componentDecl(ByteReader r, int depth) {
+    private static ComponentDecl componentDecl(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
         if (b == 0x03) {
-            return new ComponentDecl.ImportDecl(new Import(externName(r), externType(r)));
+            return new ComponentDecl.ImportDecl(new Import(externName(r, scope), externType(r)));
         }
-        return instanceDecl(r, depth, at, b);
+        return instanceDecl(r, scope, at, b);
     }
 
-    private static InstanceDecl instanceDecl(ByteReader r, int depth, long at, int b) {
+    private static InstanceDecl instanceDecl(ByteReader r, Scope scope, long at, int b) {
         return switch (b) {
             case 0x00 -> new InstanceDecl.CoreTypeDecl(CoreTypeReader.componentCoreType(r));
-            case 0x01 -> new InstanceDecl.TypeDecl(typeDef(r, depth));
+            case 0x01 -> new InstanceDecl.TypeDecl(typeDef(r, scope));
             case 0x02 -> new InstanceDecl.AliasDecl(alias(r));
-            case 0x04 -> new InstanceDecl.ExportDecl(externName(r), externType(r));
+            case 0x04 -> new InstanceDecl.ExportDecl(externName(r, scope), externType(r));
             default -> throw invalid(r, at, b, "component or instance type declaration");
         };
     }
@@ -169,21 +170,35 @@ final class TypeReader {
         };
     }
 
-    static ExternName externName(ByteReader r) {
+    /**
+     * An extern name. The attribute form ({@code 0x02}) and each attribute exist only with their
+     * feature: cm-implements for {@code implements} and {@code external-id}, cm-canon-names for
+     * {@code versionsuffix}.
+     */
+    static ExternName externName(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
         return switch (b) {
             case 0x00 -> new ExternName(r.name(), ExternName.Form.PLAIN, List.of());
             case 0x01 -> new ExternName(r.name(), ExternName.Form.PLAIN_LEGACY, List.of());
-            case 0x02 -> new ExternName(r.name(), ExternName.Form.WITH_ATTRIBUTES,
-                    vec(r, TypeReader::nameAttribute));
+            case 0x02 -> {
+                if (!scope.features().has(Feature.CM_IMPLEMENTS) && !scope.features().has(Feature.CM_CANON_NAMES)) {
+                    throw inactive(r, at, Feature.CM_IMPLEMENTS);
+                }
+                yield new ExternName(r.name(), ExternName.Form.WITH_ATTRIBUTES,
+                        vec(r, in -> nameAttribute(in, scope)));
+            }
             default -> throw invalid(r, at, b, "component name");
         };
     }
 
-    private static ExternName.Attribute nameAttribute(ByteReader r) {
+    private static ExternName.Attribute nameAttribute(ByteReader r, Scope scope) {
         long at = r.offset();
         int b = r.u8();
+        Feature needed = b == 0x01 ? Feature.CM_CANON_NAMES : Feature.CM_IMPLEMENTS;
+        if (b <= 0x02 && !scope.features().has(needed)) {
+            throw inactive(r, at, needed);
+        }
         return switch (b) {
             case 0x00 -> new ExternName.Attribute.Implements(r.name());
             case 0x01 -> new ExternName.Attribute.VersionSuffix(r.name());
@@ -192,30 +207,56 @@ final class TypeReader {
         };
     }
 
-    /** A {@code sort}: {@code 0x00 core:sort} or a component sort code. */
-    static Sort sort(ByteReader r, String what) {
-        long at = r.offset();
-        int b = r.u8();
-        if (b == 0x00) {
-            return coreSort(r, what);
-        }
-        ComponentSort sort = ComponentSort.fromCode(b);
-        if (sort == null) {
-            throw invalid(r, at, b, what);
-        }
-        return sort;
+    private static DecodeException inactive(ByteReader r, long at, Feature feature) {
+        return r.errorAt("the `" + feature.flagName() + "` feature is not active", at);
     }
 
-    static CoreSort coreSort(ByteReader r, String what) {
+    /**
+     * A {@code sort} where a component item is named (exports, instantiation arguments, instance
+     * exports): a component sort or {@code 0x00 0x11}, core module being the only core sort a component
+     * can export, as wasmparser decodes it.
+     */
+    static Sort sort(ByteReader r) {
         long at = r.offset();
-        int b = r.u8();
+        int first = r.u8();
+        long secondAt = r.offset();
+        int second = first == 0x00 ? r.u8() : -1;
+        return componentExternalKind(r, first, second, at, secondAt);
+    }
+
+    /** A core sort that core instances export: func, table, memory, global or tag. */
+    static CoreSort externalKind(ByteReader r) {
+        long at = r.offset();
+        return externalKind(r, r.u8(), at);
+    }
+
+    private static CoreSort externalKind(ByteReader r, int b, long at) {
         CoreSort sort = CoreSort.fromCode(b);
-        if (sort == null) {
-            throw invalid(r, at, b, what);
+        if (sort == null || b > CoreSort.TAG.code()) {
+            throw invalid(r, at, b, "external kind");
         }
         return sort;
     }
 
+    private static Sort componentExternalKind(ByteReader r, int first, int second, long firstAt, long secondAt) {
+        if (first == 0x00) {
+            if (second != CoreSort.MODULE.code()) {
+                throw invalid(r, secondAt, second, "component external kind");
+            }
+            return CoreSort.MODULE;
+        }
+        ComponentSort sort = ComponentSort.fromCode(first);
+        if (sort == null) {
+            throw invalid(r, firstAt, first, "component external kind");
+        }
+        return sort;
+    }
+
+    /**
+     * An alias. The sort bytes come first and are interpreted by the target that follows: component
+     * external kinds for instance exports, core external kinds for core instance exports, and core
+     * type, core module, type or component for outer aliases.
+     */
     static Alias alias(ByteReader r) {
         long sortAt = r.offset();
         int first = r.u8();
@@ -224,46 +265,31 @@ final class TypeReader {
         long targetAt = r.offset();
         int target = r.u8();
         return switch (target) {
-            case 0x00 -> new Alias.InstanceExport(sortOf(r, first, second, sortAt, secondAt,
-                    "component external kind"), r.u32(), r.name());
+            case 0x00 -> new Alias.InstanceExport(componentExternalKind(r, first, second, sortAt, secondAt),
+                    r.u32(), r.name());
             case 0x01 -> {
                 if (first != 0x00) {
-                    throw invalid(r, sortAt, first, "core alias kind");
+                    throw invalid(r, sortAt, first, "core instance export kind");
                 }
-                CoreSort sort = CoreSort.fromCode(second);
-                if (sort == null) {
-                    throw invalid(r, secondAt, second, "core alias kind");
-                }
-                yield new Alias.CoreInstanceExport(sort, r.u32(), r.name());
+                yield new Alias.CoreInstanceExport(externalKind(r, second, secondAt), r.u32(), r.name());
             }
-            case 0x02 -> {
-                Sort sort = sortOf(r, first, second, sortAt, secondAt, "component outer alias kind");
-                boolean outerable = switch (sort) {
-                    case CoreSort s -> s == CoreSort.MODULE || s == CoreSort.TYPE;
-                    case ComponentSort s -> s == ComponentSort.TYPE || s == ComponentSort.COMPONENT;
-                };
-                if (!outerable) {
-                    throw first == 0x00 ? invalid(r, secondAt, second, "component outer alias kind")
-                            : invalid(r, sortAt, first, "component outer alias kind");
-                }
-                yield new Alias.Outer(sort, r.u32(), r.u32());
-            }
+            case 0x02 -> new Alias.Outer(outerAliasKind(r, first, second, sortAt, secondAt), r.u32(), r.u32());
             default -> throw invalid(r, targetAt, target, "alias");
         };
     }
 
-    private static Sort sortOf(ByteReader r, int first, int second, long firstAt, long secondAt, String what) {
+    private static Sort outerAliasKind(ByteReader r, int first, int second, long firstAt, long secondAt) {
         if (first == 0x00) {
-            CoreSort sort = CoreSort.fromCode(second);
-            if (sort == null) {
-                throw invalid(r, secondAt, second, what);
-            }
-            return sort;
+            return switch (second) {
+                case 0x10 -> CoreSort.TYPE;
+                case 0x11 -> CoreSort.MODULE;
+                default -> throw invalid(r, secondAt, second, "component outer alias kind");
+            };
         }
-        ComponentSort sort = ComponentSort.fromCode(first);
-        if (sort == null) {
-            throw invalid(r, firstAt, first, what);
-        }
-        return sort;
+        return switch (first) {
+            case 0x03 -> ComponentSort.TYPE;
+            case 0x04 -> ComponentSort.COMPONENT;
+            default -> throw invalid(r, firstAt, first, "component outer alias kind");
+        };
     }
 }

@@ -37,6 +37,7 @@ public final class CoreReader {
     private final List<FunctionBody> code = new ArrayList<>();
     private final List<DataSegment> data = new ArrayList<>();
     private final List<CustomSection> customs = new ArrayList<>();
+    private final SourceOffsets.Recorder offsets = new SourceOffsets.Recorder();
     private SectionId last;
     private boolean sawFunctionSection;
     private boolean sawCodeSection;
@@ -55,8 +56,19 @@ public final class CoreReader {
      * core module section; offsets in errors stay absolute.
      */
     public static CoreModule read(ByteReader in) {
+        return readWithOffsets(in).module();
+    }
+
+    /** A module and the offsets of its items, for validation messages that point into the binary. */
+    public record Located(CoreModule module, SourceOffsets offsets) {
+    }
+
+    /** As {@link #read(ByteReader)}, also keeping where each item was found. */
+    public static Located readWithOffsets(ByteReader in) {
         readHeader(in);
-        return new CoreReader().readSections(in);
+        CoreReader reader = new CoreReader();
+        CoreModule module = reader.readSections(in);
+        return new Located(module, reader.offsets.finish(in.offset()));
     }
 
     static void readHeader(ByteReader in) {
@@ -66,7 +78,7 @@ public final class CoreReader {
         }
         long versionAt = in.offset();
         if (in.remaining() < 4) {
-            throw in.errorAt("unexpected end: no version", versionAt);
+            throw in.errorAt("unexpected end-of-file: no version", versionAt);
         }
         int version = in.u8() | in.u8() << 8;
         int layer = in.u8() | in.u8() << 8;
@@ -89,7 +101,7 @@ public final class CoreReader {
             long sizeAt = in.offset();
             int size = in.u32();
             if (Integer.compareUnsigned(size, in.remaining()) > 0) {
-                throw in.errorAt("unexpected end: section size " + Integer.toUnsignedString(size)
+                throw in.errorAt("unexpected end-of-file: section size " + Integer.toUnsignedString(size)
                         + " exceeds the remaining " + in.remaining() + " bytes", sizeAt);
             }
             ByteReader body = in.slice(size);
@@ -98,7 +110,7 @@ public final class CoreReader {
                 continue;
             }
             if (last != null && section.order() <= last.order()) {
-                throw in.errorAt(section == last ? "duplicate " + section.text() + " section"
+                throw in.errorAt(section == last ? "section out of order: duplicate " + section.text() + " section"
                         : "section out of order", sectionStart);
             }
             last = section;
@@ -120,23 +132,30 @@ public final class CoreReader {
     private void readSection(SectionId section, ByteReader in) {
         switch (section) {
             case CUSTOM -> throw new IllegalStateException("custom sections are read apart");
-            case TYPE -> vector(in, () -> types.add(CoreTypeReader.recGroup(in)));
-            case IMPORT -> vector(in, () -> imports.add(new Import(in.name(), in.name(), CoreTypeReader.entityType(in))));
+            case TYPE -> vector(in, section, () -> types.add(CoreTypeReader.recGroup(in)));
+            case IMPORT -> vector(in, section,
+                    () -> imports.add(new Import(in.name(), in.name(), CoreTypeReader.entityType(in))));
             case FUNCTION -> {
                 sawFunctionSection = true;
-                vector(in, () -> functions.add(in.u32()));
+                vector(in, section, () -> functions.add(in.u32()));
             }
-            case TABLE -> vector(in, () -> tables.add(table(in)));
-            case MEMORY -> vector(in, () -> memories.add(CoreTypeReader.memoryType(in)));
-            case TAG -> vector(in, () -> tags.add(CoreTypeReader.tagType(in)));
-            case GLOBAL -> vector(in, () -> {
+            case TABLE -> vector(in, section, () -> tables.add(table(in)));
+            case MEMORY -> vector(in, section, () -> memories.add(CoreTypeReader.memoryType(in)));
+            case TAG -> vector(in, section, () -> tags.add(CoreTypeReader.tagType(in)));
+            case GLOBAL -> vector(in, section, () -> {
                 GlobalType type = CoreTypeReader.globalType(in);
                 globals.add(new Global(type, ExpressionReader.read(in)));
             });
-            case EXPORT -> vector(in, () -> exports.add(export(in)));
-            case START -> start = OptionalInt.of(in.u32());
-            case ELEMENT -> vector(in, () -> elements.add(element(in)));
-            case DATA_COUNT -> dataCount = OptionalInt.of(in.u32());
+            case EXPORT -> vector(in, section, () -> exports.add(export(in)));
+            case START -> {
+                offsets.add(section, in.offset());
+                start = OptionalInt.of(in.u32());
+            }
+            case ELEMENT -> vector(in, section, () -> elements.add(element(in)));
+            case DATA_COUNT -> {
+                offsets.add(section, in.offset());
+                dataCount = OptionalInt.of(in.u32());
+            }
             case CODE -> {
                 sawCodeSection = true;
                 long countAt = in.offset();
@@ -145,6 +164,7 @@ public final class CoreReader {
                     throw in.errorAt("function and code section have inconsistent lengths", countAt);
                 }
                 for (int i = 0; i < n; i++) {
+                    offsets.add(section, in.offset());
                     code.add(functionBody(in));
                 }
             }
@@ -156,15 +176,17 @@ public final class CoreReader {
                     throw in.errorAt("data count and data section have inconsistent lengths", countAt);
                 }
                 for (int i = 0; i < n; i++) {
+                    offsets.add(section, in.offset());
                     data.add(dataSegment(in));
                 }
             }
         }
     }
 
-    private static void vector(ByteReader in, Runnable item) {
+    private void vector(ByteReader in, SectionId section, Runnable item) {
         int n = in.count();
         for (int i = 0; i < n; i++) {
+            offsets.add(section, in.offset());
             item.run();
         }
     }
@@ -238,7 +260,7 @@ public final class CoreReader {
         long sizeAt = in.offset();
         int size = in.u32();
         if (Integer.compareUnsigned(size, in.remaining()) > 0) {
-            throw in.errorAt("unexpected end: function body size exceeds the section", sizeAt);
+            throw in.errorAt("unexpected end-of-file: function body size exceeds the section", sizeAt);
         }
         ByteReader body = in.slice(size);
         int groups = body.count();

@@ -221,8 +221,9 @@ final class Canons {
         List<NumType> results = CanonicalAbi.flattenResult(f, o.pointer());
         boolean paramsInMemory = params.size() > CanonicalAbi.MAX_FLAT_PARAMS
                 || f.params().stream().anyMatch(p -> CanonicalAbi.usesMemory(p.type()));
+        // An async lift passes its result to task.return, flattened as parameters.
         boolean resultInMemory = f.result().map(CanonicalAbi::usesMemory).orElse(false)
-                || !o.async() && results.size() > CanonicalAbi.MAX_FLAT_RESULTS;
+                || results.size() > (o.async() ? CanonicalAbi.MAX_FLAT_PARAMS : CanonicalAbi.MAX_FLAT_RESULTS);
         if (paramsInMemory || resultInMemory) {
             requireMemory(o);
         }

@@ -6,6 +6,7 @@ import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.binary.component.CoreModuleBinary;
+import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.DecodeException;
 
 /**
@@ -39,10 +40,11 @@ public final class ComponentValidator {
         return validate(component, ComponentWriter.write(component), features);
     }
 
-    /** Validates a core module on its own as far as components need (imports and exports) and returns its type. */
+    /** Validates a core module (with the core validator, then the rules components add) and returns its type. */
     public static ModuleSignature validateModule(CoreModuleBinary module, Features features) {
         Context cx = new Context(features);
         cx.at = module.offset();
+        CoreValidator.validate(module.module(), features);
         return CoreModules.signature(cx, module.module());
     }
 

@@ -14,6 +14,7 @@ import dev.jwc.binary.component.Sort;
 import dev.jwc.binary.component.TypeDef;
 import dev.jwc.binary.component.Value;
 import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.core.types.NumType;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,7 +63,10 @@ final class ComponentWalker {
         switch (section) {
             case Section.Custom c -> {
             }
-            case Section.CoreModule m -> s.coreModules.add(CoreModules.signature(cx, m.module().module()));
+            case Section.CoreModule m -> {
+                CoreValidator.validate(m.module().module(), cx.features);
+                s.coreModules.add(CoreModules.signature(cx, m.module().module()));
+            }
             case Section.CoreInstances ci -> ci.instances().forEach(i -> s.coreInstances.add(coreInstance(s, i)));
             case Section.CoreTypes ct -> ct.types().forEach(t -> CoreModules.addCoreType(cx, s, t));
             case Section.NestedComponent n -> {

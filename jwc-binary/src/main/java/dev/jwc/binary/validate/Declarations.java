@@ -38,8 +38,29 @@ final class Declarations {
 
     /** Adds an import or export of {@code entity} to {@code s}; returns the entity as it is now named. */
     ExternEntity add(Scope s, ExternName name, ExternEntity entity, boolean export) {
-        checkNamed(s, entity, export);
-        return addUnchecked(s, name, entity, export);
+        // Instance types are checked where they are used, not where they are declared.
+        if (s.kind != Scope.Kind.INSTANCE_TYPE) {
+            checkNamed(s, entity, export);
+        }
+        ExternEntity added = addUnchecked(s, name, entity, export);
+        if (added instanceof ExternEntity.Instance i) {
+            nameInstanceTypes(i.type(), export ? s.exportedTypes : s.importedTypes,
+                    export ? s.exportedResourceAliases : s.importedResourceAliases);
+        }
+        return added;
+    }
+
+    /** The types an imported or exported instance exports have names, also when aliased out later. */
+    private static void nameInstanceTypes(InstanceSignature sig, Set<ValueType> types, Set<Long> resources) {
+        for (ExternEntity e : sig.exports().values()) {
+            switch (e) {
+                case ExternEntity.Type t when t.type() instanceof ValueType v -> types.add(v);
+                case ExternEntity.Type t when t.type() instanceof ResourceId r -> resources.add(r.alias());
+                case ExternEntity.Instance i -> nameInstanceTypes(i.type(), types, resources);
+                default -> {
+                }
+            }
+        }
     }
 
     /**
@@ -127,7 +148,12 @@ final class Declarations {
                     implementsSeen = true;
                     checkImplements(raw, i.interfaceName(), parsed, entity);
                 }
-                case ExternName.Attribute.VersionSuffix v -> checkVersionSuffix(raw, v.suffix(), parsed);
+                case ExternName.Attribute.VersionSuffix v -> {
+                    if (!(entity instanceof ExternEntity.Instance)) {
+                        throw cx.fail("only instances can have a `versionsuffix`");
+                    }
+                    checkVersionSuffix(raw, v.suffix(), parsed);
+                }
                 case ExternName.Attribute.ExternalId x -> {
                 }
             }
@@ -324,6 +350,8 @@ final class Declarations {
                 local.name(t.type());
             } else if (!entityNamed(item, local)) {
                 return false;
+            } else if (item instanceof ExternEntity.Instance nested) {
+                nameInstanceTypes(nested.type(), local.types, local.resources);
             }
         }
         return true;
@@ -387,13 +415,6 @@ final class Declarations {
                     throw cx.fail("export `" + a.name() + "` for instance " + Integer.toUnsignedString(a.instance())
                             + " is not a " + wanted);
                 }
-                if (e instanceof ExternEntity.Type t) {
-                    if (t.type() instanceof ValueType v) {
-                        s.importedTypes.add(v);
-                    } else if (t.type() instanceof ResourceId r) {
-                        s.importedResourceAliases.add(r.alias());
-                    }
-                }
                 push(s, e);
             }
             case Alias.CoreInstanceExport a -> {
@@ -433,11 +454,6 @@ final class Declarations {
                         throw cx.fail("cannot alias outer type which transitively refers to resources not defined "
                                 + "in the current component");
                     }
-                }
-                if (t instanceof ValueType v) {
-                    s.importedTypes.add(v);
-                } else if (t instanceof ResourceId r) {
-                    s.importedResourceAliases.add(r.alias());
                 }
                 s.types.add(t);
             }

@@ -88,7 +88,7 @@ class ComponentConformanceTest {
         byte[] input = c.bytes();
         WasmBinary first;
         try {
-            first = ComponentReader.read(input);
+            first = ComponentReader.read(input, c.features());
         } catch (DecodeException e) {
             // wasmparser rejects some semantically invalid binaries while decoding; so may we, with its words.
             boolean sameVerdict = c.role().equals("assert_invalid") && !c.text().isEmpty()
@@ -101,7 +101,7 @@ class ComponentConformanceTest {
         byte[] written = ComponentWriter.write(first);
         WasmBinary second;
         try {
-            second = ComponentReader.read(written);
+            second = ComponentReader.read(written, c.features());
         } catch (DecodeException e) {
             return new Outcome.Fail("re-reading the written binary failed: " + e.getMessage());
         }
@@ -118,7 +118,7 @@ class ComponentConformanceTest {
 
     private static Outcome malformed(ConformanceCase c) {
         try {
-            ComponentReader.read(c.bytes());
+            ComponentReader.read(c.bytes(), c.features());
             return new Outcome.LeftToValidator();
         } catch (DecodeException e) {
             return e.reason().contains(c.text()) ? new Outcome.Pass()

@@ -3,6 +3,8 @@ package dev.jwc.binary.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jwc.binary.Feature;
+import dev.jwc.binary.Features;
 import dev.jwc.binary.io.DecodeException;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -102,6 +104,52 @@ class ComponentReaderTest {
                 0x0b, 0x01, 0x00, 0x01, 0x01, 0x00));
         assertThat(e.reason()).contains("section out of order");
         assertThat(e.offset()).isEqualTo(21);
+    }
+
+    @Test
+    void reportsWhereEachSectionAndItemWas() {
+        // Type section (2 types) at 8, then a component section whose own type section holds one type.
+        byte[] bytes = component(0x07, 0x03, 0x02, 0x73, 0x74,
+                0x04, 0x0c, 0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00, 0x07, 0x02, 0x01, 0x7f);
+        ComponentReader.Located located = ComponentReader.readWithOffsets(bytes);
+        ComponentOffsets offsets = located.offsets();
+        assertThat(offsets.section(0)).isEqualTo(10);
+        assertThat(offsets.item(0, 0)).isEqualTo(11);
+        assertThat(offsets.item(0, 1)).isEqualTo(12);
+        assertThat(offsets.item(0, 2)).isEqualTo(-1);
+        assertThat(offsets.section(1)).isEqualTo(15);
+        assertThat(offsets.nested(1).item(0, 0)).isEqualTo(26);
+        assertThat(ComponentOffsets.UNKNOWN.item(0, 0)).isEqualTo(-1);
+    }
+
+    @Test
+    void nameAttributesNeedTheirFeature() {
+        // import "a" with the attribute form and a versionsuffix attribute, of type (instance 0).
+        byte[] bytes = component(0x0a, 0x0a, 0x01, 0x02, 0x01, 0x61, 0x01, 0x01, 0x01, 0x78, 0x05, 0x00);
+        Features none = Features.defaults();
+        DecodeException form = catchThrowableOfType(DecodeException.class, () -> ComponentReader.read(bytes, none));
+        assertThat(form.reason()).isEqualTo("the `cm-implements` feature is not active");
+        assertThat(form.offset()).isEqualTo(11);
+        DecodeException attribute = catchThrowableOfType(DecodeException.class,
+                () -> ComponentReader.read(bytes, none.with(Feature.CM_IMPLEMENTS)));
+        assertThat(attribute.reason()).isEqualTo("the `cm-canon-names` feature is not active");
+        assertThat(attribute.offset()).isEqualTo(15);
+        assertThat(ComponentReader.read(bytes, none.with(Feature.CM_CANON_NAMES))).isInstanceOf(Component.class);
+    }
+
+    @Test
+    void decodesSortsAsWasmparserDoes() {
+        // export "e" (core func 0): core module is the only core sort a component exports.
+        DecodeException export = rejection(component(0x0b, 0x07, 0x01, 0x00, 0x01, 0x65, 0x00, 0x00, 0x00));
+        assertThat(export.reason()).isEqualTo("invalid leading byte (0x0) for component external kind");
+        assertThat(export.offset()).isEqualTo(15);
+        // alias core export 0 "f" (core type): core instances export func, table, memory, global, tag.
+        DecodeException alias = rejection(component(0x06, 0x07, 0x01, 0x00, 0x10, 0x01, 0x00, 0x01, 0x66));
+        assertThat(alias.reason()).isEqualTo("invalid leading byte (0x10) for external kind");
+        assertThat(alias.offset()).isEqualTo(12);
+        // alias core export with a component sort.
+        DecodeException kind = rejection(component(0x06, 0x06, 0x01, 0x01, 0x01, 0x00, 0x01, 0x66));
+        assertThat(kind.reason()).isEqualTo("invalid leading byte (0x1) for core instance export kind");
     }
 
     @Test

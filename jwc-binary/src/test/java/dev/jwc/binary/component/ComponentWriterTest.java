@@ -19,6 +19,13 @@ class ComponentWriterTest {
     }
 
     @Test
+    void listsImportsAndExportsAcrossSections() {
+        Component sample = SampleComponents.everything();
+        assertThat(sample.imports()).hasSize(7);
+        assertThat(sample.exports()).extracting(e -> e.name().name()).containsExactly("e", "e2");
+    }
+
+    @Test
     void typeIndicesInValueTypePositionsAreSignedSoTheyNeverLookLikePrimitives() {
         // Index 100 as a u32 LEB128 would be the single byte 0x64, the code of error-context.
         Component c = new Component(List.of(new Section.Types(List.of(new DefinedType.ListOf(new ValType.Ref(100))))));

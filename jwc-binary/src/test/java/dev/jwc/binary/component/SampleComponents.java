@@ -44,7 +44,7 @@ final class SampleComponents {
                                 new CoreInstance.Export("g", CoreSort.GLOBAL, 3),
                                 new CoreInstance.Export("e", CoreSort.TAG, 4))))),
                 new Section.NestedComponent(new Component(List.of(
-                        new Section.Types(List.of(PrimitiveType.STRING)))), 0),
+                        new Section.Types(List.of(PrimitiveType.STRING))))),
                 new Section.Instances(List.of(
                         new Instance.Instantiate(0, List.of(
                                 new Instance.Arg("a", ComponentSort.FUNC, 0),
@@ -182,7 +182,7 @@ final class SampleComponents {
                 new Canon.ThreadSuspend(true), new Canon.ThreadYield(false),
                 new Canon.ThreadSuspendThenResume(false), new Canon.ThreadYieldThenResume(true),
                 new Canon.ThreadSuspendThenPromote(false), new Canon.ThreadYieldThenPromote(true),
-                new Canon.ThreadSpawnRef(true, 0), new Canon.ThreadSpawnIndirect(false, 0, 1),
-                new Canon.ThreadAvailableParallelism(true));
+                new Canon.ThreadSpawnRef(0), new Canon.ThreadSpawnIndirect(0, 1),
+                new Canon.ThreadAvailableParallelism());
     }
 }

@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,8 +20,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The core modules found in the shared conformance data: top-level core binaries of the json-from-wast
- * command lists, the core modules nested in their components, the wasi-testsuite preview1 modules and
- * those inside the adapted (gzip-compressed) components.
+ * command lists, the core modules nested in their components, those of wit-component's expected
+ * components, the wasi-testsuite preview1 modules and those inside the adapted (gzip-compressed)
+ * components.
  */
 final class CoreCorpus {
 
@@ -60,7 +65,35 @@ final class CoreCorpus {
         return Path.of(System.getProperty("jwc.shared", "../../shared"));
     }
 
-    static List<Case> load(Path conformance) throws IOException {
+    private static final Map<Path, List<Case>> LOADED = new ConcurrentHashMap<>();
+
+    /** The cases under {@code conformance}, loaded once per test run (several tests share them). */
+    static synchronized List<Case> load(Path conformance) throws IOException {
+        List<Case> cached = LOADED.get(conformance);
+        if (cached == null) {
+            cached = distinct(scan(conformance));
+            LOADED.put(conformance, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * Drops byte-identical repeats (the adapted WASI components share their adapter module), keeping a
+     * repeat's stronger expectation: a module seen in a valid component counts as valid.
+     */
+    private static List<Case> distinct(List<Case> cases) {
+        Map<ByteBuffer, Case> unique = new LinkedHashMap<>();
+        for (Case c : cases) {
+            ByteBuffer key = ByteBuffer.wrap(c.container(), c.start(), c.length()).slice();
+            Case seen = unique.get(key);
+            if (seen == null || seen.expectation() == Expectation.UNKNOWN && c.expectation() == Expectation.VALID) {
+                unique.put(key, c);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
+
+    private static List<Case> scan(Path conformance) throws IOException {
         List<Case> cases = new ArrayList<>();
         for (String suite : List.of("wasm-tools/_derived/json-from-wast", "component-model/_derived/json-from-wast")) {
             Path dir = conformance.resolve(suite);
@@ -73,9 +106,13 @@ final class CoreCorpus {
                 }
             }
         }
-        Path wasi = conformance.resolve("wasi-testsuite");
-        if (Files.isDirectory(wasi)) {
-            try (Stream<Path> files = Files.walk(wasi)) {
+        // wit-component's expected components and the WASI test programs are all valid.
+        for (String tree : List.of("wasm-tools/_derived/wat2wasm", "wasi-testsuite")) {
+            Path dir = conformance.resolve(tree);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.filter(CoreCorpus::isWasm).sorted().toList()) {
                     fromBinary(conformance.relativize(p).toString(), readAll(p), Expectation.VALID, "", cases);
                 }
@@ -130,12 +167,12 @@ final class CoreCorpus {
             return;
         }
         Expectation nested = expectation == Expectation.VALID ? Expectation.VALID : Expectation.UNKNOWN;
-        nestedModules(name, bytes, 8, bytes.length, nested, cases);
+        nestedModules(name, bytes, 8, bytes.length, nested, text, cases);
     }
 
     /** Walks a component's sections (from {@code pos}) for core modules (id 1) and components (id 4). */
     private static void nestedModules(String name, byte[] bytes, int pos, int end, Expectation expectation,
-            List<Case> cases) {
+            String text, List<Case> cases) {
         ByteReader in = new ByteReader(bytes);
         in.bytes(pos);
         ByteReader window = in.slice(end - pos);
@@ -149,9 +186,9 @@ final class CoreCorpus {
             }
             window.slice(size);
             if (id == 1) {
-                cases.add(new Case(name + "#module@" + start, bytes, start, size, expectation, ""));
+                cases.add(new Case(name + "#module@" + start, bytes, start, size, expectation, text));
             } else if (id == 4 && size >= 8) {
-                nestedModules(name + "#component" + index, bytes, start + 8, start + size, expectation, cases);
+                nestedModules(name + "#component" + index, bytes, start + 8, start + size, expectation, text, cases);
             }
             index++;
         }

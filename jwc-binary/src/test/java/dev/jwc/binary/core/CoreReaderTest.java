@@ -3,11 +3,14 @@ package dev.jwc.binary.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwc.binary.Features;
+import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.core.instr.Immediate;
 import dev.jwc.binary.core.instr.Instruction;
 import dev.jwc.binary.core.instr.Opcode;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.NumType;
+import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.ByteReader;
 import dev.jwc.binary.io.ByteWriter;
 import dev.jwc.binary.io.DecodeException;
@@ -50,6 +53,20 @@ class CoreReaderTest {
         assertThat(body.offsetOf(0)).isEqualTo(0x19);
         assertThat(body.offsetOf(2)).isEqualTo(0x1d);
         assertThat(body.endOffset()).isEqualTo(0x1e);
+    }
+
+    @Test
+    void locatesValidationErrorsWithTheRecordedOffsets() {
+        // Two exports named "f": the second one, at offset 0x19, is the duplicate.
+        byte[] binary = hex(HEADER + "01 04 01 60 00 00" + "03 02 01 00" + "07 09 02 01 66 00 00 01 66 00 00"
+                + "0a 04 01 02 00 0b");
+        CoreReader.Located located = CoreReader.readWithOffsets(new ByteReader(binary));
+        assertThat(located.offsets().of(SectionId.EXPORT, 1)).isEqualTo(0x19);
+        assertThatThrownBy(() -> CoreValidator.validate(located.module(), Features.defaults(), located.offsets()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("duplicate export name `f` already defined");
+                    assertThat(e.offset()).isEqualTo(0x19);
+                });
     }
 
     @Test

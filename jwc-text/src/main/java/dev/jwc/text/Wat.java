@@ -1,0 +1,86 @@
+package dev.jwc.text;
+
+import dev.jwc.binary.core.CoreModule;
+import dev.jwc.binary.core.CoreWriter;
+import dev.jwc.text.core.CoreModuleParser;
+import dev.jwc.text.lex.Token;
+import dev.jwc.text.sexpr.Cursor;
+import dev.jwc.text.sexpr.SExpr;
+import dev.jwc.text.sexpr.SExprParser;
+import dev.jwc.text.wast.WastModule;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry points from WebAssembly text to binary. A {@code .wat} source is one {@code (module ...)}
+ * (possibly {@code (module binary "...")}), or a module's fields without the wrapper. Components are
+ * refused until the component text parser lands (see {@link #encode(WastModule)}).
+ */
+public final class Wat {
+    private Wat() {}
+
+    /** The binary of a {@code .wat} source. */
+    public static byte[] toBinary(String source) {
+        SExprParser.Document doc = SExprParser.parse(source);
+        SExpr.SList form = single(doc);
+        Cursor c = form.cursor();
+        String head = c.peekKeyword().orElse("");
+        if (head.equals("component")) {
+            throw componentsNotSupported(form.position());
+        }
+        c.keyword();
+        c.takeId();
+        if (c.takeKeyword("binary")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (!c.atEnd()) {
+                out.writeBytes(c.string());
+            }
+            return out.toByteArray();
+        }
+        return CoreWriter.write(CoreModuleParser.parse(form));
+    }
+
+    /** The core module of a {@code .wat} source in text form. */
+    public static CoreModule parseCoreModule(String source) {
+        SExpr.SList form = single(SExprParser.parse(source));
+        if (!form.head().filter("module"::equals).isPresent()) {
+            throw new TextException(form.position(), "expected '(module ...)'");
+        }
+        return CoreModuleParser.parse(form);
+    }
+
+    /**
+     * The binary of a module written in a {@code .wast} script: text, {@code binary} or {@code quote}.
+     * Component text is not supported yet: this is where the component text parser plugs in.
+     */
+    public static byte[] encode(WastModule module) {
+        if (module.kind() == WastModule.Kind.COMPONENT && !(module instanceof WastModule.Binary)) {
+            throw componentsNotSupported(module.position());
+        }
+        return switch (module) {
+            case WastModule.Binary b -> b.bytes();
+            case WastModule.Quote q -> toBinary(q.source());
+            case WastModule.Text t -> CoreWriter.write(CoreModuleParser.parse(t.form()));
+        };
+    }
+
+    /** The one {@code (module ...)} of a source, wrapping bare module fields in one. */
+    private static SExpr.SList single(SExprParser.Document doc) {
+        Cursor top = doc.cursor();
+        if (top.peekList("module") || top.peekList("component")) {
+            SExpr.SList form = top.listItem();
+            top.expectEnd();
+            return form;
+        }
+        Position at = top.position();
+        List<SExpr> items = new ArrayList<>();
+        items.add(new SExpr.SAtom(new Token.Keyword("module", at)));
+        items.addAll(top.rest());
+        return new SExpr.SList(items, at, doc.end());
+    }
+
+    private static TextException componentsNotSupported(Position at) {
+        return new TextException(at, "the component text format is not supported yet");
+    }
+}

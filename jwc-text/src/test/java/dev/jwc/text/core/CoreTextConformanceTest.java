@@ -1,0 +1,201 @@
+package dev.jwc.text.core;
+
+import dev.jwc.binary.core.CoreWriter;
+import dev.jwc.binary.io.ByteReader;
+import dev.jwc.json.Json;
+import dev.jwc.text.Conformance;
+import dev.jwc.text.TextException;
+import dev.jwc.text.lex.Token;
+import dev.jwc.text.sexpr.Cursor;
+import dev.jwc.text.sexpr.SExpr;
+import dev.jwc.text.sexpr.SExprParser;
+import dev.jwc.text.wast.WastDirective;
+import dev.jwc.text.wast.WastExecute;
+import dev.jwc.text.wast.WastModule;
+import dev.jwc.text.wast.WastScript;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * For every module of the wasm-tools scripts that json-from-wast encoded, parses each core module of
+ * our text (standalone, or nested in components at any depth) and compares our encoding with the core
+ * module wasm-tools produced at the same place, byte for byte.
+ */
+class CoreTextConformanceTest {
+    @Test
+    void coreModulesEncodeLikeWasmTools() throws IOException {
+        Conformance result = new Conformance("/core-text-known-failures.txt");
+        for (Conformance.Script script : Conformance.scripts()) {
+            Path wast = script.wast();
+            String rel = script.name();
+            Path dir = script.derived();
+            Path json = script.json();
+            if (!Files.exists(json)) {
+                continue;
+            }
+            Map<Integer, WastModule> modules;
+            try {
+                modules = modulesByLine(WastScript.parse(Files.readString(wast)).directives());
+            } catch (TextException e) {
+                result.fail(rel, e.getMessage());
+                continue;
+            }
+            Json.Arr commands = (Json.Arr) ((Json.Obj) Json.parse(Files.readString(json))).get("commands");
+            for (Json command : commands.elements()) {
+                Json.Obj o = (Json.Obj) command;
+                if (!(o.get("filename") instanceof Json.Str file) || !file.value().endsWith(".wasm")) {
+                    continue;
+                }
+                int line = ((Json.Num) o.get("line")).value().intValueExact();
+                WastModule module = modules.get(line);
+                String caseName = rel + ":" + line;
+                if (module == null || module instanceof WastModule.Binary) {
+                    result.skip(); // not text: nothing of ours to encode
+                    continue;
+                }
+                List<byte[]> theirs = coreModuleBinaries(Files.readAllBytes(dir.resolve(file.value())));
+                List<SExpr.SList> ours = coreModuleForms(module);
+                if (ours.isEmpty() && theirs.isEmpty()) {
+                    continue; // a component without core modules: nothing to compare
+                }
+                if (ours.size() != theirs.size()) {
+                    result.fail(caseName, "found " + ours.size() + " core modules, wasm-tools has " + theirs.size());
+                    continue;
+                }
+                for (int i = 0; i < ours.size(); i++) {
+                    String name = caseName + "#" + i;
+                    try {
+                        byte[] encoded = CoreWriter.write(parseCoreModule(ours.get(i)));
+                        if (Arrays.equals(encoded, theirs.get(i))) {
+                            result.pass();
+                        } else {
+                            result.fail(name, "encoding differs:\n ours   " + HexFormat.of().formatHex(encoded)
+                                    + "\n theirs " + HexFormat.of().formatHex(theirs.get(i)));
+                        }
+                    } catch (TextException e) {
+                        result.fail(name, e.getMessage());
+                    }
+                }
+            }
+        }
+        result.report("core text");
+    }
+
+    /**
+     * Standalone {@code (module ...)} or a component's {@code (core module $id? (export "n")* field*)},
+     * whose inline exports belong to the component.
+     */
+    private static dev.jwc.binary.core.CoreModule parseCoreModule(SExpr.SList form) {
+        Cursor c = form.cursor();
+        if (c.takeKeyword("core")) {
+            c.expectKeyword("module");
+            Optional<String> id = c.takeId().map(Token.Id::name);
+            while (c.takeList("export").isPresent()) {
+                // a component-level export of the module
+            }
+            return CoreModuleParser.parseFields(id, c);
+        }
+        return CoreModuleParser.parse(form);
+    }
+
+    /** Whether a {@code (core module ...)} form defines a module (rather than importing one). */
+    private static boolean definesModule(SExpr.SList form) {
+        Cursor c = form.cursor();
+        c.expectKeyword("core");
+        c.expectKeyword("module");
+        c.takeId();
+        while (c.takeList("export").isPresent()) {
+            // skip inline exports
+        }
+        // `(import "name")` imports the module into the component; a core import field has more items.
+        return !(c.peek().orElse(null) instanceof SExpr.SList l && l.head().filter("import"::equals).isPresent()
+                && l.items().size() == 2);
+    }
+
+    private static Map<Integer, WastModule> modulesByLine(List<WastDirective> directives) {
+        Map<Integer, WastModule> byLine = new HashMap<>();
+        for (WastDirective d : directives) {
+            switch (d) {
+                case WastDirective.Module m -> byLine.put(m.position().line(), m.module());
+                case WastDirective.ModuleDefinition m -> byLine.put(m.position().line(), m.module());
+                case WastDirective.AssertInvalid a -> byLine.put(a.module().position().line(), a.module());
+                case WastDirective.AssertMalformed a -> byLine.put(a.module().position().line(), a.module());
+                case WastDirective.AssertUnlinkable a -> byLine.put(a.module().position().line(), a.module());
+                case WastDirective.AssertTrap a when a.execute() instanceof WastExecute.Instantiate i ->
+                        byLine.put(i.module().position().line(), i.module());
+                default -> { }
+            }
+        }
+        return byLine;
+    }
+
+    /** The core module forms of a script module, in text order (nested components included). */
+    private static List<SExpr.SList> coreModuleForms(WastModule module) {
+        List<SExpr.SList> out = new ArrayList<>();
+        switch (module) {
+            case WastModule.Text t when t.kind() == WastModule.Kind.MODULE -> out.add(t.form());
+            case WastModule.Text t -> collect(t.form(), out);
+            case WastModule.Quote q -> {
+                for (SExpr e : SExprParser.parse(q.source()).items()) {
+                    if (e instanceof SExpr.SList l && q.kind() == WastModule.Kind.COMPONENT) {
+                        collect(l, out);
+                    }
+                }
+            }
+            case WastModule.Binary b -> { }
+        }
+        return out;
+    }
+
+    private static void collect(SExpr.SList component, List<SExpr.SList> out) {
+        for (SExpr item : component.items()) {
+            if (item instanceof SExpr.SList l) {
+                Cursor c = l.cursor();
+                if (c.takeKeyword("core") && c.peekKeyword("module")) {
+                    if (definesModule(l)) {
+                        out.add(l);
+                    }
+                } else if (l.head().filter("component"::equals).isPresent()) {
+                    collect(l, out);
+                }
+            }
+        }
+    }
+
+    /** The core modules inside a binary, in order, descending into nested components. */
+    private static List<byte[]> coreModuleBinaries(byte[] binary) {
+        List<byte[]> out = new ArrayList<>();
+        if (binary.length < 8) {
+            return out;
+        }
+        if (binary[4] == 1) {
+            out.add(binary);
+            return out;
+        }
+        walk(binary, out);
+        return out;
+    }
+
+    private static void walk(byte[] component, List<byte[]> out) {
+        ByteReader in = new ByteReader(component);
+        in.bytes(8);
+        while (!in.atEnd()) {
+            int id = in.u8();
+            byte[] contents = in.bytes(in.u32());
+            if (id == 1) {
+                out.add(contents);
+            } else if (id == 4) {
+                walk(contents, out);
+            }
+        }
+    }
+}
