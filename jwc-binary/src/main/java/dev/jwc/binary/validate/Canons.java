@@ -224,14 +224,15 @@ final class Canons {
         // An async lift passes its result to task.return, flattened as parameters.
         boolean resultInMemory = f.result().map(CanonicalAbi::usesMemory).orElse(false)
                 || results.size() > (o.async() ? CanonicalAbi.MAX_FLAT_PARAMS : CanonicalAbi.MAX_FLAT_RESULTS);
+        if (o.gc()) {
+            // The GC flavour passes values as GC references, not through linear memory.
+            return f;
+        }
         if (paramsInMemory || resultInMemory) {
             requireMemory(o);
         }
         if (paramsInMemory) {
             requireRealloc(o);
-        }
-        if (o.gc()) {
-            return f;
         }
         FuncType expected = CanonicalAbi.lift(f, o.async(), o.callback().isPresent(), o.pointer());
         if (!expected.params().equals(core.params())) {
@@ -267,10 +268,10 @@ final class Canons {
         boolean resultUsesMemory = f.result().map(CanonicalAbi::usesMemory).orElse(false);
         boolean resultInMemory = resultUsesMemory || results.size() > CanonicalAbi.MAX_FLAT_RESULTS
                 || o.async() && f.result().isPresent();
-        if (paramsInMemory || resultInMemory) {
+        if ((paramsInMemory || resultInMemory) && !o.gc()) {
             requireMemory(o);
         }
-        if (resultUsesMemory) {
+        if (resultUsesMemory && !o.gc()) {
             requireRealloc(o);
         }
         if (o.coreType().isPresent()) {
