@@ -321,7 +321,11 @@ final class Decoder {
     }
 
     private static Type primitive(PrimitiveType p) {
-        return Type.Primitive.byWitName(p.keyword())
-                .orElseThrow(() -> new WitComponentException("unknown primitive type " + p.keyword()));
+        for (Type.Primitive t : Type.Primitive.values()) {
+            if (t.witName().equals(p.keyword())) {
+                return t;
+            }
+        }
+        throw new WitComponentException("unknown primitive type " + p.keyword());
     }
 }

@@ -227,13 +227,13 @@ final class PackageMetadata {
             members(o, "funcs").forEach((name, m) -> function(m, name, imports, exports));
             members(o, "func_exports").forEach((name, m) -> function(m, name, exports, exports));
             byKeyName(view, o, "interface_import_stability", imports, (i, v) -> new WorldItem.InterfaceItem(i.id(),
-                    stability(v), i.docs()));
+                    stability(v), i.docs(), i.externalId()));
             byKeyName(view, o, "interface_export_stability", exports, (i, v) -> new WorldItem.InterfaceItem(i.id(),
-                    stability(v), i.docs()));
+                    stability(v), i.docs(), i.externalId()));
             byKeyName(view, o, "interface_import_docs", imports, (i, v) -> new WorldItem.InterfaceItem(i.id(),
-                    i.stability(), Docs.of(str(v))));
+                    i.stability(), Docs.of(str(v)), i.externalId()));
             byKeyName(view, o, "interface_export_docs", exports, (i, v) -> new WorldItem.InterfaceItem(i.id(),
-                    i.stability(), Docs.of(str(v))));
+                    i.stability(), Docs.of(str(v)), i.externalId()));
             b.set(id, new World(w.name(), imports, exports, w.pkg(), docs(o, w.docs()), stability(o, w.stability())));
         }
 
@@ -256,7 +256,7 @@ final class PackageMetadata {
             }
             iface(o, i.id());
             (first.containsKey(key) ? first : second).put(key, new WorldItem.InterfaceItem(i.id(),
-                    stability(o, i.stability()), i.docs()));
+                    stability(o, i.stability()), i.docs(), i.externalId()));
         }
 
         private void function(Json m, String name, Map<WorldKey, WorldItem> first, Map<WorldKey, WorldItem> second) {
@@ -292,7 +292,8 @@ final class PackageMetadata {
                         new TypeDefKind.EnumCase(c.name(), itemDocs(items, c))).toList());
                 default -> throw new WitComponentException("package-docs: items for a type without members");
             };
-            b.set(id, new TypeDef(def.name(), kind, def.owner(), docs(o, def.docs()), stability(o, def.stability())));
+            b.set(id, new TypeDef(def.name(), kind, def.owner(), docs(o, def.docs()), stability(o, def.stability()),
+                    def.externalId()));
         }
 
         private static Docs itemDocs(Map<String, Json> items, TypeDefKind.Member m) {
