@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * mutated input written to {@code target/robustness/} for reproduction ({@link #replay}).
  */
 class RobustnessTest {
-    private static final long SEED = 0x6A7763L;
+    /** Fixed, so that CI runs the same cases; {@code -Djwc.robustness.seed=N} explores others. */
+    private static final long SEED = Long.getLong("jwc.robustness.seed", 0x6A7763L);
     private static final int BINARY_CASES = 85_000;
     private static final int TEXT_CASES = 15_000;
     private static final long CASE_TIMEOUT_SECONDS = 10;
