@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = "Parse a WebAssembly text file (.wat) and write its binary encoding (.wasm).")
 final class ParseCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "The .wat file: a core module.")
+    @Parameters(paramLabel = "FILE", description = "The .wat file: a core module or a component.")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.wasm",

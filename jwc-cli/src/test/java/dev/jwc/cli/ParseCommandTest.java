@@ -39,6 +39,30 @@ class ParseCommandTest {
     }
 
     @Test
+    void writesTheBinaryOfAComponent() throws IOException {
+        Path wat = dir.resolve("c.wat");
+        Files.writeString(wat, "(component (import \"f\" (func)))");
+        Path wasm = dir.resolve("c.wasm");
+
+        assertThat(run("parse", wat.toString(), "-o", wasm.toString())).isEqualTo(0);
+
+        byte[] expected = {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00,
+            0x07, 0x05, 0x01, 0x40, 0x00, 0x01, 0x00, // type section: (func), no params, no result
+            0x0a, 0x06, 0x01, 0x00, 0x01, 'f', 0x01, 0x00}; // import "f" (func (type 0))
+        assertThat(Files.readAllBytes(wasm)).containsExactly(expected);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void reportsComponentTextErrorsWithFileLineAndColumn() throws IOException {
+        Path wat = dir.resolve("badc.wat");
+        Files.writeString(wat, "(component\n  (export \"x\" (func $missing)))");
+        assertThat(run("parse", wat.toString())).isEqualTo(1);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: " + wat + ":2:21: unknown func: failed to find name `$missing`");
+    }
+
+    @Test
     void defaultsToTheInputNameWithWasmExtension() throws IOException {
         Path wat = dir.resolve("plain.wat");
         Files.writeString(wat, "(memory 1)");

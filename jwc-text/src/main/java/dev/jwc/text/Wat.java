@@ -1,7 +1,13 @@
 package dev.jwc.text;
 
+import dev.jwc.binary.component.ComponentReader;
+import dev.jwc.binary.component.ComponentWriter;
+import dev.jwc.binary.component.CoreModuleBinary;
+import dev.jwc.binary.component.WasmBinary;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CoreWriter;
+import dev.jwc.binary.io.DecodeException;
+import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.text.core.CoreModuleParser;
 import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
@@ -14,20 +20,20 @@ import java.util.List;
 
 /**
  * Entry points from WebAssembly text to binary. A {@code .wat} source is one {@code (module ...)}
- * (possibly {@code (module binary "...")}), or a module's fields without the wrapper. Components are
- * refused until the component text parser lands (see {@link #encode(WastModule)}).
+ * (possibly {@code (module binary "...")}), a module's fields without the wrapper, or one
+ * {@code (component ...)} (possibly {@code binary} or {@code quote}).
  */
 public final class Wat {
     private Wat() {}
 
-    /** The binary of a {@code .wat} source. */
+    /** The binary of a {@code .wat} source: a core module or a component. */
     public static byte[] toBinary(String source) {
         SExprParser.Document doc = SExprParser.parse(source);
         SExpr.SList form = single(doc);
         Cursor c = form.cursor();
         String head = c.peekKeyword().orElse("");
         if (head.equals("component")) {
-            throw componentsNotSupported(form.position());
+            return ComponentWriter.write(ComponentTextParser.parse(form));
         }
         c.keyword();
         c.takeId();
@@ -41,6 +47,30 @@ public final class Wat {
         return CoreWriter.write(CoreModuleParser.parse(form));
     }
 
+    /**
+     * The model of a {@code .wat} source: a {@link dev.jwc.binary.component.Component} for
+     * {@code (component ...)}, otherwise a {@link CoreModuleBinary}. Errors are {@link TextException}s
+     * at {@code line:col} ({@link TextException#withFile(String)} adds the file name).
+     */
+    public static WasmBinary parse(String source) {
+        SExpr.SList form = single(SExprParser.parse(source));
+        if (form.head().filter("component"::equals).isPresent()) {
+            return ComponentTextParser.parse(form);
+        }
+        Cursor c = form.cursor();
+        c.keyword();
+        c.takeId();
+        if (c.peekKeyword("binary")) {
+            byte[] bytes = toBinary(source);
+            try {
+                return ComponentReader.read(bytes);
+            } catch (DecodeException e) {
+                throw new TextException(form.position(), "malformed module binary: " + e.getMessage());
+            }
+        }
+        return CoreModuleBinary.of(CoreModuleParser.parse(form));
+    }
+
     /** The core module of a {@code .wat} source in text form. */
     public static CoreModule parseCoreModule(String source) {
         SExpr.SList form = single(SExprParser.parse(source));
@@ -50,17 +80,13 @@ public final class Wat {
         return CoreModuleParser.parse(form);
     }
 
-    /**
-     * The binary of a module written in a {@code .wast} script: text, {@code binary} or {@code quote}.
-     * Component text is not supported yet: this is where the component text parser plugs in.
-     */
+    /** The binary of a module or component written in a {@code .wast} script: text, {@code binary} or {@code quote}. */
     public static byte[] encode(WastModule module) {
-        if (module.kind() == WastModule.Kind.COMPONENT && !(module instanceof WastModule.Binary)) {
-            throw componentsNotSupported(module.position());
-        }
         return switch (module) {
             case WastModule.Binary b -> b.bytes();
             case WastModule.Quote q -> toBinary(q.source());
+            case WastModule.Text t when t.kind() == WastModule.Kind.COMPONENT ->
+                    ComponentWriter.write(ComponentTextParser.parse(t.form()));
             case WastModule.Text t -> CoreWriter.write(CoreModuleParser.parse(t.form()));
         };
     }
@@ -78,9 +104,5 @@ public final class Wat {
         items.add(new SExpr.SAtom(new Token.Keyword("module", at)));
         items.addAll(top.rest());
         return new SExpr.SList(items, at, doc.end());
-    }
-
-    private static TextException componentsNotSupported(Position at) {
-        return new TextException(at, "the component text format is not supported yet");
     }
 }

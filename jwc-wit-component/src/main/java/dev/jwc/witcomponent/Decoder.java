@@ -321,11 +321,8 @@ final class Decoder {
     }
 
     private static Type primitive(PrimitiveType p) {
-        for (Type.Primitive t : Type.Primitive.values()) {
-            if (t.witName().equals(p.keyword())) {
-                return t;
-            }
-        }
-        throw new WitComponentException("unknown primitive type " + p.keyword());
+        return java.util.Arrays.stream(Type.Primitive.values()).filter(t -> t.witName().equals(p.keyword()))
+                .findFirst()
+                .orElseThrow(() -> new WitComponentException("unknown primitive type " + p.keyword()));
     }
 }

@@ -7,6 +7,7 @@ import dev.jwc.binary.component.Sort;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.sexpr.Cursor;
+import dev.jwc.text.sexpr.SExpr;
 import java.util.Optional;
 
 /** {@code (alias ...)} in its three forms, and the {@code (sort $id? (alias ...))} abbreviation. */
@@ -16,11 +17,27 @@ final class AliasParser {
 
     /** {@code (alias target (sort $id?))}; {@code c} is past {@code alias}. */
     static Pending alias(Cursor c) {
+        return alias(c, false);
+    }
+
+    /** An alias in a module type, where the sort {@code type} means a core type. */
+    static Pending coreTypeAlias(Cursor c) {
+        return alias(c, true);
+    }
+
+    private static Pending alias(Cursor c, boolean inModuleType) {
+        Position start = c.position();
         Target target = target(c);
         Position at = c.position();
         Cursor s = c.list();
         Sort sort = sort(s, at);
-        Optional<Scope.Name> name = Scope.Name.of(s.takeId());
+        if (inModuleType) {
+            if (!(target instanceof Target.Outer) || (sort != ComponentSort.TYPE && sort != CoreSort.TYPE)) {
+                throw new TextException(start, "module types can only alias outer core types");
+            }
+            sort = CoreSort.TYPE;
+        }
+        Optional<Scope.Name> name = Scope.Name.take(s);
         s.expectEnd();
         c.expectEnd();
         return pending(target, sort, name);
@@ -38,22 +55,16 @@ final class AliasParser {
      * ...))} abbreviation, rather than an alias field of a nested component.
      */
     static boolean peekSugar(Cursor c) {
-        return c.peek().orElse(null) instanceof dev.jwc.text.sexpr.SExpr.SList l
+        return c.peek().orElse(null) instanceof SExpr.SList l
                 && l.head().filter("alias"::equals).isPresent()
-                && !(l.items().get(l.items().size() - 1) instanceof dev.jwc.text.sexpr.SExpr.SList);
+                && !(l.items().get(l.items().size() - 1) instanceof SExpr.SList);
     }
 
     /** A sort keyword ({@code func}, {@code core func}, ...) at the start of {@code c}. */
     static Sort sort(Cursor c, Position at) {
         String k = c.keyword();
         if (k.equals("core")) {
-            String core = c.keyword();
-            for (CoreSort s : CoreSort.values()) {
-                if (s.keyword().equals(core)) {
-                    return s;
-                }
-            }
-            throw new TextException(at, "unknown core sort '" + core + "'");
+            return coreSort(c.keyword(), at);
         }
         for (ComponentSort s : ComponentSort.values()) {
             if (s.keyword().equals(k)) {
@@ -61,6 +72,16 @@ final class AliasParser {
             }
         }
         throw new TextException(at, "unknown sort '" + k + "'");
+    }
+
+    /** The core sort named {@code keyword} (without the {@code core} prefix). */
+    static CoreSort coreSort(String keyword, Position at) {
+        for (CoreSort s : CoreSort.values()) {
+            if (s.keyword().equals(keyword)) {
+                return s;
+            }
+        }
+        throw new TextException(at, "unknown core sort '" + keyword + "'");
     }
 
     private sealed interface Target {
@@ -77,19 +98,19 @@ final class AliasParser {
     private static Target target(Cursor c) {
         Position at = c.position();
         if (c.takeKeyword("export")) {
-            Ref instance = TypeParser.ref(c);
+            Ref instance = RefParser.ref(c);
             return new Target.Export(instance.base(), instance.exportNames().isEmpty() ? c.utf8()
                     : single(instance, at));
         }
         if (c.takeKeyword("core")) {
             c.expectKeyword("export");
-            Ref instance = TypeParser.ref(c);
+            Ref instance = RefParser.ref(c);
             return new Target.CoreExport(instance.base(), instance.exportNames().isEmpty() ? c.utf8()
                     : single(instance, at));
         }
         if (c.takeKeyword("outer")) {
-            Ref outer = TypeParser.ref(c);
-            Ref index = TypeParser.ref(c);
+            Ref outer = RefParser.ref(c);
+            Ref index = RefParser.ref(c);
             return new Target.Outer(outer, index, at);
         }
         throw new TextException(at, "expected 'export', 'core export' or 'outer'");
@@ -125,6 +146,9 @@ final class AliasParser {
     }
 
     private static Alias outer(Scope s, Target.Outer o, Sort sort) {
+        if (o.index() instanceof Ref.Named n) {
+            Scope.checkOuterSort(sort, n);
+        }
         if (o.outer() instanceof Ref.Numbered count && o.index() instanceof Ref.Numbered index) {
             return new Alias.Outer(sort, count.index(), index.index());
         }

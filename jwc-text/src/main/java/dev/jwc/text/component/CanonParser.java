@@ -7,6 +7,7 @@ import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.component.ValType;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
+import dev.jwc.text.core.CoreTypeSyntax;
 import dev.jwc.text.sexpr.Cursor;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,12 @@ final class CanonParser {
         }
     }
 
-    static Lift lift(Cursor c) {
+    static Lift lift(Cursor c, IndexSyntax syntax) {
         Cursor f = c.list("core");
         f.expectKeyword("func");
-        Ref func = TypeParser.ref(f);
+        Ref func = RefParser.ref(f);
         f.expectEnd();
-        return new Lift(func, options(c));
+        return new Lift(func, options(c, syntax));
     }
 
     /**
@@ -45,9 +46,9 @@ final class CanonParser {
         return switch (op) {
             case "lower" -> {
                 Cursor f = c.list("func");
-                Ref func = TypeParser.ref(f);
+                Ref func = RefParser.ref(f);
                 f.expectEnd();
-                List<Deferred<CanonOpt>> opts = options(c);
+                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
                 yield s -> {
                     int index = s.resolve(ComponentSort.FUNC, func);
                     return new Canon.Lower(index, resolveAll(opts, s));
@@ -70,13 +71,13 @@ final class CanonParser {
                     r.expectEnd();
                     result = s -> Optional.of(t.resolve(s));
                 }
-                List<Deferred<CanonOpt>> opts = options(c);
+                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
                 Deferred<Optional<ValType>> resultF = result;
                 yield s -> new Canon.TaskReturn(resultF.resolve(s), resolveAll(opts, s));
             }
             case "task.cancel" -> s -> new Canon.TaskCancel();
             case "context.get", "context.set" -> {
-                var type = new dev.jwc.text.core.CoreTypeSyntax().valType(c);
+                var type = new CoreTypeSyntax().valType(c);
                 int slot = c.u32();
                 yield op.equals("context.get") ? s -> new Canon.ContextGet(type, slot)
                         : s -> new Canon.ContextSet(type, slot);
@@ -87,44 +88,44 @@ final class CanonParser {
             }
             case "subtask.drop" -> s -> new Canon.SubtaskDrop();
             case "stream.new" -> typed(c, Canon.StreamNew::new);
-            case "stream.read" -> typedWithOptions(c, Canon.StreamRead::new);
-            case "stream.write" -> typedWithOptions(c, Canon.StreamWrite::new);
+            case "stream.read" -> typedWithOptions(c, Canon.StreamRead::new, types.syntax());
+            case "stream.write" -> typedWithOptions(c, Canon.StreamWrite::new, types.syntax());
             case "stream.cancel-read" -> typedAsync(c, Canon.StreamCancelRead::new);
             case "stream.cancel-write" -> typedAsync(c, Canon.StreamCancelWrite::new);
             case "stream.drop-readable" -> typed(c, Canon.StreamDropReadable::new);
             case "stream.drop-writable" -> typed(c, Canon.StreamDropWritable::new);
             case "future.new" -> typed(c, Canon.FutureNew::new);
-            case "future.read" -> typedWithOptions(c, Canon.FutureRead::new);
-            case "future.write" -> typedWithOptions(c, Canon.FutureWrite::new);
+            case "future.read" -> typedWithOptions(c, Canon.FutureRead::new, types.syntax());
+            case "future.write" -> typedWithOptions(c, Canon.FutureWrite::new, types.syntax());
             case "future.cancel-read" -> typedAsync(c, Canon.FutureCancelRead::new);
             case "future.cancel-write" -> typedAsync(c, Canon.FutureCancelWrite::new);
             case "future.drop-readable" -> typed(c, Canon.FutureDropReadable::new);
             case "future.drop-writable" -> typed(c, Canon.FutureDropWritable::new);
             case "error-context.new" -> {
-                List<Deferred<CanonOpt>> opts = options(c);
+                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
                 yield s -> new Canon.ErrorContextNew(resolveAll(opts, s));
             }
             case "error-context.debug-message" -> {
-                List<Deferred<CanonOpt>> opts = options(c);
+                List<Deferred<CanonOpt>> opts = options(c, types.syntax());
                 yield s -> new Canon.ErrorContextDebugMessage(resolveAll(opts, s));
             }
             case "error-context.drop" -> s -> new Canon.ErrorContextDrop();
             case "waitable-set.new" -> s -> new Canon.WaitableSetNew();
             case "waitable-set.wait", "waitable-set.poll" -> {
-                boolean cancellable = c.takeKeyword("cancellable") | c.takeKeyword("async");
+                rejectCancellable(c);
                 Cursor m = c.list("memory");
-                Ref memory = TypeParser.coreRef(m, "memory");
+                Ref memory = RefParser.coreRef(m, "memory", types.syntax());
                 m.expectEnd();
                 yield op.equals("waitable-set.wait")
-                        ? s -> new Canon.WaitableSetWait(cancellable, s.resolveCore(CoreSort.MEMORY, memory))
-                        : s -> new Canon.WaitableSetPoll(cancellable, s.resolveCore(CoreSort.MEMORY, memory));
+                        ? s -> new Canon.WaitableSetWait(false, s.resolveCore(CoreSort.MEMORY, memory))
+                        : s -> new Canon.WaitableSetPoll(false, s.resolveCore(CoreSort.MEMORY, memory));
             }
             case "waitable-set.drop" -> s -> new Canon.WaitableSetDrop();
             case "waitable.join" -> s -> new Canon.WaitableJoin();
             case "thread.index" -> s -> new Canon.ThreadIndex();
             case "thread.new-indirect" -> {
-                Ref type = coreTypeRef(c);
-                Ref table = TypeParser.coreRef(c, "table");
+                Ref type = RefParser.coreRef(c, "type", types.syntax());
+                Ref table = RefParser.coreRef(c, "table", types.syntax());
                 yield s -> {
                     int t = s.resolveCore(CoreSort.TYPE, type);
                     return new Canon.ThreadNewIndirect(t, s.resolveCore(CoreSort.TABLE, table));
@@ -138,12 +139,12 @@ final class CanonParser {
             case "thread.suspend-then-promote" -> cancellable(c, Canon.ThreadSuspendThenPromote::new);
             case "thread.yield-then-promote" -> cancellable(c, Canon.ThreadYieldThenPromote::new);
             case "thread.spawn-ref" -> {
-                Ref type = coreTypeRef(c);
+                Ref type = RefParser.coreRef(c, "type", types.syntax());
                 yield s -> new Canon.ThreadSpawnRef(s.resolveCore(CoreSort.TYPE, type));
             }
             case "thread.spawn-indirect" -> {
-                Ref type = coreTypeRef(c);
-                Ref table = TypeParser.coreRef(c, "table");
+                Ref type = RefParser.coreRef(c, "type", types.syntax());
+                Ref table = RefParser.coreRef(c, "table", types.syntax());
                 yield s -> {
                     int t = s.resolveCore(CoreSort.TYPE, type);
                     return new Canon.ThreadSpawnIndirect(t, s.resolveCore(CoreSort.TABLE, table));
@@ -154,12 +155,8 @@ final class CanonParser {
         };
     }
 
-    private static Ref coreTypeRef(Cursor c) {
-        return TypeParser.coreRef(c, "type");
-    }
-
     private static Deferred<Canon> typed(Cursor c, java.util.function.IntFunction<Canon> make) {
-        Ref type = TypeParser.ref(c);
+        Ref type = RefParser.typeRef(c);
         return s -> make.apply(s.resolve(ComponentSort.TYPE, type));
     }
 
@@ -168,7 +165,7 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> typedAsync(Cursor c, TypedAsync make) {
-        Ref type = TypeParser.ref(c);
+        Ref type = RefParser.typeRef(c);
         boolean async = c.takeKeyword("async");
         return s -> make.make(s.resolve(ComponentSort.TYPE, type), async);
     }
@@ -177,9 +174,9 @@ final class CanonParser {
         Canon make(int type, List<CanonOpt> options);
     }
 
-    private static Deferred<Canon> typedWithOptions(Cursor c, TypedOptions make) {
-        Ref type = TypeParser.ref(c);
-        List<Deferred<CanonOpt>> opts = options(c);
+    private static Deferred<Canon> typedWithOptions(Cursor c, TypedOptions make, IndexSyntax syntax) {
+        Ref type = RefParser.typeRef(c);
+        List<Deferred<CanonOpt>> opts = options(c, syntax);
         return s -> {
             int t = s.resolve(ComponentSort.TYPE, type);
             return make.make(t, resolveAll(opts, s));
@@ -187,12 +184,19 @@ final class CanonParser {
     }
 
     private static Deferred<Canon> cancellable(Cursor c, java.util.function.Function<Boolean, Canon> make) {
-        boolean cancellable = c.takeKeyword("cancellable");
-        return s -> make.apply(cancellable);
+        rejectCancellable(c);
+        return s -> make.apply(false);
+    }
+
+    /** The text format dropped {@code cancellable} (component-model#716); wasm-tools refuses it too. */
+    private static void rejectCancellable(Cursor c) {
+        if (c.peekKeyword("cancellable")) {
+            throw c.error("the `cancellable` option is no longer supported after WebAssembly/component-model#716");
+        }
     }
 
     /** Canonical options up to the end or the trailing sort. */
-    static List<Deferred<CanonOpt>> options(Cursor c) {
+    static List<Deferred<CanonOpt>> options(Cursor c, IndexSyntax syntax) {
         List<Deferred<CanonOpt>> opts = new ArrayList<>();
         while (!c.atEnd()) {
             Position at = c.position();
@@ -213,23 +217,23 @@ final class CanonParser {
             String head = c.peekListHead().orElse("");
             switch (head) {
                 case "memory" -> {
-                    Ref r = optionRef(c, head, "memory");
+                    Ref r = optionRef(c, head, "memory", syntax);
                     opts.add(s -> new CanonOpt.Memory(s.resolveCore(CoreSort.MEMORY, r)));
                 }
                 case "realloc" -> {
-                    Ref r = optionRef(c, head, "func");
+                    Ref r = optionRef(c, head, "func", syntax);
                     opts.add(s -> new CanonOpt.Realloc(s.resolveCore(CoreSort.FUNC, r)));
                 }
                 case "post-return" -> {
-                    Ref r = optionRef(c, head, "func");
+                    Ref r = optionRef(c, head, "func", syntax);
                     opts.add(s -> new CanonOpt.PostReturn(s.resolveCore(CoreSort.FUNC, r)));
                 }
                 case "callback" -> {
-                    Ref r = optionRef(c, head, "func");
+                    Ref r = optionRef(c, head, "func", syntax);
                     opts.add(s -> new CanonOpt.Callback(s.resolveCore(CoreSort.FUNC, r)));
                 }
                 case "core-type" -> {
-                    Ref r = optionRef(c, head, "type");
+                    Ref r = optionRef(c, head, "type", syntax);
                     opts.add(s -> new CanonOpt.CoreType(s.resolveCore(CoreSort.TYPE, r)));
                 }
                 default -> {
@@ -240,9 +244,9 @@ final class CanonParser {
         return opts;
     }
 
-    private static Ref optionRef(Cursor c, String head, String sort) {
+    private static Ref optionRef(Cursor c, String head, String sort, IndexSyntax syntax) {
         Cursor l = c.list(head);
-        Ref r = TypeParser.coreRef(l, sort);
+        Ref r = RefParser.coreRef(l, sort, syntax);
         l.expectEnd();
         return r;
     }

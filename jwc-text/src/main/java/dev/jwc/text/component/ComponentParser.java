@@ -1,5 +1,6 @@
 package dev.jwc.text.component;
 
+import dev.jwc.binary.component.Canon;
 import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.CoreInstance;
@@ -12,6 +13,9 @@ import dev.jwc.binary.component.Import;
 import dev.jwc.binary.component.Instance;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.component.Sort;
+import dev.jwc.binary.component.TypeDef;
+import dev.jwc.binary.core.CoreReader;
+import dev.jwc.binary.io.DecodeException;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreModuleParser;
@@ -31,15 +35,24 @@ final class ComponentParser {
     private final Scope scope;
     private final TypeParser types;
     private final List<Pending> appended = new ArrayList<>();
+    private boolean started;
 
     private ComponentParser(Scope scope) {
         this.scope = scope;
         this.types = new TypeParser(scope);
     }
 
-    /** Parses the fields in {@code c} into a component nested in {@code parent} (null at top level). */
-    static Component parse(Cursor c, Scope parent, Optional<String> id) {
-        Scope scope = new Scope(Scope.Kind.COMPONENT, parent, id);
+    /** Parses the fields in {@code c} into a component nested in {@code parent}. */
+    static Component parse(Cursor c, Scope parent, Optional<Scope.Name> name) {
+        return parse(new Scope(Scope.Kind.COMPONENT, parent, name, c.position()), c);
+    }
+
+    /** Parses the fields in {@code c} into a top-level component. */
+    static Component parseTopLevel(Cursor c, Optional<Scope.Name> name, IndexSyntax syntax) {
+        return parse(new Scope(syntax, name), c);
+    }
+
+    private static Component parse(Scope scope, Cursor c) {
         ComponentParser p = new ComponentParser(scope);
         while (!c.atEnd()) {
             Hoist h = new Hoist();
@@ -62,9 +75,9 @@ final class ComponentParser {
             case "type" -> type(c, h);
             case "canon" -> canon(c, h);
             case "func" -> func(c, h);
-            case "start" -> start(c);
+            case "start" -> start(c, h);
             case "import" -> {
-                ExternName name = TypeParser.externName(c);
+                ExternName name = ExternNameParser.externName(c);
                 TypeParser.Desc desc = types.externDesc(c, h);
                 c.expectEnd();
                 yield Pending.of(s -> new Import(name, desc.type().resolve(s)), desc.sort(), desc.name(), null);
@@ -79,9 +92,9 @@ final class ComponentParser {
         return switch (kind) {
             case "module" -> coreModule(c, at, h);
             case "instance" -> coreInstance(c, h);
-            case "type" -> types.coreTypeField(c);
+            case "type" -> new CoreTypeParser(scope).coreTypeField(c);
             case "rec" -> {
-                List<Pending> group = types.coreRec(c);
+                List<Pending> group = new CoreTypeParser(scope).coreRec(c);
                 for (int i = 0; i < group.size() - 1; i++) {
                     h.fields.add(group.get(i));
                 }
@@ -123,7 +136,7 @@ final class ComponentParser {
         while (peekInlineExport(c)) {
             Position at = c.position();
             Cursor e = c.list("export");
-            ExternName name = TypeParser.externName(e);
+            ExternName name = ExternNameParser.externName(e);
             e.expectEnd();
             Ref ref = new Ref.Generated(key, at);
             appended.add(Pending.of(s -> new Export(name, sort, s.resolve(sort, ref), Optional.empty()), sort,
@@ -138,7 +151,7 @@ final class ComponentParser {
             return Optional.empty();
         }
         Cursor i = c.list("import");
-        ExternName name = TypeParser.externName(i);
+        ExternName name = ExternNameParser.externName(i);
         i.expectEnd();
         return Optional.of(name);
     }
@@ -146,8 +159,7 @@ final class ComponentParser {
     // ---- definitions ----
 
     private Pending coreModule(Cursor c, Position at, Hoist h) {
-        Optional<Token.Id> id = c.takeId();
-        Optional<Scope.Name> name = Scope.Name.of(id);
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, CoreSort.MODULE);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -160,99 +172,31 @@ final class ComponentParser {
             return AliasParser.sugar(c.list("alias"), CoreSort.MODULE, name).withKey(key);
         }
         if (c.takeKeyword("binary")) {
-            throw new TextException(at, "inline binary core modules are not supported");
+            byte[] bytes = ComponentTextParser.strings(c);
+            try {
+                var module = new CoreModuleBinary(bytes, 0, CoreReader.read(bytes));
+                return Pending.of(s -> module, CoreSort.MODULE, name, key);
+            } catch (DecodeException e) {
+                throw new TextException(at, "malformed core module binary: " + e.getMessage());
+            }
         }
-        var module = CoreModuleParser.parseFields(id.map(Token.Id::name), c);
+        var module = CoreModuleParser.parseFields(name.map(Scope.Name::shown), c);
         return Pending.of(s -> CoreModuleBinary.of(module), CoreSort.MODULE, name, key);
     }
 
     private Pending coreInstance(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         if (c.peekList("instantiate")) {
-            Cursor i = c.list("instantiate");
-            Ref module = wrappedRef(i, "module");
-            List<String> argNames = new ArrayList<>();
-            List<Ref> args = new ArrayList<>();
-            while (!i.atEnd()) {
-                Cursor w = i.list("with");
-                argNames.add(w.utf8());
-                Cursor inst = w.list("instance");
-                if (TypeParser.peekRef(inst)) {
-                    args.add(TypeParser.ref(inst));
-                } else {
-                    Object key = new Object();
-                    Deferred<Object> bundle = coreExports(inst)::resolve;
-                    h.fields.add(Pending.of(bundle, CoreSort.INSTANCE, Optional.empty(), key));
-                    args.add(new Ref.Generated(key, inst.position()));
-                }
-                inst.expectEnd();
-                w.expectEnd();
-            }
+            Deferred<CoreInstance> instantiate = InstanceParser.coreInstantiate(c.list("instantiate"), h);
             c.expectEnd();
-            return Pending.of(s -> {
-                int m = s.resolve(CoreSort.MODULE, module);
-                List<CoreInstance.Arg> resolved = new ArrayList<>();
-                for (int k = 0; k < args.size(); k++) {
-                    resolved.add(new CoreInstance.Arg(argNames.get(k), s.resolveCore(CoreSort.INSTANCE, args.get(k))));
-                }
-                return new CoreInstance.Instantiate(m, resolved);
-            }, CoreSort.INSTANCE, name, null);
+            return Pending.of(instantiate::resolve, CoreSort.INSTANCE, name, null);
         }
-        Deferred<CoreInstance> bundle = coreExports(c);
+        Deferred<CoreInstance> bundle = InstanceParser.coreExports(c);
         return Pending.of(bundle::resolve, CoreSort.INSTANCE, name, null);
     }
 
-    /** {@code idx "name"*} or {@code (sort idx "name"*)}. */
-    private static Ref wrappedRef(Cursor c, String sort) {
-        if (c.peekList(sort)) {
-            Cursor l = c.list(sort);
-            Ref r = TypeParser.ref(l);
-            l.expectEnd();
-            return r;
-        }
-        return TypeParser.ref(c);
-    }
-
-    /** {@code (export "name" (sort ref))*} of a core instance. */
-    private static Deferred<CoreInstance> coreExports(Cursor c) {
-        List<String> names = new ArrayList<>();
-        List<CoreSort> sorts = new ArrayList<>();
-        List<Ref> refs = new ArrayList<>();
-        while (!c.atEnd()) {
-            Cursor e = c.list("export");
-            names.add(e.utf8());
-            Position at = e.position();
-            Cursor item = e.list();
-            Sort sort = AliasParser.sort(prefixCore(item), at);
-            if (!(sort instanceof CoreSort core)) {
-                throw new TextException(at, "expected a core sort");
-            }
-            sorts.add(core);
-            refs.add(TypeParser.ref(item));
-            item.expectEnd();
-            e.expectEnd();
-        }
-        return s -> {
-            List<CoreInstance.Export> exports = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                exports.add(new CoreInstance.Export(names.get(i), sorts.get(i),
-                        s.resolveCore(sorts.get(i), refs.get(i))));
-            }
-            return new CoreInstance.FromExports(exports);
-        };
-    }
-
-    /** A cursor reading {@code core <sort>} from a core item whose {@code core} prefix is implied. */
-    private static Cursor prefixCore(Cursor item) {
-        Position at = item.position();
-        String k = item.keyword();
-        return new Cursor(List.of(new SExpr.SAtom(new Token.Keyword("core", at)),
-                new SExpr.SAtom(new Token.Keyword(k, at))), item.end());
-    }
-
     private Pending component(Cursor c, Position at, Hoist h) {
-        Optional<Token.Id> id = c.takeId();
-        Optional<Scope.Name> name = Scope.Name.of(id);
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.COMPONENT);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -266,12 +210,11 @@ final class ComponentParser {
         }
         List<SExpr> body = c.rest();
         Position end = c.end();
-        return Pending.of(s -> parse(new Cursor(body, end), s, id.map(Token.Id::name)), ComponentSort.COMPONENT,
-                name, key);
+        return Pending.of(s -> parse(new Cursor(body, end), s, name), ComponentSort.COMPONENT, name, key);
     }
 
     private Pending instance(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.INSTANCE);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -284,82 +227,21 @@ final class ComponentParser {
             return AliasParser.sugar(c.list("alias"), ComponentSort.INSTANCE, name).withKey(key);
         }
         if (c.peekList("instantiate")) {
-            Cursor i = c.list("instantiate");
-            Ref component = wrappedRef(i, "component");
-            List<String> argNames = new ArrayList<>();
-            List<Sort> argSorts = new ArrayList<>();
-            List<Ref> args = new ArrayList<>();
-            while (!i.atEnd()) {
-                Cursor w = i.list("with");
-                argNames.add(w.utf8());
-                Position at = w.position();
-                if (w.peekList("instance") && isBundle(w)) {
-                    Cursor inst = w.list("instance");
-                    Object bundleKey = new Object();
-                    Deferred<Instance> bundle = exports(inst);
-                    h.fields.add(Pending.of(bundle::resolve, ComponentSort.INSTANCE, Optional.empty(), bundleKey));
-                    argSorts.add(ComponentSort.INSTANCE);
-                    args.add(new Ref.Generated(bundleKey, at));
-                } else {
-                    Cursor item = w.list();
-                    argSorts.add(AliasParser.sort(item, at));
-                    args.add(TypeParser.ref(item));
-                    item.expectEnd();
-                }
-                w.expectEnd();
-            }
+            Deferred<Instance> instantiate = InstanceParser.instantiate(c.list("instantiate"), h);
             c.expectEnd();
-            return Pending.of(s -> {
-                int comp = s.resolve(ComponentSort.COMPONENT, component);
-                List<Instance.Arg> resolved = new ArrayList<>();
-                for (int k = 0; k < args.size(); k++) {
-                    resolved.add(new Instance.Arg(argNames.get(k), argSorts.get(k),
-                            s.resolve(argSorts.get(k), args.get(k))));
-                }
-                return new Instance.Instantiate(comp, resolved);
-            }, ComponentSort.INSTANCE, name, key);
+            return Pending.of(instantiate::resolve, ComponentSort.INSTANCE, name, key);
         }
-        Deferred<Instance> bundle = exports(c);
+        Deferred<Instance> bundle = InstanceParser.exports(c);
         return Pending.of(bundle::resolve, ComponentSort.INSTANCE, name, key);
     }
 
-    /** Whether the {@code (instance ...)} next in {@code w} is an export bundle rather than a reference. */
-    private static boolean isBundle(Cursor w) {
-        SExpr.SList l = (SExpr.SList) w.peek().orElseThrow();
-        return l.items().size() == 1 || l.items().get(1) instanceof SExpr.SList;
-    }
-
-    /** {@code (export "name" (sort ref))*} of a component instance. */
-    private static Deferred<Instance> exports(Cursor c) {
-        List<ExternName> names = new ArrayList<>();
-        List<Sort> sorts = new ArrayList<>();
-        List<Ref> refs = new ArrayList<>();
-        while (!c.atEnd()) {
-            Cursor e = c.list("export");
-            names.add(TypeParser.externName(e));
-            Position at = e.position();
-            Cursor item = e.list();
-            sorts.add(AliasParser.sort(item, at));
-            refs.add(TypeParser.ref(item));
-            item.expectEnd();
-            e.expectEnd();
-        }
-        return s -> {
-            List<Instance.Export> exports = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                exports.add(new Instance.Export(names.get(i), sorts.get(i), s.resolve(sorts.get(i), refs.get(i))));
-            }
-            return new Instance.FromExports(exports);
-        };
-    }
-
     private Pending type(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.TYPE);
         if (AliasParser.peekSugar(c)) {
             return AliasParser.sugar(c.list("alias"), ComponentSort.TYPE, name).withKey(key);
         }
-        Deferred<dev.jwc.binary.component.TypeDef> t = types.typeDef(c, h);
+        Deferred<TypeDef> t = types.typeDef(c, h, name);
         c.expectEnd();
         return Pending.of(t::resolve, ComponentSort.TYPE, name, key);
     }
@@ -368,20 +250,20 @@ final class ComponentParser {
         Position at = c.position();
         String op = c.keyword();
         if (op.equals("lift")) {
-            CanonParser.Lift lift = CanonParser.lift(c);
+            CanonParser.Lift lift = CanonParser.lift(c, scope.syntax);
             Cursor f = c.list("func");
-            Optional<Scope.Name> name = Scope.Name.of(f.takeId());
+            Optional<Scope.Name> name = Scope.Name.take(f);
             Ref type = types.typeUse(f, h, "func");
             f.expectEnd();
             c.expectEnd();
             return Pending.of(lift.withType(type)::resolve, ComponentSort.FUNC, name, null);
         }
-        Deferred<dev.jwc.binary.component.Canon> canon = CanonParser.coreFunc(op, c, types, h);
+        Deferred<Canon> canon = CanonParser.coreFunc(op, c, types, h);
         Optional<Scope.Name> name = Optional.empty();
         if (!c.atEnd()) {
             Cursor f = c.list("core");
             f.expectKeyword("func");
-            name = Scope.Name.of(f.takeId());
+            name = Scope.Name.take(f);
             f.expectEnd();
         }
         if (!c.atEnd()) {
@@ -391,20 +273,20 @@ final class ComponentParser {
     }
 
     private Pending coreFunc(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         if (AliasParser.peekSugar(c)) {
             return AliasParser.sugar(c.list("alias"), CoreSort.FUNC, name);
         }
         Cursor canon = c.list("canon");
         String op = canon.keyword();
-        Deferred<dev.jwc.binary.component.Canon> d = CanonParser.coreFunc(op, canon, types, h);
+        Deferred<Canon> d = CanonParser.coreFunc(op, canon, types, h);
         canon.expectEnd();
         c.expectEnd();
         return Pending.of(d::resolve, CoreSort.FUNC, name, null);
     }
 
     private Pending func(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
+        Optional<Scope.Name> name = Scope.Name.take(c);
         Object key = inlineExports(c, ComponentSort.FUNC);
         Optional<ExternName> imported = inlineImport(c);
         if (imported.isPresent()) {
@@ -423,29 +305,38 @@ final class ComponentParser {
             throw c.error("expected '(canon lift ...)'");
         }
         Cursor typeUse = new Cursor(rest.subList(0, rest.size() - 1), last.position());
+        Ref type = types.typeUse(typeUse, h, "func");
+        typeUse.expectEnd();
         Cursor canon = last.cursor();
         canon.expectKeyword("canon");
         canon.expectKeyword("lift");
-        CanonParser.Lift lift = CanonParser.lift(canon);
+        CanonParser.Lift lift = CanonParser.lift(canon, scope.syntax);
         canon.expectEnd();
-        Ref type = types.typeUse(typeUse, h, "func");
-        typeUse.expectEnd();
         return Pending.of(lift.withType(type)::resolve, ComponentSort.FUNC, name, key);
     }
 
-    private Pending start(Cursor c) {
-        Ref func = TypeParser.ref(c);
+    private Pending start(Cursor c, Hoist h) {
+        if (started) {
+            throw c.error("component cannot have more than one start function");
+        }
+        started = true;
+        Ref func = RefParser.ref(c);
         List<Ref> args = new ArrayList<>();
         while (c.peekList("value")) {
             Cursor v = c.list("value");
-            args.add(TypeParser.ref(v));
+            args.add(RefParser.ref(v));
             v.expectEnd();
         }
         int results = 0;
         while (c.peekList("result")) {
             Cursor r = c.list("result");
             Cursor v = r.list("value");
-            v.takeId();
+            // start results take their names but get no name-section entries (as in wasm-tools)
+            Optional<Scope.Name> name = Scope.Name.take(v);
+            h.after.add(Pending.plain(s -> {
+                s.defineUnlisted(ComponentSort.VALUE, name);
+                return Pending.NOTHING;
+            }));
             v.expectEnd();
             r.expectEnd();
             results++;
@@ -463,12 +354,12 @@ final class ComponentParser {
     }
 
     private Pending export(Cursor c, Hoist h) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
-        ExternName exported = TypeParser.externName(c);
+        Optional<Scope.Name> name = Scope.Name.take(c);
+        ExternName exported = ExternNameParser.externName(c);
         Position at = c.position();
         Cursor item = c.list();
         Sort sort = AliasParser.sort(item, at);
-        Ref ref = TypeParser.ref(item);
+        Ref ref = RefParser.ref(item);
         item.expectEnd();
         Optional<TypeParser.Desc> ascribed = Optional.empty();
         if (!c.atEnd()) {

@@ -10,7 +10,6 @@ import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
 import dev.jwc.text.sexpr.SExprParser;
 import java.io.ByteArrayOutputStream;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,13 +21,18 @@ public final class ComponentTextParser {
     private ComponentTextParser() {
     }
 
-    /** Parses a source holding one {@code (component ...)}. */
+    /** Parses a source holding one {@code (component ...)}, with the strict index syntax. */
     public static Component parse(String source) {
+        return parse(source, IndexSyntax.STRICT);
+    }
+
+    /** Parses a source holding one {@code (component ...)}. */
+    public static Component parse(String source, IndexSyntax syntax) {
         SExprParser.Document doc = SExprParser.parse(source);
         Cursor c = doc.cursor();
         SExpr.SList form = c.listItem();
         c.expectEnd();
-        return parse(form);
+        return parse(form, syntax);
     }
 
     /**
@@ -36,6 +40,11 @@ public final class ComponentTextParser {
      * {@code (component $id? quote "..."*)}.
      */
     public static Component parse(SExpr.SList form) {
+        return parse(form, IndexSyntax.STRICT);
+    }
+
+    /** As {@link #parse(SExpr.SList)}, with the given index syntax. */
+    public static Component parse(SExpr.SList form, IndexSyntax syntax) {
         Cursor c = form.cursor();
         c.expectKeyword("component");
         boolean definition = c.takeKeyword("definition");
@@ -54,26 +63,25 @@ public final class ComponentTextParser {
         }
         if (c.takeKeyword("quote")) {
             String text = new String(strings(c), java.nio.charset.StandardCharsets.UTF_8);
-            return parse("(component " + text + ")");
+            return parse("(component " + text + ")", syntax);
         }
-        Optional<String> name = c.takeAnnotation("name").map(a -> {
+        Optional<String> annotation = c.takeAnnotation("name").map(a -> {
             String n = a.utf8();
             a.expectEnd();
             return n;
         });
-        return ComponentParser.parse(c, null, name.or(() -> id.map(Token.Id::name)));
+        Optional<Scope.Name> name = annotation.isPresent()
+                ? Optional.of(new Scope.Name(id.map(Token.Id::name).orElse(null), at, annotation.get()))
+                : Scope.Name.of(id);
+        return ComponentParser.parseTopLevel(c, name, syntax);
     }
 
-    private static byte[] strings(Cursor c) {
+    /** The concatenated bytes of the string literals up to the end of {@code c}. */
+    static byte[] strings(Cursor c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (!c.atEnd()) {
             out.writeBytes(c.string());
         }
         return out.toByteArray();
-    }
-
-    /** The items of a list, for callers that build forms. */
-    static List<SExpr> items(SExpr.SList l) {
-        return l.items();
     }
 }

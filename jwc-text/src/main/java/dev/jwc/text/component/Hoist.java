@@ -10,11 +10,14 @@ import java.util.List;
 final class Hoist {
     final List<Pending> types = new ArrayList<>();
     final List<Pending> fields = new ArrayList<>();
+    /** Definitions that follow the field (the values a start function returns). */
+    final List<Pending> after = new ArrayList<>();
 
     /** Lowers the generated definitions, then {@code main}. */
     void lowerWith(Pending main, Scope scope) {
         types.forEach(p -> p.lower(scope));
         fields.forEach(p -> p.lower(scope));
         main.lower(scope);
+        after.forEach(p -> p.lower(scope));
     }
 }

@@ -31,11 +31,6 @@ record Pending(Deferred<Object> item, Sort sort, Optional<Scope.Name> name, Obje
         if (resolved != NOTHING) {
             scope.add(resolved);
         }
-        if (resolved instanceof dev.jwc.binary.component.Section.Start start) {
-            for (int i = 0; i < start.results(); i++) {
-                scope.define(dev.jwc.binary.component.ComponentSort.VALUE, Optional.empty(), null);
-            }
-        }
         if (sort != null) {
             scope.define(sort, name, key);
         }

@@ -20,9 +20,10 @@ import dev.jwc.binary.component.TypeDef;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.CoreTypeSyntax;
+import dev.jwc.text.lex.Token;
+import dev.jwc.text.sexpr.Cursor;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,9 @@ final class Scope {
     final Kind kind;
     final Scope parent;
     final Optional<String> id;
+    /** The component's name in its name section: its {@code (@name ...)} or its id. */
+    private final Optional<String> shownName;
+    final IndexSyntax syntax;
     /** Mirrors this scope's core type space for the core type syntax. */
     final CoreTypeSyntax coreTypes = new CoreTypeSyntax();
     private final Map<Sort, Space> spaces = new HashMap<>();
@@ -55,10 +59,28 @@ final class Scope {
     private final List<Object> openItems = new ArrayList<>();
     private final List<Object> decls = new ArrayList<>();
 
-    Scope(Kind kind, Scope parent, Optional<String> id) {
+    /** How deeply components and types may nest, so that untrusted text cannot exhaust the stack. */
+    static final int MAX_NESTING = 100;
+
+    /** A top-level component. */
+    Scope(IndexSyntax syntax, Optional<Name> name) {
+        this.kind = Kind.COMPONENT;
+        this.parent = null;
+        this.id = name.map(Name::id);
+        this.shownName = name.map(Name::shown);
+        this.syntax = syntax;
+    }
+
+    /** A scope nested in {@code parent}; {@code at} is where it starts. */
+    Scope(Kind kind, Scope parent, Optional<Name> name, Position at) {
         this.kind = kind;
         this.parent = parent;
-        this.id = id;
+        this.id = name.map(Name::id);
+        this.shownName = name.map(Name::shown);
+        this.syntax = parent.syntax;
+        if (depth() > MAX_NESTING) {
+            throw new TextException(at, "nesting too deep: more than " + MAX_NESTING + " nested components and types");
+        }
     }
 
     int depth() {
@@ -83,26 +105,59 @@ final class Scope {
         int index = s.count++;
         if (name.isPresent()) {
             Name n = name.get();
-            if (s.ids.putIfAbsent(n.text(), index) != null) {
+            if (n.id() != null && s.ids.putIfAbsent(n.id(), index) != null) {
                 throw new TextException(n.position(), "duplicate " + describe(sort) + " identifier");
             }
             if (kind == Kind.COMPONENT) {
-                names.computeIfAbsent(sort, k -> new ArrayList<>()).add(new ComponentNames.Naming(index, n.text()));
+                names.computeIfAbsent(sort, k -> new ArrayList<>()).add(new ComponentNames.Naming(index, n.shown()));
             }
         }
         if (key != null) {
             s.keys.put(key, index);
         }
-        if (sort == CoreSort.TYPE) {
-            coreTypes.declareType(name.map(n -> new dev.jwc.text.lex.Token.Id(n.text(), n.position())));
+        if (sort == CoreSort.TYPE && coreTypes.typeCount() == index) {
+            // not declared ahead by a core type definition, whose name is in scope in its own body
+            coreTypes.declareType(name.flatMap(Name::token));
         }
         return index;
     }
 
-    /** An identifier with where it was written. */
-    record Name(String text, Position position) {
-        static Optional<Name> of(Optional<dev.jwc.text.lex.Token.Id> id) {
-            return id.map(i -> new Name(i.name(), i.position()));
+    /** Adds the next index of {@code sort} bound to {@code name} without a name-section entry. */
+    void defineUnlisted(Sort sort, Optional<Name> name) {
+        int index = define(sort, Optional.empty(), null);
+        name.ifPresent(n -> {
+            if (n.id() != null && space(sort).ids.putIfAbsent(n.id(), index) != null) {
+                throw new TextException(n.position(), "duplicate " + describe(sort) + " identifier");
+            }
+        });
+    }
+
+    /**
+     * How a definition is named: its {@code $id} ({@code null} if it has none) for references, and what
+     * the name section shows, the {@code (@name "...")} annotation if present, else the id.
+     */
+    record Name(String id, Position position, String shown) {
+        static Optional<Name> of(Optional<Token.Id> id) {
+            return id.map(i -> new Name(i.name(), i.position(), i.name()));
+        }
+
+        /** Reads {@code $id? (@name "...")?}. */
+        static Optional<Name> take(Cursor c) {
+            Position at = c.position();
+            Optional<Token.Id> id = c.takeId();
+            Optional<String> annotation = c.takeAnnotation("name").map(a -> {
+                String n = a.utf8();
+                a.expectEnd();
+                return n;
+            });
+            if (annotation.isEmpty()) {
+                return of(id);
+            }
+            return Optional.of(new Name(id.map(Token.Id::name).orElse(null), at, annotation.get()));
+        }
+
+        Optional<Token.Id> token() {
+            return Optional.ofNullable(id).map(i -> new Token.Id(i, position));
         }
     }
 
@@ -156,9 +211,19 @@ final class Scope {
             if (depth == 0) {
                 return found;
             }
-            return emitAlias(new Alias.Outer(sort, depth, found), Optional.of(new Name(n.name(), n.position())));
+            checkOuterSort(sort, n);
+            // as in wasm-tools, every reference injects its own unnamed alias
+            return emitAlias(new Alias.Outer(sort, depth, found), Optional.empty());
         }
         throw new TextException(n.position(), "unknown " + describe(sort) + ": failed to find name `$" + n.name() + "`");
+    }
+
+    /** Only modules, types and components may be aliased from an enclosing component. */
+    static void checkOuterSort(Sort sort, Ref.Named n) {
+        if (sort != ComponentSort.TYPE && sort != ComponentSort.COMPONENT && sort != CoreSort.TYPE
+                && sort != CoreSort.MODULE) {
+            throw new TextException(n.position(), "outer item `" + n.name() + "` is not a module, type, or component");
+        }
     }
 
     /** The depth of the enclosing scope named {@code $name} (0 is this one), for explicit outer aliases. */
@@ -307,8 +372,8 @@ final class Scope {
             }
         }
         List<Section> all = new ArrayList<>(sections);
-        if (id.isPresent() || !sorts.isEmpty()) {
-            all.add(new ComponentNames(id, sorts).encode());
+        if (shownName.isPresent() || !sorts.isEmpty()) {
+            all.add(new ComponentNames(shownName, sorts).encode());
         }
         return new Component(all);
     }
@@ -324,10 +389,5 @@ final class Scope {
             case CoreSort c -> "core " + c.keyword();
             case ComponentSort c -> c.keyword();
         };
-    }
-
-    /** Unused keys are fine; this map only keeps insertion order for tests of the name section. */
-    static <K, V> Map<K, V> ordered() {
-        return new LinkedHashMap<>();
     }
 }

@@ -3,7 +3,6 @@ package dev.jwc.text.component;
 import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.ComponentType;
 import dev.jwc.binary.component.CoreSort;
-import dev.jwc.binary.component.CoreType;
 import dev.jwc.binary.component.DefinedType;
 import dev.jwc.binary.component.ExternName;
 import dev.jwc.binary.component.ExternType;
@@ -16,23 +15,18 @@ import dev.jwc.binary.component.ResourceType;
 import dev.jwc.binary.component.Sort;
 import dev.jwc.binary.component.TypeDef;
 import dev.jwc.binary.component.ValType;
-import dev.jwc.binary.core.types.EntityType;
-import dev.jwc.binary.core.types.RecGroup;
-import dev.jwc.binary.core.types.SubType;
-import dev.jwc.binary.core.types.TagType;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.sexpr.Cursor;
+import dev.jwc.text.sexpr.SExpr;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Component types in the text format: value types, defined types, function, component, instance and
- * resource types, extern descriptions and core types (including module types). Inline types in value
+ * resource types, and extern descriptions. Inline types in value
  * positions and type uses are lifted into generated definitions ({@link Hoist}) as wasm-tools expands
  * them; the bodies of component, instance and module types are parsed in their own scope when defined.
  */
@@ -43,90 +37,8 @@ final class TypeParser {
         this.scope = scope;
     }
 
-    // ---- references ----
-
-    /** {@code $id} or a u32, followed by export names (the alias sugar). */
-    static Ref ref(Cursor c) {
-        Position at = c.position();
-        Ref base;
-        if (c.peekId()) {
-            base = new Ref.Named(c.id().name(), at, List.of());
-        } else if (c.peekUnsigned()) {
-            base = new Ref.Numbered(c.u32(), at, List.of());
-        } else {
-            throw c.error("expected an index or identifier");
-        }
-        List<String> names = new ArrayList<>();
-        while (c.peekString()) {
-            names.add(c.utf8());
-        }
-        return names.isEmpty() ? base : switch (base) {
-            case Ref.Named n -> new Ref.Named(n.name(), at, names);
-            case Ref.Numbered n -> new Ref.Numbered(n.index(), at, names);
-            case Ref.Generated g -> g;
-        };
-    }
-
-    /** Whether {@code (type idx)} (a reference, not a type declarator) comes next. */
-    static boolean peekTypeRef(Cursor c) {
-        return c.peek().orElse(null) instanceof dev.jwc.text.sexpr.SExpr.SList l
-                && l.head().filter("type"::equals).isPresent() && l.items().size() == 2
-                && l.items().get(1) instanceof dev.jwc.text.sexpr.SExpr.SAtom(var t)
-                && (t instanceof dev.jwc.text.lex.Token.Id || t instanceof dev.jwc.text.lex.Token.IntegerLiteral);
-    }
-
-    static boolean peekRef(Cursor c) {
-        return c.peekId() || c.peekUnsigned();
-    }
-
-    /** A core item reference: {@code idx "name"?} or {@code (core sort idx "name"?)}. */
-    static Ref coreRef(Cursor c, String sort) {
-        if (c.peekList("core")) {
-            Cursor l = c.list("core");
-            l.expectKeyword(sort);
-            Ref r = ref(l);
-            l.expectEnd();
-            return r;
-        }
-        return ref(c);
-    }
-
-    /** A type reference: {@code idx} or {@code (type idx)}. */
-    static Ref typeRef(Cursor c) {
-        if (c.peekList("type")) {
-            Cursor l = c.list("type");
-            Ref r = ref(l);
-            l.expectEnd();
-            return r;
-        }
-        return ref(c);
-    }
-
-    // ---- names ----
-
-    /** An import or export name with its attributes. */
-    static ExternName externName(Cursor c) {
-        String name = c.utf8();
-        List<ExternName.Attribute> attributes = new ArrayList<>();
-        while (true) {
-            if (c.peekList("implements")) {
-                Cursor l = c.list("implements");
-                attributes.add(new ExternName.Attribute.Implements(l.utf8()));
-                l.expectEnd();
-            } else if (c.peekList("versionsuffix")) {
-                Cursor l = c.list("versionsuffix");
-                attributes.add(new ExternName.Attribute.VersionSuffix(l.utf8()));
-                l.expectEnd();
-            } else if (c.peekList("external-id")) {
-                Cursor l = c.list("external-id");
-                attributes.add(new ExternName.Attribute.ExternalId(l.utf8()));
-                l.expectEnd();
-            } else {
-                break;
-            }
-        }
-        return attributes.isEmpty() ? ExternName.of(name)
-                : new ExternName(name, ExternName.Form.WITH_ATTRIBUTES, attributes);
+    IndexSyntax syntax() {
+        return scope.syntax;
     }
 
     // ---- value types ----
@@ -153,8 +65,8 @@ final class TypeParser {
 
     Deferred<ValType> valType(Cursor c, Hoist h) {
         Position at = c.position();
-        if (peekRef(c)) {
-            Ref r = ref(c);
+        if (RefParser.peekRef(c) || RefParser.peekTypeRef(c)) {
+            Ref r = RefParser.typeRef(c);
             return s -> new ValType.Ref(s.resolve(ComponentSort.TYPE, r));
         }
         if (c.peekList()) {
@@ -204,9 +116,13 @@ final class TypeParser {
             case "variant" -> {
                 List<String> names = new ArrayList<>();
                 List<Deferred<Optional<ValType>>> types = new ArrayList<>();
+                java.util.Set<String> caseIds = new java.util.HashSet<>();
                 while (!c.atEnd()) {
                     Cursor v = c.list("case");
-                    v.takeId();
+                    var caseId = v.takeId();
+                    if (caseId.isPresent() && !caseIds.add(caseId.get().name())) {
+                        throw new TextException(caseId.get().position(), "duplicate variant case identifier");
+                    }
                     names.add(v.utf8());
                     if (!v.atEnd() && !v.peekList("refines")) {
                         Deferred<ValType> vt = valType(v, h);
@@ -271,7 +187,7 @@ final class TypeParser {
                 yield s -> new DefinedType.Result(okF.resolve(s), errF.resolve(s));
             }
             case "own", "borrow" -> {
-                Ref r = ref(c);
+                Ref r = RefParser.ref(c);
                 yield head.equals("own")
                         ? s -> new DefinedType.Own(s.resolve(ComponentSort.TYPE, r))
                         : s -> new DefinedType.Borrow(s.resolve(ComponentSort.TYPE, r));
@@ -323,6 +239,11 @@ final class TypeParser {
 
     /** The body of {@code (type ...)} after id and inline exports. */
     Deferred<TypeDef> typeDef(Cursor c, Hoist h) {
+        return typeDef(c, h, Optional.empty());
+    }
+
+    /** As {@link #typeDef(Cursor, Hoist)}; {@code id} names the scope of a component or instance type. */
+    Deferred<TypeDef> typeDef(Cursor c, Hoist h, Optional<Scope.Name> scopeId) {
         Position at = c.position();
         if (!c.peekList()) {
             String k = c.keyword();
@@ -340,8 +261,8 @@ final class TypeParser {
                 d.expectEnd();
                 yield f::resolve;
             }
-            case "component" -> s -> new ComponentType(decls(d, s, Scope.Kind.COMPONENT_TYPE));
-            case "instance" -> s -> new InstanceType(decls(d, s, Scope.Kind.INSTANCE_TYPE));
+            case "component" -> s -> new ComponentType(decls(d, s, Scope.Kind.COMPONENT_TYPE, scopeId));
+            case "instance" -> s -> new InstanceType(decls(d, s, Scope.Kind.INSTANCE_TYPE, scopeId));
             case "resource" -> resource(d);
             default -> definedType(head, d, at, h)::resolve;
         };
@@ -354,13 +275,7 @@ final class TypeParser {
         Ref dtor = null;
         if (c.peekList("dtor")) {
             Cursor d = c.list("dtor");
-            if (d.peekList("func")) {
-                Cursor f = d.list("func");
-                dtor = ref(f);
-                f.expectEnd();
-            } else {
-                dtor = coreRef(d, "func");
-            }
+            dtor = RefParser.coreRef(d, "func", scope.syntax);
             d.expectEnd();
         }
         c.expectEnd();
@@ -372,8 +287,8 @@ final class TypeParser {
     // ---- component and instance type declarators ----
 
     /** Parses declarators in a new scope under {@code outer} and returns them in order. */
-    <T> List<T> decls(Cursor c, Scope outer, Scope.Kind kind) {
-        Scope inner = new Scope(kind, outer, Optional.empty());
+    <T> List<T> decls(Cursor c, Scope outer, Scope.Kind kind, Optional<Scope.Name> typeName) {
+        Scope inner = new Scope(kind, outer, typeName, c.position());
         TypeParser p = new TypeParser(inner);
         while (!c.atEnd()) {
             Position at = c.position();
@@ -383,14 +298,14 @@ final class TypeParser {
             Pending decl = switch (head) {
                 case "core" -> {
                     d.expectKeyword("type");
-                    yield p.coreTypeField(d);
+                    yield new CoreTypeParser(inner).coreTypeField(d);
                 }
                 case "type" -> {
-                    Optional<Scope.Name> name = Scope.Name.of(d.takeId());
+                    Optional<Scope.Name> name = Scope.Name.take(d);
                     if (AliasParser.peekSugar(d)) {
                         yield AliasParser.sugar(d.list("alias"), ComponentSort.TYPE, name);
                     }
-                    Deferred<TypeDef> t = p.typeDef(d, h);
+                    Deferred<TypeDef> t = p.typeDef(d, h, name);
                     d.expectEnd();
                     yield Pending.of(t::resolve, ComponentSort.TYPE, name, null);
                 }
@@ -399,13 +314,13 @@ final class TypeParser {
                     if (kind == Scope.Kind.INSTANCE_TYPE) {
                         throw new TextException(at, "instance types cannot declare imports");
                     }
-                    ExternName name = externName(d);
+                    ExternName name = ExternNameParser.externName(d);
                     Desc desc = p.externDesc(d, h);
                     d.expectEnd();
                     yield Pending.of(s -> new Import(name, desc.type().resolve(s)), desc.sort(), desc.name(), null);
                 }
                 case "export" -> {
-                    ExternName name = externName(d);
+                    ExternName name = ExternNameParser.externName(d);
                     Desc desc = p.externDesc(d, h);
                     d.expectEnd();
                     yield Pending.of(s -> new InstanceDecl.ExportDecl(name, desc.type().resolve(s)), desc.sort(),
@@ -431,12 +346,14 @@ final class TypeParser {
         Cursor d = c.list(head);
         if (head.equals("core")) {
             d.expectKeyword("module");
-            Optional<Scope.Name> name = Scope.Name.of(d.takeId());
+            Optional<Scope.Name> name = Scope.Name.take(d);
             Ref t = moduleTypeUse(d, h);
             d.expectEnd();
             return new Desc(CoreSort.MODULE, name, s -> new ExternType.Module(s.resolve(CoreSort.TYPE, t)));
         }
-        Optional<Scope.Name> name = Scope.Name.of(d.takeId());
+        // in (value $x) the one identifier is the value type, not the value's name
+        boolean typeOnly = head.equals("value") && d.peekId() && d.peekSecond().isEmpty();
+        Optional<Scope.Name> name = typeOnly ? Optional.empty() : Scope.Name.take(d);
         Desc desc = externBody(head, name, d, at, h);
         d.expectEnd();
         return desc;
@@ -472,7 +389,7 @@ final class TypeParser {
                             s -> new ExternType.Type(new ExternType.TypeBound.SubResource()));
                 }
                 Cursor eq = d.list("eq");
-                Ref t = ref(eq);
+                Ref t = RefParser.ref(eq);
                 eq.expectEnd();
                 yield new Desc(ComponentSort.TYPE, name,
                         s -> new ExternType.Type(new ExternType.TypeBound.Eq(s.resolve(ComponentSort.TYPE, t))));
@@ -487,21 +404,21 @@ final class TypeParser {
      */
     Ref typeUse(Cursor c, Hoist h, String kind) {
         Position at = c.position();
-        if (peekTypeRef(c)) {
+        if (RefParser.peekTypeRef(c)) {
             Cursor t = c.list("type");
-            Ref r = ref(t);
+            Ref r = RefParser.ref(t);
             t.expectEnd();
             return r;
         }
         Deferred<TypeDef> inline = switch (kind) {
             case "func" -> funcType(c, h)::resolve;
             case "component" -> {
-                List<dev.jwc.text.sexpr.SExpr> rest = c.rest();
-                yield s -> new ComponentType(decls(new Cursor(rest, c.end()), s, Scope.Kind.COMPONENT_TYPE));
+                List<SExpr> rest = c.rest();
+                yield s -> new ComponentType(decls(new Cursor(rest, c.end()), s, Scope.Kind.COMPONENT_TYPE, Optional.empty()));
             }
             case "instance" -> {
-                List<dev.jwc.text.sexpr.SExpr> rest = c.rest();
-                yield s -> new InstanceType(decls(new Cursor(rest, c.end()), s, Scope.Kind.INSTANCE_TYPE));
+                List<SExpr> rest = c.rest();
+                yield s -> new InstanceType(decls(new Cursor(rest, c.end()), s, Scope.Kind.INSTANCE_TYPE, Optional.empty()));
             }
             default -> throw new IllegalArgumentException(kind);
         };
@@ -513,130 +430,16 @@ final class TypeParser {
     /** {@code (type idx)} or inline module type declarators, lifted into a generated core type. */
     Ref moduleTypeUse(Cursor c, Hoist h) {
         Position at = c.position();
-        if (peekTypeRef(c)) {
+        if (RefParser.peekTypeRef(c)) {
             Cursor t = c.list("type");
-            Ref r = ref(t);
+            Ref r = RefParser.ref(t);
             t.expectEnd();
             return r;
         }
-        List<dev.jwc.text.sexpr.SExpr> rest = c.rest();
+        List<SExpr> rest = c.rest();
         Object key = new Object();
-        h.types.add(Pending.of(s -> moduleType(new Cursor(rest, c.end()), s), CoreSort.TYPE, Optional.empty(), key));
+        h.types.add(Pending.of(s -> CoreTypeParser.moduleType(new Cursor(rest, c.end()), s, Optional.empty()), CoreSort.TYPE, Optional.empty(), key));
         return new Ref.Generated(key, at);
     }
 
-    // ---- core types ----
-
-    /** {@code (core type $id? ...)} after {@code type}. */
-    Pending coreTypeField(Cursor c) {
-        Optional<Scope.Name> name = Scope.Name.of(c.takeId());
-        if (AliasParser.peekSugar(c)) {
-            return AliasParser.sugar(c.list("alias"), CoreSort.TYPE, name);
-        }
-        if (c.peekList("module")) {
-            Cursor m = c.list("module");
-            c.expectEnd();
-            return Pending.of(s -> moduleType(m, s), CoreSort.TYPE, name, null);
-        }
-        SubType t = scope.coreTypes.subType(c, scope.coreTypes.typeCount());
-        c.expectEnd();
-        return Pending.of(s -> new CoreType.Rec(RecGroup.single(t)), CoreSort.TYPE, name, null);
-    }
-
-    /** {@code (core rec (type ...)*)}: one recursion group defining several core types. */
-    List<Pending> coreRec(Cursor c) {
-        List<SubType> types = new ArrayList<>();
-        List<Optional<Scope.Name>> names = new ArrayList<>();
-        int next = scope.coreTypes.typeCount();
-        while (!c.atEnd()) {
-            Cursor t = c.list("type");
-            names.add(Scope.Name.of(t.takeId()));
-            types.add(scope.coreTypes.subType(t, next++));
-            t.expectEnd();
-        }
-        List<Pending> out = new ArrayList<>();
-        CoreType group = new CoreType.Rec(new RecGroup(types, true));
-        for (int i = 0; i < types.size(); i++) {
-            out.add(i == 0 ? Pending.of(s -> group, CoreSort.TYPE, names.get(i), null)
-                    : new Pending(s -> Pending.NOTHING, CoreSort.TYPE, names.get(i), null));
-        }
-        return out;
-    }
-
-    /** A module type: its declarators in a new scope; inline function types are interned. */
-    static CoreType moduleType(Cursor c, Scope outer) {
-        Scope inner = new Scope(Scope.Kind.MODULE_TYPE, outer, Optional.empty());
-        Map<dev.jwc.binary.core.types.FuncType, Integer> funcTypes = new HashMap<>();
-        while (!c.atEnd()) {
-            Position at = c.position();
-            String head = c.peekListHead().orElseThrow(() -> c.error("expected a module type declarator"));
-            Cursor d = c.list(head);
-            switch (head) {
-                case "type" -> {
-                    Optional<Scope.Name> name = Scope.Name.of(d.takeId());
-                    int index = inner.coreTypes.typeCount();
-                    SubType t = inner.coreTypes.subType(d, index);
-                    d.expectEnd();
-                    if (t.composite() instanceof dev.jwc.binary.core.types.FuncType f) {
-                        funcTypes.putIfAbsent(f, index);
-                    }
-                    inner.emit(new CoreType.ModuleDecl.TypeDecl(RecGroup.single(t)), CoreSort.TYPE, name, null);
-                }
-                case "alias" -> AliasParser.alias(d).lower(inner);
-                case "import" -> {
-                    String module = d.utf8();
-                    String name = d.utf8();
-                    EntityType t = entityType(d, inner, funcTypes);
-                    d.expectEnd();
-                    inner.add(new CoreType.ModuleDecl.Import(new dev.jwc.binary.core.Import(module, name, t)));
-                }
-                case "export" -> {
-                    String name = d.utf8();
-                    EntityType t = entityType(d, inner, funcTypes);
-                    d.expectEnd();
-                    inner.add(new CoreType.ModuleDecl.Export(name, t));
-                }
-                default -> throw new TextException(at, "unknown module type declarator '" + head + "'");
-            }
-        }
-        return new CoreType.Module(inner.decls());
-    }
-
-    /** A core import or export description in a module type; defines interned function types first. */
-    private static EntityType entityType(Cursor c, Scope inner, Map<dev.jwc.binary.core.types.FuncType, Integer> funcTypes) {
-        Position at = c.position();
-        String head = c.peekListHead().orElseThrow(() -> c.error("expected an import description"));
-        Cursor d = c.list(head);
-        d.takeId();
-        EntityType t = switch (head) {
-            case "func" -> new EntityType.Func(funcTypeUse(d, inner, funcTypes));
-            case "tag" -> new TagType(funcTypeUse(d, inner, funcTypes));
-            case "table" -> inner.coreTypes.tableType(d);
-            case "memory" -> inner.coreTypes.memoryType(d);
-            case "global" -> inner.coreTypes.globalType(d);
-            default -> throw new TextException(at, "unknown import description '" + head + "'");
-        };
-        d.expectEnd();
-        return t;
-    }
-
-    private static int funcTypeUse(Cursor c, Scope inner, Map<dev.jwc.binary.core.types.FuncType, Integer> funcTypes) {
-        if (c.peekList("type")) {
-            Cursor t = c.list("type");
-            int index = inner.coreTypes.typeIndex(t);
-            t.expectEnd();
-            // an inline signature after the index only restates the type
-            inner.coreTypes.signature(c);
-            return index;
-        }
-        dev.jwc.binary.core.types.FuncType f = inner.coreTypes.signature(c);
-        Integer known = funcTypes.get(f);
-        if (known != null) {
-            return known;
-        }
-        int index = inner.emit(new CoreType.ModuleDecl.TypeDecl(RecGroup.single(SubType.plain(f))), CoreSort.TYPE,
-                Optional.empty(), null);
-        funcTypes.put(f, index);
-        return index;
-    }
 }

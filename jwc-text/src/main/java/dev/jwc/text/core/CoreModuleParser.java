@@ -1,5 +1,8 @@
 package dev.jwc.text.core;
 
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Comparator;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CustomSection;
 import dev.jwc.binary.core.DataSegment;
@@ -15,7 +18,6 @@ import dev.jwc.binary.core.Names;
 import dev.jwc.binary.core.SectionId;
 import dev.jwc.binary.core.Table;
 import dev.jwc.binary.core.instr.Expression;
-import dev.jwc.binary.core.instr.Instruction;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.Limits;
 import dev.jwc.binary.core.types.MemoryType;
@@ -30,7 +32,6 @@ import dev.jwc.text.TextException;
 import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class CoreModuleParser {
     private static final long PAGE = 1L << 16;
 
     private final ModuleScope scope = new ModuleScope();
+    private final SegmentParser segments = new SegmentParser(scope);
     private final List<Decl> decls = new ArrayList<>();
 
     // sections under construction
@@ -66,6 +68,8 @@ public final class CoreModuleParser {
     private final Map<Integer, Map<Integer, String>> localNames = new LinkedHashMap<>();
     private final Map<Integer, Map<Integer, String>> labelNames = new LinkedHashMap<>();
     private final List<CustomSections.Placed> customs = new ArrayList<>();
+    /** Types defined outside {@code rec}: wasm-tools names struct fields of these only. */
+    private final Set<Integer> plainTypes = new HashSet<>();
 
     private CoreModuleParser() {}
 
@@ -85,14 +89,13 @@ public final class CoreModuleParser {
     public static CoreModule parseFields(Optional<String> name, Cursor fields) {
         Optional<String> moduleName = nameAnnotation(fields).or(() -> name);
         CoreModuleParser p = new CoreModuleParser();
-        for (Cursor a : fields.annotations("custom")) {
-            p.customs.add(CustomSections.custom(a));
-        }
-        for (Cursor a : fields.annotations("producers")) {
-            p.customs.add(CustomSections.producers(a));
-        }
-        if (!fields.annotations("dylink.0").isEmpty()) {
-            throw fields.error("the (@dylink.0 ...) annotation is not supported");
+        for (SExpr.SAnnotation a : fields.annotations()) {
+            switch (a.name()) {
+                case "custom" -> p.customs.add(CustomSections.custom(a.cursor()));
+                case "producers" -> p.customs.add(CustomSections.producers(a.cursor()));
+                case "dylink.0" -> p.customs.add(CustomSections.dylink(a.cursor()));
+                default -> { } // other annotations carry nothing for the binary
+            }
         }
         p.collect(fields);
         p.assignIndices();
@@ -137,10 +140,12 @@ public final class CoreModuleParser {
     }
 
     private void collect(Cursor fields) {
+        String firstDefinition = null;
         while (!fields.atEnd()) {
             Position at = fields.position();
             String head = fields.peekListHead().orElseThrow(() -> fields.error("expected a module field"));
             Cursor c = fields.list(head);
+            Decl before = decls.isEmpty() ? null : decls.getLast();
             switch (head) {
                 case "type" -> decls.add(named(new Decl(Kind.TYPE, c.takeId(), c, at)));
                 case "rec" -> decls.add(new Decl(Kind.REC, Optional.empty(), c, at));
@@ -162,6 +167,15 @@ public final class CoreModuleParser {
                 case "elem" -> decls.add(new Decl(Kind.ELEM, c.takeId(), c, at));
                 case "data" -> decls.add(new Decl(Kind.DATA, c.takeId(), c, at));
                 default -> throw new TextException(at, "unknown module field '" + head + "'");
+            }
+            Decl added = decls.isEmpty() ? null : decls.getLast();
+            if (added != null && added != before && isEntity(added.kind)) {
+                if (added.isImport() && firstDefinition != null) {
+                    throw new TextException(at, "import after " + firstDefinition);
+                }
+                if (!added.isImport() && firstDefinition == null) {
+                    firstDefinition = head;
+                }
             }
         }
     }
@@ -297,6 +311,7 @@ public final class CoreModuleParser {
         for (Decl d : decls) {
             if (d.kind == Kind.TYPE) {
                 SubType t = scope.subType(d.body, d.index);
+                plainTypes.add(d.index);
                 d.body.expectEnd();
                 scope.defineType(t, true);
                 recGroups.add(RecGroup.single(t));
@@ -341,7 +356,7 @@ public final class CoreModuleParser {
                 if (d.isImport()) {
                     imports.add(new Import(d.importModule, d.importName, type));
                 } else {
-                    globals.add(new Global(type, expression(c, null)));
+                    globals.add(new Global(type, segments.expression(c)));
                 }
             }
             case TAG -> {
@@ -367,8 +382,8 @@ public final class CoreModuleParser {
                 }
                 start = OptionalInt.of(scope.funcs.resolve(c));
             }
-            case ELEM -> elements.add(element(c));
-            case DATA -> data.add(dataSegment(c));
+            case ELEM -> elements.add(segments.element(c));
+            case DATA -> data.add(segments.data(c));
         }
         c.expectEnd();
     }
@@ -391,7 +406,7 @@ public final class CoreModuleParser {
         functions.add(typeIndex);
         Namespace locals = new Namespace("local");
         if (use.index().isPresent() && use.inline().isEmpty()) {
-            for (int i = 0; i < scope.typeOf(use, typeIndex).params().size(); i++) {
+            for (int i = 0; i < scope.paramCount(typeIndex); i++) {
                 locals.add(Optional.empty());
             }
         } else {
@@ -448,7 +463,7 @@ public final class CoreModuleParser {
         }
         if (!d.inlineSegment) {
             TableType type = scope.tableType(c);
-            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(expression(c, null));
+            Optional<Expression> init = c.atEnd() ? Optional.empty() : Optional.of(segments.expression(c));
             tables.add(new Table(type, init));
             return;
         }
@@ -456,11 +471,11 @@ public final class CoreModuleParser {
         boolean shared = c.takeKeyword("shared");
         RefType element = scope.refType(c);
         Cursor e = c.list("elem");
-        ElementSegment.Items items = elementItems(e, element, true);
+        ElementSegment.Items items = segments.elementItems(e, element, true);
         e.expectEnd();
         long n = items.size();
         tables.add(new Table(new TableType(element, Limits.of(n, n), table64, shared), Optional.empty()));
-        elements.add(new ElementSegment(new ElementSegment.Active(OptionalInt.of(d.index), zero(table64)), items));
+        elements.add(new ElementSegment(new ElementSegment.Active(OptionalInt.of(d.index), SegmentParser.zero(table64)), items));
     }
 
     private void memory(Decl d) {
@@ -479,112 +494,10 @@ public final class CoreModuleParser {
             pageSize = OptionalInt.of(scope.pageSize(c));
         }
         Cursor dc = c.list("data");
-        byte[] bytes = strings(dc);
+        byte[] bytes = SegmentParser.bytes(dc);
         long pages = (bytes.length + PAGE - 1) / PAGE;
         memories.add(new MemoryType(Limits.of(pages, pages), false, memory64, pageSize));
-        data.add(new DataSegment(new DataSegment.Active(d.index, zero(memory64)), bytes));
-    }
-
-    private static Expression zero(boolean is64) {
-        return Expression.of(is64 ? Instruction.i64Const(0) : Instruction.i32Const(0));
-    }
-
-    private static byte[] strings(Cursor c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (!c.atEnd()) {
-            out.writeBytes(c.string());
-        }
-        return out.toByteArray();
-    }
-
-    /** An expression made of the rest of {@code c}, or of one list. */
-    private Expression expression(Cursor c, SExpr.SList only) {
-        Cursor source = only == null ? c : new Cursor(List.of(only), only.end());
-        return new ExpressionParser(scope, new Namespace("local")).parse(source);
-    }
-
-    /** {@code (offset instr*)} or a single folded instruction. */
-    private Expression offset(Cursor c) {
-        if (c.peekList("offset")) {
-            Cursor o = c.list("offset");
-            return expression(o, null);
-        }
-        return expression(c, c.listItem());
-    }
-
-    private ElementSegment element(Cursor c) {
-        ElementSegment.Mode mode;
-        boolean legacyIndices = false;
-        if (c.takeKeyword("declare")) {
-            mode = new ElementSegment.Declarative();
-        } else if (c.peekList("table") || scope.tables.peek(c)) {
-            OptionalInt table;
-            if (c.peekList("table")) {
-                Cursor t = c.list("table");
-                table = OptionalInt.of(scope.tables.resolve(t));
-                t.expectEnd();
-            } else {
-                table = OptionalInt.of(scope.tables.resolve(c));
-            }
-            mode = new ElementSegment.Active(table, offset(c));
-        } else if (c.peekList() && !c.peekList("ref")) {
-            mode = new ElementSegment.Active(OptionalInt.empty(), offset(c));
-            legacyIndices = true;
-        } else {
-            mode = new ElementSegment.Passive();
-        }
-        if (legacyIndices && (c.atEnd() || scope.funcs.peek(c))) {
-            List<Integer> funcs = new ArrayList<>();
-            while (!c.atEnd()) {
-                funcs.add(scope.funcs.resolve(c));
-            }
-            return new ElementSegment(mode, new ElementSegment.Functions(funcs));
-        }
-        if (c.takeKeyword("func")) {
-            return new ElementSegment(mode, elementItems(c, RefType.FUNCREF, true));
-        }
-        RefType type = scope.refType(c);
-        return new ElementSegment(mode, elementItems(c, type, false));
-    }
-
-    /** {@code idx*} (when allowed) or {@code (item expr)* | expr*}. */
-    private ElementSegment.Items elementItems(Cursor c, RefType type, boolean indicesAllowed) {
-        if (indicesAllowed && (c.atEnd() || scope.funcs.peek(c))) {
-            List<Integer> funcs = new ArrayList<>();
-            while (!c.atEnd()) {
-                funcs.add(scope.funcs.resolve(c));
-            }
-            return new ElementSegment.Functions(funcs);
-        }
-        List<Expression> exprs = new ArrayList<>();
-        while (!c.atEnd()) {
-            if (c.peekList("item")) {
-                exprs.add(expression(c.list("item"), null));
-            } else {
-                exprs.add(expression(c, c.listItem()));
-            }
-        }
-        return new ElementSegment.Expressions(type, exprs);
-    }
-
-    private DataSegment dataSegment(Cursor c) {
-        DataSegment.Mode mode;
-        if (c.peekList("memory") || scope.memories.peek(c)) {
-            int memory;
-            if (c.peekList("memory")) {
-                Cursor m = c.list("memory");
-                memory = scope.memories.resolve(m);
-                m.expectEnd();
-            } else {
-                memory = scope.memories.resolve(c);
-            }
-            mode = new DataSegment.Active(memory, offset(c));
-        } else if (c.peekList()) {
-            mode = new DataSegment.Active(0, offset(c));
-        } else {
-            mode = new DataSegment.Passive();
-        }
-        return new DataSegment(mode, strings(c));
+        data.add(new DataSegment(new DataSegment.Active(d.index, SegmentParser.zero(memory64)), bytes));
     }
 
     // ---- assembly ----
@@ -608,7 +521,7 @@ public final class CoreModuleParser {
         if (placed.isEmpty()) {
             return module;
         }
-        placed.sort(java.util.Comparator.comparingInt((CustomSections.Placed p) ->
+        placed.sort(Comparator.comparingInt((CustomSections.Placed p) ->
                 CustomSections.order(p.section().after())).thenComparingInt(CustomSections.Placed::rank));
         List<CustomSection> custom = placed.stream().map(CustomSections.Placed::section).toList();
         return new CoreModule(recGroups, imports, functions, tables, memories, tags, globals, exports, start,
@@ -619,7 +532,7 @@ public final class CoreModuleParser {
         Map<Integer, Map<Integer, String>> out = new LinkedHashMap<>();
         scope.fields.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .filter(e -> !e.getValue().names().isEmpty())
+                .filter(e -> plainTypes.contains(e.getKey()) && !e.getValue().names().isEmpty())
                 .forEach(e -> out.put(e.getKey(), e.getValue().names()));
         return out;
     }

@@ -125,6 +125,113 @@ final class CustomSections {
         }
     }
 
+    /**
+     * The {@code dylink.0} section of dynamic linking, placed before everything:
+     * {@code (mem-info (memory size align)? (table size align)?)}, {@code (needed "lib"*)},
+     * {@code (export-info "name" flag*)} and {@code (import-info "module" "name" flag*)}; consecutive
+     * export-info (import-info) entries share one subsection.
+     */
+    static Placed dylink(Cursor c) {
+        ByteWriter out = new ByteWriter();
+        ByteWriter pending = null;
+        int pendingId = 0;
+        int pendingCount = 0;
+        while (!c.atEnd()) {
+            Cursor s = c.list();
+            Position at = s.position();
+            String kind = s.keyword();
+            int id = switch (kind) {
+                case "mem-info" -> 1;
+                case "needed" -> 2;
+                case "export-info" -> 3;
+                case "import-info" -> 4;
+                default -> throw new TextException(at, "expected 'mem-info', 'needed', 'export-info' or 'import-info'");
+            };
+            if (pending != null && id != pendingId) {
+                subsection(out, pendingId, pendingCount, pending);
+                pending = null;
+            }
+            switch (id) {
+                case 1 -> {
+                    ByteWriter info = new ByteWriter();
+                    long[] sizes = new long[4];
+                    if (s.peekList("memory")) {
+                        Cursor m = s.list("memory");
+                        sizes[0] = m.u32() & 0xffffffffL;
+                        sizes[1] = m.u32() & 0xffffffffL;
+                        m.expectEnd();
+                    }
+                    if (s.peekList("table")) {
+                        Cursor t = s.list("table");
+                        sizes[2] = t.u32() & 0xffffffffL;
+                        sizes[3] = t.u32() & 0xffffffffL;
+                        t.expectEnd();
+                    }
+                    for (long v : sizes) {
+                        info.u64(v);
+                    }
+                    out.u8(1).sized(info);
+                }
+                case 2 -> {
+                    List<String> names = new ArrayList<>();
+                    while (!s.atEnd()) {
+                        names.add(s.utf8());
+                    }
+                    ByteWriter needed = new ByteWriter().u32(names.size());
+                    names.forEach(needed::name);
+                    out.u8(2).sized(needed);
+                }
+                default -> {
+                    if (pending == null) {
+                        pending = new ByteWriter();
+                        pendingId = id;
+                        pendingCount = 0;
+                    }
+                    pending.name(s.utf8());
+                    if (id == 4) {
+                        pending.name(s.utf8());
+                    }
+                    pending.u32(symbolFlags(s));
+                    pendingCount++;
+                }
+            }
+            s.expectEnd();
+        }
+        if (pending != null) {
+            subsection(out, pendingId, pendingCount, pending);
+        }
+        return new Placed(new CustomSection.Raw("dylink.0", out.toByteArray(), Optional.empty()), 0);
+    }
+
+    private static void subsection(ByteWriter out, int id, int count, ByteWriter entries) {
+        ByteWriter body = new ByteWriter().u32(count).bytes(entries.toByteArray());
+        out.u8(id).sized(body);
+    }
+
+    private static int symbolFlags(Cursor c) {
+        int flags = 0;
+        while (!c.atEnd()) {
+            if (c.peekUnsigned()) {
+                flags |= c.u32();
+                continue;
+            }
+            Position at = c.position();
+            flags |= switch (c.keyword()) {
+                case "binding-weak" -> 1;
+                case "binding-local" -> 1 << 1;
+                case "visibility-hidden" -> 1 << 2;
+                case "undefined" -> 1 << 4;
+                case "exported" -> 1 << 5;
+                case "explicit-name" -> 1 << 6;
+                case "no-strip" -> 1 << 7;
+                case "tls" -> 1 << 8;
+                case "absolute" -> 1 << 9;
+                default -> throw new TextException(at, "unknown symbol flag");
+            };
+        }
+        return flags;
+    }
+
     /** The position of a placement in the module, for sorting. */
     static int order(Optional<SectionId> after) {
         return after.map(ORDER::indexOf).orElse(-1);

@@ -27,6 +27,9 @@ import java.util.Optional;
  * {@link ImmediateKind} and of the structured instructions.
  */
 final class ExpressionParser {
+    /** The field names of a type that has none: any {@code $id} is unknown, numbers pass. */
+    private static final Namespace NO_FIELDS = new Namespace("field");
+
     private final ModuleScope scope;
     private final Namespace locals;
     /** Innermost label last; empty for unnamed blocks. */
@@ -327,10 +330,7 @@ final class ExpressionParser {
             case DATA -> new Immediate.Index(scope.datas.resolve(c));
             case STRUCT_FIELD -> {
                 int type = scope.types.resolve(c);
-                Namespace fieldNames = scope.fields.get(type);
-                int field = c.peekId() && fieldNames != null ? fieldNames.resolve(c)
-                        : c.peekId() ? unknownField(c) : c.u32();
-                yield new Immediate.Indices(type, field);
+                yield new Immediate.Indices(type, scope.fields.getOrDefault(type, NO_FIELDS).resolve(c));
             }
             case ARRAY_FIXED -> new Immediate.Indices(scope.types.resolve(c), c.u32());
             case ARRAY_DATA -> new Immediate.Indices(scope.types.resolve(c), scope.datas.resolve(c));
@@ -346,11 +346,6 @@ final class ExpressionParser {
             case TRY_TABLE -> throw new TextException(at, "unexpected 'try_table'");
         };
         return new Instruction(op, imm);
-    }
-
-    private int unknownField(Cursor c) {
-        Token.Id id = c.id();
-        throw new TextException(id.position(), "unknown field: failed to find name `$" + id.name() + "`");
     }
 
     /** Whether two indices (ids or u32s) come next. */

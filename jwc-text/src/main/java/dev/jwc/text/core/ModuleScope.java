@@ -254,9 +254,14 @@ final class ModuleScope {
         return intern(use.inline().type());
     }
 
-    /** The parameter types of a resolved type use. */
-    FuncType typeOf(TypeUse use, int index) {
-        return use.index().isPresent() ? funcType(index, use.position()) : use.inline().type();
+    /**
+     * The number of parameters of the function type at {@code index}; 0 when the index names no
+     * function type, which validation reports (the text is still well-formed).
+     */
+    int paramCount(int index) {
+        return index >= 0 && index < typeList.size() && typeList.get(index).composite() instanceof FuncType f
+                ? f.params().size()
+                : 0;
     }
 
     // ---- defined types ----

@@ -124,11 +124,13 @@ public final class Lexer {
         if (strings > 0) {
             return new Token.Reserved(text, at);
         }
-        if (NumberSyntax.isInteger(text)) {
-            return new Token.IntegerLiteral(text, at);
-        }
-        if (NumberSyntax.isFloat(text)) {
-            return new Token.FloatLiteral(text, at);
+        if (mayBeNumber(text)) {
+            if (NumberSyntax.isInteger(text)) {
+                return new Token.IntegerLiteral(text, at);
+            }
+            if (NumberSyntax.isFloat(text)) {
+                return new Token.FloatLiteral(text, at);
+            }
         }
         if (text.charAt(0) >= 'a' && text.charAt(0) <= 'z') {
             return new Token.Keyword(text, at);
@@ -274,6 +276,12 @@ public final class Lexer {
                 }
             }
         }
+    }
+
+    /** A cheap first test, so that most keywords skip the number grammar. */
+    private static boolean mayBeNumber(String text) {
+        char c = text.charAt(0);
+        return (c >= '0' && c <= '9') || c == '+' || c == '-' || text.startsWith("inf") || text.startsWith("nan");
     }
 
     /** The identifier characters of the text format. */

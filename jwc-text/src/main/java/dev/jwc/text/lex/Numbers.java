@@ -42,16 +42,6 @@ public final class Numbers {
         return v.longValue();
     }
 
-    /** Whether {@code text} is an integer literal. */
-    public static boolean isInteger(String text) {
-        return NumberSyntax.isInteger(text);
-    }
-
-    /** Whether {@code text} is a number literal of any kind (integers are valid floats). */
-    public static boolean isNumber(String text) {
-        return NumberSyntax.isInteger(text) || NumberSyntax.isFloat(text);
-    }
-
     /** The exact value of an integer literal. */
     public static BigInteger integer(String text) {
         boolean negative = text.startsWith("-");

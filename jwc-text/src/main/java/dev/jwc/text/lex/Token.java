@@ -1,6 +1,8 @@
 package dev.jwc.text.lex;
 
 import dev.jwc.text.Position;
+import java.util.Arrays;
+import java.util.Optional;
 
 /** One token of the WebAssembly text format; comments and white space are not tokens. */
 public sealed interface Token {
@@ -57,13 +59,13 @@ public sealed interface Token {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof StringLiteral s && java.util.Arrays.equals(bytes, s.bytes)
+            return o instanceof StringLiteral s && Arrays.equals(bytes, s.bytes)
                     && source.equals(s.source) && position.equals(s.position);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(bytes) * 31 + position.hashCode();
+            return Arrays.hashCode(bytes) * 31 + position.hashCode();
         }
 
         @Override
@@ -72,7 +74,7 @@ public sealed interface Token {
         }
 
         /** The value as UTF-8 text, or empty when it is not valid UTF-8. */
-        public java.util.Optional<String> utf8() {
+        public Optional<String> utf8() {
             return Utf8.decode(bytes);
         }
     }

@@ -1,5 +1,7 @@
 package dev.jwc.text.sexpr;
 
+import java.util.BitSet;
+import java.util.ArrayList;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.lex.Numbers;
@@ -10,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Walks the items of one list, left to right, for recursive-descent parsers. Annotations
- * ({@code (@name ...)}) are skipped by every method except {@link #takeAnnotation(String)}.
+ * ({@code (@name ...)}) are passed over by every method except {@link #takeAnnotation(String)}, which
+ * finds one between the last consumed item and the next, and {@link #annotations()}, which lists those
+ * left anywhere in the list.
  * Methods named {@code peek...} look without consuming; {@code take...} consume only on a match and
  * return whether (or what) they consumed; the others consume or throw a {@link TextException}
  * that points at the offending item (or at the list's closing parenthesis when items ran out).
@@ -21,7 +25,7 @@ public final class Cursor {
     private int index;
     /** Just past the last item consumed: annotations from here to the next item belong to it. */
     private int consumedUpTo;
-    private final java.util.BitSet takenAnnotations = new java.util.BitSet();
+    private final BitSet takenAnnotations = new BitSet();
 
     public Cursor(List<SExpr> items, Position end) {
         this.items = List.copyOf(items);
@@ -214,12 +218,12 @@ public final class Cursor {
         return Optional.empty();
     }
 
-    /** Cursors into every remaining annotation named {@code name}, in order; nothing is consumed. */
-    public List<Cursor> annotations(String name) {
-        List<Cursor> found = new java.util.ArrayList<>();
+    /** Every annotation not consumed yet, in order, wherever it sits among the items; nothing is consumed. */
+    public List<SExpr.SAnnotation> annotations() {
+        List<SExpr.SAnnotation> found = new ArrayList<>();
         for (int i = consumedUpTo; i < items.size(); i++) {
-            if (items.get(i) instanceof SExpr.SAnnotation a && a.name().equals(name)) {
-                found.add(a.cursor());
+            if (items.get(i) instanceof SExpr.SAnnotation a && !takenAnnotations.get(i)) {
+                found.add(a);
             }
         }
         return found;

@@ -1,5 +1,6 @@
 package dev.jwc.text.sexpr;
 
+import java.util.Optional;
 import dev.jwc.text.Position;
 import dev.jwc.text.lex.Token;
 import java.util.List;
@@ -21,10 +22,10 @@ public sealed interface SExpr {
         }
 
         /** The leading keyword, if the first item is one. */
-        public java.util.Optional<String> head() {
+        public Optional<String> head() {
             return !items.isEmpty() && items.get(0) instanceof SAtom(Token.Keyword k)
-                    ? java.util.Optional.of(k.text())
-                    : java.util.Optional.empty();
+                    ? Optional.of(k.text())
+                    : Optional.empty();
         }
     }
 

@@ -5,16 +5,31 @@ import dev.jwc.text.TextException;
 import dev.jwc.text.lex.Numbers;
 import dev.jwc.text.lex.Token;
 import dev.jwc.text.sexpr.Cursor;
+import dev.jwc.text.sexpr.SExprParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Parses component values: {@code (bool.const true)}, {@code (u8.const 1)}, {@code (list.const ...)}, ... */
 final class ComponentValues {
-    private ComponentValues() {}
+    /** Values nest without parentheses too ({@code option.some option.some ...}), so depth is bounded here. */
+    private static final int MAX_DEPTH = SExprParser.MAX_DEPTH;
 
-    /** Parses the rest of a value list whose keyword {@code kw} was consumed. */
-    static ComponentValue parse(String kw, Cursor c, Position at) {
+    private int depth;
+
+    /** Parses the rest of a value whose keyword {@code kw} was consumed. */
+    ComponentValue parse(String kw, Cursor c, Position at) {
+        if (++depth > MAX_DEPTH) {
+            throw new TextException(at, "values nested deeper than " + MAX_DEPTH);
+        }
+        try {
+            return value(kw, c, at);
+        } finally {
+            depth--;
+        }
+    }
+
+    private ComponentValue value(String kw, Cursor c, Position at) {
         return switch (kw) {
             case "bool.const" -> {
                 if (c.takeKeyword("true")) {
@@ -70,7 +85,7 @@ final class ComponentValues {
         };
     }
 
-    private static ComponentValue integer(ComponentValue.IntKind kind, Cursor c) {
+    private ComponentValue integer(ComponentValue.IntKind kind, Cursor c) {
         Token t = c.nextToken();
         if (!(t instanceof Token.IntegerLiteral i)) {
             throw new TextException(t.position(), "expected an integer, found '" + t.source() + "'");
@@ -85,7 +100,7 @@ final class ComponentValues {
     }
 
     /** A nested value: {@code (u8.const 1)}, or unparenthesized {@code u8.const 1} as wasm-tools also accepts. */
-    private static ComponentValue value(Cursor c) {
+    private ComponentValue value(Cursor c) {
         if (c.peekList()) {
             return parenthesized(c.list());
         }
@@ -93,18 +108,18 @@ final class ComponentValues {
         return parse(c.keyword(), c, at);
     }
 
-    private static ComponentValue parenthesized(Cursor c) {
+    private ComponentValue parenthesized(Cursor c) {
         Position at = c.position();
         ComponentValue v = parse(c.keyword(), c, at);
         c.expectEnd();
         return v;
     }
 
-    private static Optional<ComponentValue> optionalValue(Cursor c) {
+    private Optional<ComponentValue> optionalValue(Cursor c) {
         return c.atEnd() ? Optional.empty() : Optional.of(value(c));
     }
 
-    private static List<ComponentValue> values(Cursor c) {
+    private List<ComponentValue> values(Cursor c) {
         List<ComponentValue> values = new ArrayList<>();
         while (!c.atEnd()) {
             values.add(parenthesized(c.list()));

@@ -1,5 +1,6 @@
 package dev.jwc.text.wast;
 
+import dev.jwc.text.lex.Utf8;
 import dev.jwc.text.Position;
 import dev.jwc.text.TextException;
 import dev.jwc.text.core.V128Literal;
@@ -139,7 +140,7 @@ final class WastParser {
             if (kind == WastModule.Kind.COMPONENT) {
                 text.write(')');
             }
-            String source = dev.jwc.text.lex.Utf8.decode(text.toByteArray())
+            String source = Utf8.decode(text.toByteArray())
                     .orElseThrow(() -> new TextException(quoteAt, "malformed UTF-8 encoding"));
             return new WastModule.Quote(kind, id, source, quoteAt);
         }
@@ -192,7 +193,7 @@ final class WastParser {
             case "ref.null" -> new CoreValue.RefNull(heapType(c));
             case "ref.extern" -> new CoreValue.RefExtern(c.u32());
             case "ref.host" -> new CoreValue.RefHost(c.u32());
-            default -> ComponentValues.parse(kw, c, at);
+            default -> new ComponentValues().parse(kw, c, at);
         };
         c.expectEnd();
         return v;
@@ -202,7 +203,7 @@ final class WastParser {
         Position at = c.position();
         String kw = c.keyword();
         if (!CORE_RESULTS.contains(kw)) {
-            ComponentValue v = ComponentValues.parse(kw, c, at);
+            ComponentValue v = new ComponentValues().parse(kw, c, at);
             c.expectEnd();
             return v;
         }

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
 /**
  * For every component written as text in the component-model scripts (wasm-tools' cli tests and the
  * component-model suite), parses it and compares our encoding with the binary json-from-wast wrote for
- * it, byte for byte. Malformed or invalid components that wasm-tools could not encode (no binary) are
- * counted apart: how many of them our text parser rejects.
+ * it, byte for byte. Components that wasm-tools' text parser refused (no binary) are counted apart:
+ * how many of them ours refuses too.
  */
 class ComponentTextConformanceTest {
     @Test
     void componentsEncodeLikeWasmTools() throws IOException {
         Conformance result = new Conformance("/component-text-known-failures.txt");
         int rejected = 0;
-        int accepted = 0;
+        List<String> accepted = new java.util.ArrayList<>();
         for (Conformance.Script script : Conformance.scripts()) {
             String rel = script.name();
             if (!rel.startsWith("wasm-tools/tests/cli/component-model/") && !rel.startsWith("component-model/test/")) {
@@ -39,8 +39,9 @@ class ComponentTextConformanceTest {
                 continue;
             }
             Map<Integer, WastModule> modules;
+            String text = Files.readString(script.wast());
             try {
-                modules = modulesByLine(WastScript.parse(Files.readString(script.wast())).directives());
+                modules = modulesByLine(WastScript.parse(text).directives());
             } catch (TextException e) {
                 result.fail(rel, e.getMessage());
                 continue;
@@ -62,6 +63,7 @@ class ComponentTextConformanceTest {
                 }
                 String caseName = rel + ":" + line;
                 boolean hasBinary = file.value().endsWith(".wasm");
+                String type = ((Json.Str) o.get("type")).value();
                 byte[] ours;
                 try {
                     ours = ComponentWriter.write(parse(module));
@@ -74,7 +76,7 @@ class ComponentTextConformanceTest {
                     continue;
                 }
                 if (!hasBinary) {
-                    accepted++;
+                    accepted.add(caseName + " (" + type + ")");
                     continue;
                 }
                 byte[] theirs = Files.readAllBytes(script.derived().resolve(file.value()));
@@ -86,9 +88,34 @@ class ComponentTextConformanceTest {
                 }
             }
         }
-        System.out.println("component text: malformed components without a binary: " + rejected
-                + " rejected by the text parser, " + accepted + " accepted (left to the validator)");
+        System.out.println("component text: components wasm-tools could not encode (no binary): " + rejected
+                + " rejected by our text parser too, " + accepted.size() + " accepted " + accepted);
         result.report("component text");
+    }
+
+    /**
+     * The {@code strict-legacy-*.wat} cases: the strict index syntax rejects each legacy form with
+     * wasm-tools' message at the same place, and the legacy syntax accepts it.
+     */
+    @Test
+    void legacyIndexFormsNeedTheLegacySyntax() throws IOException {
+        Path dir = Conformance.root().resolve("wasm-tools/tests/cli/component-model");
+        int checked = 0;
+        for (Path wat : Conformance.files(dir, ".wat")) {
+            if (!wat.getFileName().toString().startsWith("strict-legacy-")) {
+                continue;
+            }
+            String source = Files.readString(wat);
+            List<String> stderr = Files.readAllLines(Path.of(wat + ".stderr"));
+            String expected = stderr.get(0).replaceFirst("^error: ", "").replaceFirst(" \\(or set .*\\)$", "");
+            String where = stderr.get(1).replaceFirst(".*\\.wat:", "");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ComponentTextParser.parse(source))
+                    .as(wat.toString()).isInstanceOf(TextException.class).hasMessage(where + ": " + expected);
+            org.assertj.core.api.Assertions.assertThat(ComponentTextParser.parse(source, IndexSyntax.LEGACY)).isNotNull();
+            checked++;
+        }
+        System.out.println("component text: " + checked + " strict-legacy cases rejected strictly and accepted as legacy");
+        org.assertj.core.api.Assertions.assertThat(checked).isEqualTo(7);
     }
 
     private static dev.jwc.binary.component.Component parse(WastModule module) {

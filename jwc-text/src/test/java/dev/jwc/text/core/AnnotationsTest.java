@@ -50,6 +50,22 @@ class AnnotationsTest {
     }
 
     @Test
+    void dylinkEncodingComesFirst() {
+        byte[] b = Wat.toBinary("""
+                (module (type (func))
+                  (@dylink.0 (mem-info (memory 4 2)) (needed "a") (export-info "f" binding-weak)
+                             (export-info "g" 64) (import-info "m" "h" undefined)))
+                """);
+        String hex = java.util.HexFormat.of().formatHex(b);
+        assertThat(hex).startsWith("0061736d01000000" + "00" + "25" + "0864796c696e6b2e30"
+                + "01" + "04" + "04020000"
+                + "02" + "03" + "0101" + "61"
+                + "03" + "07" + "02" + "016601" + "016740"
+                + "04" + "06" + "01" + "016d" + "0168" + "10");
+        assertThat(sections(b)).containsExactly("dylink.0", "1");
+    }
+
+    @Test
     void nameAnnotationsOverrideIds() {
         Names n = Wat.parseCoreModule("""
                 (module $id (@name "module name")

@@ -5,10 +5,7 @@ import dev.jwc.binary.io.ByteReader;
 import dev.jwc.json.Json;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
-import dev.jwc.text.lex.Token;
-import dev.jwc.text.sexpr.Cursor;
 import dev.jwc.text.sexpr.SExpr;
-import dev.jwc.text.sexpr.SExprParser;
 import dev.jwc.text.wast.WastDirective;
 import dev.jwc.text.wast.WastExecute;
 import dev.jwc.text.wast.WastModule;
@@ -22,7 +19,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +59,7 @@ class CoreTextConformanceTest {
                     continue;
                 }
                 List<byte[]> theirs = coreModuleBinaries(Files.readAllBytes(dir.resolve(file.value())));
-                List<SExpr.SList> ours = coreModuleForms(module);
+                List<SExpr.SList> ours = ComponentCoreModules.forms(module);
                 if (ours.isEmpty() && theirs.isEmpty()) {
                     continue; // a component without core modules: nothing to compare
                 }
@@ -74,7 +70,7 @@ class CoreTextConformanceTest {
                 for (int i = 0; i < ours.size(); i++) {
                     String name = caseName + "#" + i;
                     try {
-                        byte[] encoded = CoreWriter.write(parseCoreModule(ours.get(i)));
+                        byte[] encoded = CoreWriter.write(ComponentCoreModules.parse(ours.get(i)));
                         if (Arrays.equals(encoded, theirs.get(i))) {
                             result.pass();
                         } else {
@@ -88,37 +84,6 @@ class CoreTextConformanceTest {
             }
         }
         result.report("core text");
-    }
-
-    /**
-     * Standalone {@code (module ...)} or a component's {@code (core module $id? (export "n")* field*)},
-     * whose inline exports belong to the component.
-     */
-    private static dev.jwc.binary.core.CoreModule parseCoreModule(SExpr.SList form) {
-        Cursor c = form.cursor();
-        if (c.takeKeyword("core")) {
-            c.expectKeyword("module");
-            Optional<String> id = c.takeId().map(Token.Id::name);
-            while (c.takeList("export").isPresent()) {
-                // a component-level export of the module
-            }
-            return CoreModuleParser.parseFields(id, c);
-        }
-        return CoreModuleParser.parse(form);
-    }
-
-    /** Whether a {@code (core module ...)} form defines a module (rather than importing one). */
-    private static boolean definesModule(SExpr.SList form) {
-        Cursor c = form.cursor();
-        c.expectKeyword("core");
-        c.expectKeyword("module");
-        c.takeId();
-        while (c.takeList("export").isPresent()) {
-            // skip inline exports
-        }
-        // `(import "name")` imports the module into the component; a core import field has more items.
-        return !(c.peek().orElse(null) instanceof SExpr.SList l && l.head().filter("import"::equals).isPresent()
-                && l.items().size() == 2);
     }
 
     private static Map<Integer, WastModule> modulesByLine(List<WastDirective> directives) {
@@ -136,39 +101,6 @@ class CoreTextConformanceTest {
             }
         }
         return byLine;
-    }
-
-    /** The core module forms of a script module, in text order (nested components included). */
-    private static List<SExpr.SList> coreModuleForms(WastModule module) {
-        List<SExpr.SList> out = new ArrayList<>();
-        switch (module) {
-            case WastModule.Text t when t.kind() == WastModule.Kind.MODULE -> out.add(t.form());
-            case WastModule.Text t -> collect(t.form(), out);
-            case WastModule.Quote q -> {
-                for (SExpr e : SExprParser.parse(q.source()).items()) {
-                    if (e instanceof SExpr.SList l && q.kind() == WastModule.Kind.COMPONENT) {
-                        collect(l, out);
-                    }
-                }
-            }
-            case WastModule.Binary b -> { }
-        }
-        return out;
-    }
-
-    private static void collect(SExpr.SList component, List<SExpr.SList> out) {
-        for (SExpr item : component.items()) {
-            if (item instanceof SExpr.SList l) {
-                Cursor c = l.cursor();
-                if (c.takeKeyword("core") && c.peekKeyword("module")) {
-                    if (definesModule(l)) {
-                        out.add(l);
-                    }
-                } else if (l.head().filter("component"::equals).isPresent()) {
-                    collect(l, out);
-                }
-            }
-        }
     }
 
     /** The core modules inside a binary, in order, descending into nested components. */

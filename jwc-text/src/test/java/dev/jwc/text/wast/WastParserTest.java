@@ -86,6 +86,12 @@ class WastParserTest {
     }
 
     @Test
+    void deeplyNestedValuesAreRefused() {
+        String deep = "(assert_return (invoke \"f\") (" + "option.some ".repeat(100_000) + "u8.const 1))";
+        assertThatThrownBy(() -> WastScript.parse(deep)).hasMessageContaining("nested deeper");
+    }
+
+    @Test
     void bareModuleAndErrors() {
         assertThat(WastScript.parse("(func) (memory 1)").directives()).singleElement()
                 .isInstanceOf(WastDirective.Module.class);
