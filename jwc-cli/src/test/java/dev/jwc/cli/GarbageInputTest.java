@@ -46,10 +46,10 @@ class GarbageInputTest {
     }
 
     @Test
-    void parseWitAndInspectRejectGarbageWithAMessage() throws IOException {
+    void parsePrintWitAndInspectRejectGarbageWithAMessage() throws IOException {
         List<String> wrong = new ArrayList<>();
         for (Path file : garbage()) {
-            for (String command : List.of("parse", "wit", "inspect")) {
+            for (String command : List.of("parse", "print", "wit", "inspect")) {
                 if (command.equals("parse") && file.getFileName().toString().startsWith("empty")) {
                     continue; // an empty text is a valid empty module
                 }
