@@ -7,4 +7,5 @@ module dev.jwc.binary {
     exports dev.jwc.binary.core.types;
     exports dev.jwc.binary.core.instr;
     exports dev.jwc.binary.core.validate;
+    exports dev.jwc.binary.validate;
 }

@@ -1,0 +1,52 @@
+package dev.jwc.binary.validate;
+
+import dev.jwc.binary.Features;
+import dev.jwc.binary.ValidationException;
+import dev.jwc.binary.component.Component;
+import dev.jwc.binary.component.ComponentReader;
+import dev.jwc.binary.component.ComponentWriter;
+import dev.jwc.binary.component.CoreModuleBinary;
+import dev.jwc.binary.io.DecodeException;
+
+/**
+ * Validates components against the Component Model's rules (Explainer.md, Binary.md,
+ * CanonicalABI.md) and resolves their types. Messages follow wasmparser's wording; offsets point at
+ * the section holding the offending item.
+ */
+public final class ComponentValidator {
+    private ComponentValidator() {
+    }
+
+    /**
+     * Decodes and validates a component or a core module.
+     *
+     * @throws DecodeException     when the binary is malformed
+     * @throws ValidationException when it breaks a validation rule
+     */
+    public static Validated validate(byte[] bytes, Features features) {
+        return switch (ComponentReader.read(bytes)) {
+            case Component c -> new Validated.OfComponent(c, validate(c, bytes, features));
+            case CoreModuleBinary m -> new Validated.OfModule(m, validateModule(m, features));
+        };
+    }
+
+    /**
+     * Validates a decoded component and returns its type.
+     *
+     * @throws ValidationException when it breaks a validation rule
+     */
+    public static ComponentSignature validate(Component component, Features features) {
+        return validate(component, ComponentWriter.write(component), features);
+    }
+
+    /** Validates a core module on its own as far as components need (imports and exports) and returns its type. */
+    public static ModuleSignature validateModule(CoreModuleBinary module, Features features) {
+        Context cx = new Context(features);
+        cx.at = module.offset();
+        return CoreModules.signature(cx, module.module());
+    }
+
+    private static ComponentSignature validate(Component component, byte[] bytes, Features features) {
+        return new ComponentWalker(new Context(features), bytes).walk(component, null, 0);
+    }
+}

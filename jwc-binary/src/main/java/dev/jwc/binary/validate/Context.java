@@ -1,0 +1,45 @@
+package dev.jwc.binary.validate;
+
+import dev.jwc.binary.Feature;
+import dev.jwc.binary.Features;
+import dev.jwc.binary.ValidationException;
+
+/** What one validation run shares: enabled features, fresh resource ids and the current offset. */
+final class Context {
+    /** wasmparser's bound on the nesting of component and instance types and components. */
+    static final int MAX_DEPTH = 100;
+
+    final Features features;
+    private long nextId;
+    /** Absolute offset of the item being validated, for error positions. */
+    long at;
+
+    Context(Features features) {
+        this.features = features;
+    }
+
+    /** Whether a feature is enabled; the threading feature builds on, and so implies, the async one. */
+    boolean has(Feature f) {
+        return features.has(f) || f == Feature.CM_ASYNC && features.has(Feature.CM_THREADING);
+    }
+
+    ResourceId freshResource() {
+        long id = ++nextId;
+        return new ResourceId(id, id);
+    }
+
+    /** Another name for the same resource. */
+    ResourceId alias(ResourceId r) {
+        return new ResourceId(r.id(), ++nextId);
+    }
+
+    ValidationException fail(String message) {
+        return new ValidationException(message, at);
+    }
+
+    void require(Feature f, String message) {
+        if (!has(f)) {
+            throw fail(message);
+        }
+    }
+}
