@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model for the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, WitCommand.class, ParseCommand.class, PrintCommand.class, ValidateCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, WitCommand.class, ParseCommand.class, PrintCommand.class, ValidateCommand.class, InspectCommand.class,
                 WastCommand.class, EmbedCommand.class, NewCommand.class, RunCommand.class})
 public final class Main implements Runnable {
 

@@ -132,6 +132,11 @@ final class AliasParser {
                 if (!(sort instanceof CoreSort core)) {
                     throw new TextException(e.instance().position(), "expected a core sort");
                 }
+                if (core == CoreSort.TYPE || core == CoreSort.MODULE || core == CoreSort.INSTANCE) {
+                    throw new TextException(e.instance().position(),
+                            "a core instance exports only a func, table, memory, global or tag, not a core "
+                                    + core.keyword());
+                }
                 yield Pending.of(
                         s -> new Alias.CoreInstanceExport(core, s.resolve(CoreSort.INSTANCE, e.instance()), e.name()),
                         sort, name, null);

@@ -72,6 +72,26 @@ public final class WitPrinter {
         return printer.out.toString();
     }
 
+    /** How {@code type} is written where it is used: a primitive, a type's name, or an anonymous type's structure. */
+    public static String typeName(Resolve resolve, Type type) {
+        return new WitPrinter(resolve).typeName(type);
+    }
+
+    /** The signature of {@code f} as an interface writes it: {@code func(a: u32) -> string}, {@code constructor(...)}. */
+    public static String signature(Resolve resolve, Function f) {
+        return new WitPrinter(resolve).signature(f);
+    }
+
+    /**
+     * The declaration of the named type {@code id} ({@code record r { ... }}, {@code type t = ...;}, a resource with
+     * {@code functions} as its methods), one or more lines each ending with a newline.
+     */
+    public static String declaration(Resolve resolve, TypeId id, List<Function> functions) {
+        var printer = new WitPrinter(resolve);
+        printer.declare(id, resolve.get(id), functions);
+        return printer.out.toString();
+    }
+
     private void mainPackage(PackageId id) {
         WitPackage pkg = resolve.get(id);
         docs(pkg.docs());

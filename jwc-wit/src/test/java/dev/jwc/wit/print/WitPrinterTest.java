@@ -137,6 +137,28 @@ class WitPrinterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anonymous enum");
     }
 
+    @Test
+    void printsOneTypeOneSignatureAndOneDeclaration() {
+        var b = new ResolveBuilder();
+        InterfaceId owner = new InterfaceId(0);
+        TypeId r = b.add(named("r", new TypeDefKind.Resource(), owner, Docs.NONE, Stability.UNKNOWN));
+        TypeId borrowR = b.add(TypeDef.anonymous(new TypeDefKind.Borrow(r)));
+        TypeId list = b.add(TypeDef.anonymous(new TypeDefKind.List(Type.STRING)));
+        TypeId point = b.add(named("point", new TypeDefKind.Record(List.of(
+                new TypeDefKind.Field("x", Type.U32, Docs.NONE))), owner, Docs.NONE, Stability.UNKNOWN));
+        Function get = fn("[method]r.get", new FunctionKind.Method(r, false),
+                List.of(new Param("self", Type.of(borrowR)), new Param("type", Type.U8)), list);
+        b.add(iface("i", ordered("r", r, "point", point), Map.of("[method]r.get", get), MAIN));
+        b.add(new WitPackage(new PackageName("my", "pkg"), Docs.NONE, Map.of("i", owner), Map.of()));
+        var resolve = b.build();
+
+        assertThat(WitPrinter.typeName(resolve, Type.of(list))).isEqualTo("list<string>");
+        assertThat(WitPrinter.signature(resolve, get)).isEqualTo("func(%type: u8) -> list<string>");
+        assertThat(WitPrinter.declaration(resolve, point, List.of())).isEqualTo("record point {\n  x: u32,\n}\n");
+        assertThat(WitPrinter.declaration(resolve, r, List.of(get)))
+                .isEqualTo("resource r {\n  get: func(%type: u8) -> list<string>;\n}\n");
+    }
+
     private static <K, V> Map<K, V> ordered(K k1, V v1, K k2, V v2) {
         var map = new LinkedHashMap<K, V>();
         map.put(k1, v1);
