@@ -6,6 +6,7 @@ module dev.jwc.cli {
     requires dev.jwc.text;
     requires dev.jwc.witcomponent;
     requires dev.jwc.runtime;
+    requires dev.jwc.wasi;
     requires info.picocli;
 
     opens dev.jwc.cli to info.picocli;

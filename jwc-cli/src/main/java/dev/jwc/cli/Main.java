@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model for the JVM.",
         subcommands = {CommandLine.HelpCommand.class, WitCommand.class, ParseCommand.class, PrintCommand.class,
-                WastCommand.class})
+                WastCommand.class, RunCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +31,8 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler());
+        // Everything after the component file belongs to the guest, options included.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         return cli.execute(args);
     }
 

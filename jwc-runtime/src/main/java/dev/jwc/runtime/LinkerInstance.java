@@ -4,6 +4,7 @@ import dev.jwc.runtime.internal.HostFunc;
 import dev.jwc.runtime.internal.Item;
 import dev.jwc.types.FuncType;
 import dev.jwc.types.ResourceType;
+import dev.jwc.types.ValueType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -35,6 +36,12 @@ public final class LinkerInstance {
 
     /** Defines {@code name} as another name of a resource type defined before (same identity). */
     public LinkerInstance resourceAlias(String name, ResourceType type) {
+        define(name, new Item.Type(type));
+        return this;
+    }
+
+    /** Defines value type {@code name}, for imports that name it (e.g. a WIT record an interface exports). */
+    public LinkerInstance type(String name, ValueType type) {
         define(name, new Item.Type(type));
         return this;
     }

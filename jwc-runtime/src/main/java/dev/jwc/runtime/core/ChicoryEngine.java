@@ -64,6 +64,8 @@ final class ChicoryEngine implements CoreEngine {
         try {
             Instance.Builder builder = Instance.builder(wasm)
                     .withImportValues(values.build())
+                    // Only the start section runs at instantiation; Chicory would also call an export `_start`.
+                    .withStart(false)
                     .withMemoryFactory(ByteArrayMemory::new);
             compiled.machines().ifPresent(builder::withMachineFactory);
             Instance instance = builder.build();
