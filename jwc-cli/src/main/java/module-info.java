@@ -7,6 +7,7 @@ module dev.jwc.cli {
     requires dev.jwc.witcomponent;
     requires dev.jwc.runtime;
     requires dev.jwc.wasi;
+    requires dev.jwc.wave;
     requires info.picocli;
 
     opens dev.jwc.cli to info.picocli;
