@@ -18,7 +18,7 @@
 
   (core func $get-stdout (canon lower (func $stdout "get-stdout")))
   (core func $write (canon lower (func $streams "[method]output-stream.blocking-write-and-flush")
-    (memory $memory "memory")))
+    (memory (core memory $memory "memory"))))
   (core func $drop (canon resource.drop $output-stream))
 
   (core module $Main
