@@ -44,6 +44,8 @@ class SeedScenariosTest {
 
         assertThat(add.type().params()).containsExactly(param("x", Primitive.U32), param("y", Primitive.U32));
         assertThat(add.type().result()).contains(Primitive.U32);
+        ItemType.Instance iface = (ItemType.Instance) adder.exportTypes().get("docs:adder/add@0.1.0");
+        assertThat(iface.func("add")).contains(add.type());
 
         assertThat(add.call(Val.u32(1), Val.u32(2))).contains(Val.u32(3));
         assertThat(add.call(Val.u32(0xFFFF_FFFFL), Val.u32(1))).contains(Val.u32(0));
