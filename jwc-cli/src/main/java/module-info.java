@@ -8,6 +8,7 @@ module dev.jwc.cli {
     requires dev.jwc.tools;
     requires dev.jwc.runtime;
     requires dev.jwc.wasi;
+    requires dev.jwc.wave;
     requires info.picocli;
 
     opens dev.jwc.cli to info.picocli;

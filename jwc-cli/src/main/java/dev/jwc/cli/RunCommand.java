@@ -1,11 +1,17 @@
 package dev.jwc.cli;
 
 import dev.jwc.binary.io.DecodeException;
+import dev.jwc.runtime.Component;
 import dev.jwc.runtime.Engine;
+import dev.jwc.runtime.InstancePre;
 import dev.jwc.runtime.LinkException;
+import dev.jwc.runtime.Linker;
+import dev.jwc.runtime.Store;
+import dev.jwc.runtime.Trap;
 import dev.jwc.wasi.Preopen;
 import dev.jwc.wasi.WasiCommand;
 import dev.jwc.wasi.WasiConfig;
+import dev.jwc.wasi.WasiHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +22,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jwc run [options] FILE.wasm [args...]}: runs a {@code wasi:cli/command} component with only the
  * capabilities granted on the command line. Exit code: the guest's (0 ok, 1 err, N for exit-with-code),
- * 134 when it traps.
+ * 134 when it traps. With {@code --invoke 'f(args)'} it calls that export instead and prints its result in
+ * WAVE.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a WASI 0.2 command component (wasi:cli/run); arguments after FILE go to the guest.")
 final class RunCommand implements Callable<Integer> {
+    private static final long GUEST_STACK_BYTES = 1L << 30;
 
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
             description = "Grant a host directory, seen by the guest as GUEST (default: HOST).")
@@ -48,6 +60,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Trap the guest after this many seconds.")
     Double timeoutSeconds;
+
+    @Option(names = "--invoke", paramLabel = "EXPR",
+            description = "Call one export instead of wasi:cli/run: f(args) or IFACE#f(args), arguments and result in WAVE.")
+    String invoke;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The component (.wasm).")
     Path file;
@@ -73,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
         WasiConfig config = WasiConfig.inheritStdio().withArgs(guestArgs).withEnv(environment())
                 .withPreopens(preopens).withInheritNetwork(network);
         byte[] bytes = Files.readAllBytes(file);
+        if (invoke != null) {
+            return invoke(new Invoke(invoke), bytes, config);
+        }
         WasiCommand.Outcome outcome;
         try {
             outcome = new WasiCommand(new Engine()).run(bytes, config,
@@ -85,6 +107,54 @@ final class RunCommand implements Callable<Integer> {
         System.out.flush();
         outcome.trap().ifPresent(t -> System.err.println("error: " + file + ": wasm trap: " + t.getMessage()));
         return outcome.exitCode();
+    }
+
+    private int invoke(Invoke call, byte[] bytes, WasiConfig config) {
+        Engine engine = new Engine();
+        Optional<String> result;
+        try {
+            Component component = Component.fromBinary(engine, bytes);
+            Linker linker = new Linker(engine);
+            new WasiHost(config).addToLinker(linker);
+            InstancePre pre = linker.instantiatePre(component);
+            result = onGuestStack(() -> call.callOn(pre.instantiate(new Store(engine))));
+        } catch (DecodeException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        } catch (LinkException e) {
+            throw new UserError(file + ": cannot link: " + e.getMessage());
+        } catch (Trap t) {
+            spec.commandLine().getErr().println("error: " + file + ": wasm trap: " + t.getMessage());
+            spec.commandLine().getErr().flush();
+            return WasiCommand.TRAP_EXIT_CODE;
+        }
+        result.ifPresent(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Runs guest code on a thread with a large stack, so that deep guest recursion is a trap, not a crash. */
+    private static <T> T onGuestStack(Supplier<T> body) {
+        AtomicReference<T> value = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread guest = new Thread(null, () -> {
+            try {
+                value.set(body.get());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }, "jwc-invoke", GUEST_STACK_BYTES);
+        guest.start();
+        try {
+            guest.join();
+        } catch (InterruptedException e) {
+            guest.interrupt();
+            Thread.currentThread().interrupt();
+            throw new Trap("interrupted");
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return value.get();
     }
 
     private static Preopen preopen(String spec, boolean readOnly) {

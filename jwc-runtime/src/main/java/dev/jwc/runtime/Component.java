@@ -4,6 +4,7 @@ import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.component.Import;
 import dev.jwc.runtime.core.CoreModule;
+import dev.jwc.runtime.internal.ComponentTypes;
 import dev.jwc.runtime.internal.Instantiator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class Component {
     private final Engine engine;
     private final dev.jwc.binary.component.Component model;
     private final Map<CoreModuleBinary, CoreModule> compiled;
+    private ComponentTypes.Reflection reflection;
 
     private Component(Engine engine, dev.jwc.binary.component.Component model) {
         this.engine = engine;
@@ -45,6 +47,29 @@ public final class Component {
     /** The export names in order. */
     public List<String> exportNames() {
         return model.exports().stream().map(e -> e.name().name()).toList();
+    }
+
+    /**
+     * Each import with its full type, in order: function signatures, instance exports (recursively),
+     * resources and named value types.
+     *
+     * @throws LinkException if the component's types are inconsistent
+     */
+    public Map<String, ItemType> importTypes() {
+        return reflection().imports();
+    }
+
+    /** Each export with its full type, in order (see {@link #importTypes()}). */
+    public Map<String, ItemType> exportTypes() {
+        return reflection().exports();
+    }
+
+    /** Computed on first use (instantiation never needs it), once, so resource identities are stable. */
+    private synchronized ComponentTypes.Reflection reflection() {
+        if (reflection == null) {
+            reflection = ComponentTypes.reflect(model);
+        }
+        return reflection;
     }
 
     /** Each import with its kind, in order. */

@@ -261,6 +261,7 @@ public final class Instantiator {
                 && !(item instanceof Item.Type it && it.type() instanceof ResourceType)) {
             throw new LinkException("import `" + name + "`: expected a resource type");
         }
+        ImportCheck.check(sp, name, imp.type(), item);
         sp.addItem(imp.type().sort(), item);
     }
 
