@@ -14,7 +14,8 @@ public final class InstanceState {
     private final HandleTable handles = new HandleTable();
     boolean mayEnter = true;
     boolean mayLeave = true;
-    private long[] context = new long[2];
+    /** The running task's {@code context.get}/{@code set} slots; null while both are zero. */
+    private long[] context;
     private AsyncResult asyncResult;
     private int backpressure;
 
@@ -45,6 +46,10 @@ public final class InstanceState {
      * the entering set is this instance and its ancestors minus those the caller is already inside.
      */
     public void enterFrom(InstanceState caller) {
+        if (caller == null) {
+            enterFromHost();
+            return;
+        }
         for (InstanceState i = this; i != null; i = i.parent) {
             if (!i.mayEnter && !insideOf(caller, i)) {
                 throw new dev.jwc.runtime.Trap("wasm trap: cannot enter component instance");
@@ -57,7 +62,25 @@ public final class InstanceState {
         }
     }
 
+    /** {@link #enterFrom} for the host, which is inside of no instance: one walk up the parents. */
+    private void enterFromHost() {
+        for (InstanceState i = this; i != null; i = i.parent) {
+            if (!i.mayEnter) {
+                throw new dev.jwc.runtime.Trap("wasm trap: cannot enter component instance");
+            }
+        }
+        for (InstanceState i = this; i != null; i = i.parent) {
+            i.mayEnter = false;
+        }
+    }
+
     public void leaveTo(InstanceState caller) {
+        if (caller == null) {
+            for (InstanceState i = this; i != null; i = i.parent) {
+                i.mayEnter = true;
+            }
+            return;
+        }
         for (InstanceState i = this; i != null; i = i.parent) {
             if (!insideOf(caller, i)) {
                 i.mayEnter = true;
@@ -81,7 +104,7 @@ public final class InstanceState {
      */
     public long[] beginTask() {
         long[] saved = context;
-        context = new long[2];
+        context = null;
         return saved;
     }
 
@@ -107,10 +130,13 @@ public final class InstanceState {
     }
 
     public long context(int slot) {
-        return context[slot];
+        return context == null ? 0 : context[slot];
     }
 
     public void setContext(int slot, long value) {
+        if (context == null) {
+            context = new long[2];
+        }
         context[slot] = value;
     }
 

@@ -208,23 +208,12 @@ public final class Lifting {
     public static Val liftFlat(AbiContext cx, Values vi, ValueType t) {
         return switch (t) {
             case Primitive p -> switch (p) {
-                case BOOL -> new Val.Bool((int) vi.next() != 0);
-                case S8 -> new Val.S8((byte) vi.next());
-                case U8 -> new Val.U8((int) vi.next() & 0xff);
-                case S16 -> new Val.S16((short) vi.next());
-                case U16 -> new Val.U16((int) vi.next() & 0xffff);
-                case S32 -> new Val.S32((int) vi.next());
-                case U32 -> new Val.U32(Integer.toUnsignedLong((int) vi.next()));
-                case S64 -> new Val.S64(vi.next());
-                case U64 -> new Val.U64(vi.next());
-                case F32 -> f32((int) vi.next());
-                case F64 -> f64(vi.next());
-                case CHAR -> character((int) vi.next());
                 case STRING -> {
                     int ptr = (int) vi.next();
                     yield Strings.loadFromRange(cx, ptr, (int) vi.next());
                 }
                 case ERROR_CONTEXT -> throw unsupported(t);
+                default -> Scalars.lift(p, vi.next());
             };
             case ValueType.ListType l -> {
                 int ptr = (int) vi.next();

@@ -154,24 +154,13 @@ public final class Lowering {
         switch (t) {
             case Primitive p -> {
                 switch (p) {
-                    case BOOL -> out.add(as(v, Val.Bool.class, t).value() ? 1L : 0L);
-                    case S8 -> out.add((long) as(v, Val.S8.class, t).value());
-                    case U8 -> out.add((long) as(v, Val.U8.class, t).value());
-                    case S16 -> out.add((long) as(v, Val.S16.class, t).value());
-                    case U16 -> out.add((long) as(v, Val.U16.class, t).value());
-                    case S32 -> out.add((long) as(v, Val.S32.class, t).value());
-                    case U32 -> out.add((long) (int) as(v, Val.U32.class, t).value());
-                    case S64 -> out.add(as(v, Val.S64.class, t).value());
-                    case U64 -> out.add(as(v, Val.U64.class, t).value());
-                    case F32 -> out.add(Integer.toUnsignedLong(f32Bits(as(v, Val.F32.class, t).value())));
-                    case F64 -> out.add(f64Bits(as(v, Val.F64.class, t).value()));
-                    case CHAR -> out.add((long) as(v, Val.Char.class, t).codePoint());
                     case STRING -> {
                         long[] r = Strings.storeIntoRange(cx, as(v, Val.Str.class, t));
                         out.add((long) (int) r[0]);
                         out.add((long) (int) r[1]);
                     }
                     case ERROR_CONTEXT -> throw Lifting.unsupported(t);
+                    default -> out.add(Scalars.lower(p, v));
                 }
             }
             case ValueType.ListType l -> {

@@ -23,6 +23,11 @@ public final class StringHints {
         hints.put(s, new Hint(encoding, taggedCodeUnits));
     }
 
+    /** Whether {@code s} was lifted in this call (and so has a source encoding other than the host's). */
+    boolean has(Val.Str s) {
+        return hints != null && hints.containsKey(s);
+    }
+
     Hint get(Val.Str s) {
         Hint h = hints == null ? null : hints.get(s);
         return h != null ? h : new Hint(StringEncoding.UTF8, Strings.utf8Length(s.value()));

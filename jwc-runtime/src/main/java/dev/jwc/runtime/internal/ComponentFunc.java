@@ -17,4 +17,9 @@ public interface ComponentFunc {
      * between the lifting and the lowering side of one call.
      */
     Optional<Val> call(InstanceState caller, List<Val> args, StringHints hints);
+
+    /** A direct host entry, for functions whose signature holds only scalars and allows one. */
+    default Optional<ScalarEntry> scalarEntry() {
+        return Optional.empty();
+    }
 }

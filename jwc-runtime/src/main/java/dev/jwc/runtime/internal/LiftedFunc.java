@@ -9,11 +9,14 @@ import dev.jwc.runtime.abi.InstanceState;
 import dev.jwc.runtime.abi.Layout;
 import dev.jwc.runtime.abi.Lifting;
 import dev.jwc.runtime.abi.Lowering;
+import dev.jwc.runtime.abi.Scalars;
 import dev.jwc.runtime.abi.StringHints;
 import dev.jwc.runtime.core.CoreFunc;
 import dev.jwc.types.FuncType;
 import dev.jwc.types.Val;
 import dev.jwc.types.ValueType;
+import dev.jwc.types.ValueType.Primitive;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +35,7 @@ final class LiftedFunc implements ComponentFunc {
     private final List<ValueType> results;
     private final boolean spillParams;
     private final boolean spillResults;
+    private final Optional<ScalarEntry> scalarEntry;
 
     LiftedFunc(InstanceState inst, CoreFunc core, FuncType type, CanonOptions opts) {
         this.inst = inst;
@@ -42,6 +46,45 @@ final class LiftedFunc implements ComponentFunc {
         this.results = type.result().stream().toList();
         this.spillParams = Layout.flatten(params).size() > Layout.MAX_FLAT_PARAMS;
         this.spillResults = Layout.flatten(results).size() > Layout.MAX_FLAT_RESULTS;
+        this.scalarEntry = opts.async() || spillParams ? Optional.empty() : directEntry();
+    }
+
+    private Optional<ScalarEntry> directEntry() {
+        Optional<Primitive[]> ps = Scalars.scalars(params);
+        Optional<Primitive[]> rs = Scalars.scalars(results);
+        if (ps.isEmpty() || rs.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Primitive> result = Arrays.stream(rs.get()).findFirst();
+        return Optional.of(new ScalarEntry(ps.get(), result, flatArgs -> callScalar(flatArgs, result)));
+    }
+
+    @Override
+    public Optional<ScalarEntry> scalarEntry() {
+        return scalarEntry;
+    }
+
+    /**
+     * {@link #call} from the host for an all-scalar signature: no memory, strings or borrows can be
+     * involved, so only reentrance, task context, the char check and post-return remain.
+     */
+    private long callScalar(long[] flatArgs, Optional<Primitive> resultType) {
+        inst.enterFrom(null);
+        long[] callerContext = inst.beginTask();
+        long[] flatResults = core.call(flatArgs);
+        long result = 0;
+        if (resultType.isPresent()) {
+            result = flatResults[0];
+            Scalars.checkLift(resultType.get(), result);
+        }
+        if (opts.postReturn().isPresent()) {
+            inst.setMayLeave(false);
+            opts.postReturn().get().call(flatResults);
+            inst.setMayLeave(true);
+        }
+        inst.endTask(callerContext);
+        inst.leaveTo(null);
+        return result;
     }
 
     /** EXIT: the callback code of a task that is done; waiting and yielding need the async scheduler. */
