@@ -52,11 +52,20 @@ final class Declarations {
 
     /** The types an imported or exported instance exports have names, also when aliased out later. */
     private static void nameInstanceTypes(InstanceSignature sig, Set<ValueType> types, Set<Long> resources) {
+        nameInstanceTypes(sig, types, resources, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** Instance types are shared DAGs: each is named once, or nested sharing costs exponential time. */
+    private static void nameInstanceTypes(InstanceSignature sig, Set<ValueType> types, Set<Long> resources,
+            Set<InstanceSignature> done) {
+        if (!done.add(sig)) {
+            return;
+        }
         for (ExternEntity e : sig.exports().values()) {
             switch (e) {
                 case ExternEntity.Type t when t.type() instanceof ValueType v -> types.add(v);
                 case ExternEntity.Type t when t.type() instanceof ResourceId r -> resources.add(r.alias());
-                case ExternEntity.Instance i -> nameInstanceTypes(i.type(), types, resources);
+                case ExternEntity.Instance i -> nameInstanceTypes(i.type(), types, resources, done);
                 default -> {
                 }
             }
