@@ -8,6 +8,7 @@ import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentWriter;
+import dev.jwc.binary.validate.ComponentValidator;
 import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.DecodeException;
@@ -155,11 +156,14 @@ class RobustnessTest {
         }
     }
 
-    /** What a tool does with a binary: read it, validate a core module, recover the WIT of a component. */
+    /** What a tool does with a binary: read it, validate it, recover the WIT of a component. */
     static void checkBinary(byte[] bytes) {
         switch (ComponentReader.read(bytes)) {
             case CoreModuleBinary core -> CoreValidator.validate(core.module(), Features.all());
-            case Component component -> WitDecoding.decode(component);
+            case Component component -> {
+                ComponentValidator.validate(bytes, Features.all());
+                WitDecoding.decode(component);
+            }
         }
     }
 

@@ -4,7 +4,10 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.ValType;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Flattening of component types to core types (CanonicalABI.md "Flattening"). */
 final class CanonicalAbi {
@@ -15,14 +18,21 @@ final class CanonicalAbi {
     private CanonicalAbi() {
     }
 
-    /** The flat core types of {@code v}; pointers and lengths have the memory's address type {@code ptr}. */
+    /**
+     * The flat core types of {@code v}; pointers and lengths have the memory's address type {@code ptr}. Callers only
+     * compare the count against {@link #MAX_FLAT_PARAMS} at most, so the list stops one past it: with the memo by
+     * identity, that keeps the work linear even for types that unfold to exponentially large trees.
+     */
     static List<NumType> flatten(ValueType v, NumType ptr) {
-        List<NumType> out = new ArrayList<>();
-        flatten(v, ptr, out);
-        return out;
+        return flatten(v, ptr, new IdentityHashMap<>());
     }
 
-    private static void flatten(ValueType v, NumType ptr, List<NumType> out) {
+    private static List<NumType> flatten(ValueType v, NumType ptr, Map<ValueType, List<NumType>> memo) {
+        List<NumType> known = memo.get(v);
+        if (known != null) {
+            return known;
+        }
+        List<NumType> out = new ArrayList<>();
         switch (v) {
             case ValueType.Primitive p -> {
                 switch (p.type()) {
@@ -45,15 +55,16 @@ final class CanonicalAbi {
                 out.add(ptr);
             }
             case ValueType.FixedList l -> {
-                for (int i = 0; i < l.length() && out.size() <= MAX_FLAT_PARAMS; i++) {
-                    flatten(l.element(), ptr, out);
+                List<NumType> element = flatten(l.element(), ptr, memo);
+                for (long i = 0; i < l.length() && out.size() <= MAX_FLAT_PARAMS; i++) {
+                    append(out, element);
                 }
             }
-            case ValueType.Record r -> r.fields().forEach(f -> flatten(f.type(), ptr, out));
-            case ValueType.Tuple t -> t.types().forEach(x -> flatten(x, ptr, out));
-            case ValueType.Variant x -> variant(x.cases().stream().map(ValueType.Case::type).toList(), ptr, out);
-            case ValueType.Option o -> variant(List.of(java.util.Optional.empty(), java.util.Optional.of(o.type())), ptr, out);
-            case ValueType.Result r -> variant(List.of(r.ok(), r.error()), ptr, out);
+            case ValueType.Record r -> r.fields().forEach(f -> append(out, flatten(f.type(), ptr, memo)));
+            case ValueType.Tuple t -> t.types().forEach(x -> append(out, flatten(x, ptr, memo)));
+            case ValueType.Variant x -> variant(x.cases().stream().map(ValueType.Case::type).toList(), ptr, memo, out);
+            case ValueType.Option o -> variant(List.of(Optional.empty(), Optional.of(o.type())), ptr, memo, out);
+            case ValueType.Result r -> variant(List.of(r.ok(), r.error()), ptr, memo, out);
             case ValueType.Flags f -> out.add(NumType.I32);
             case ValueType.Enum e -> out.add(NumType.I32);
             case ValueType.Own o -> out.add(NumType.I32);
@@ -61,15 +72,26 @@ final class CanonicalAbi {
             case ValueType.Stream s -> out.add(NumType.I32);
             case ValueType.Future f -> out.add(NumType.I32);
         }
+        List<NumType> flat = List.copyOf(out);
+        memo.put(v, flat);
+        return flat;
     }
 
-    private static void variant(List<java.util.Optional<ValueType>> cases, NumType ptr, List<NumType> out) {
+    /** Appends {@code more}, stopping one past {@link #MAX_FLAT_PARAMS}. */
+    private static void append(List<NumType> out, List<NumType> more) {
+        for (int i = 0; i < more.size() && out.size() <= MAX_FLAT_PARAMS; i++) {
+            out.add(more.get(i));
+        }
+    }
+
+    private static void variant(List<Optional<ValueType>> cases, NumType ptr, Map<ValueType, List<NumType>> memo,
+            List<NumType> out) {
         List<NumType> joined = new ArrayList<>();
-        for (java.util.Optional<ValueType> c : cases) {
+        for (Optional<ValueType> c : cases) {
             if (c.isEmpty()) {
                 continue;
             }
-            List<NumType> flat = flatten(c.get(), ptr);
+            List<NumType> flat = flatten(c.get(), ptr, memo);
             for (int i = 0; i < flat.size(); i++) {
                 if (i < joined.size()) {
                     joined.set(i, join(joined.get(i), flat.get(i)));
@@ -79,7 +101,7 @@ final class CanonicalAbi {
             }
         }
         out.add(NumType.I32);
-        out.addAll(joined);
+        append(out, joined);
     }
 
     private static NumType join(NumType a, NumType b) {

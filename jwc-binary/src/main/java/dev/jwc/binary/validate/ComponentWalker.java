@@ -187,7 +187,7 @@ final class ComponentWalker {
         }
         Set<ResourceId> defined = new HashSet<>(component.definedResources());
         Map<ResourceId, ResourceId> fresh = new HashMap<>();
-        ResourceMap map = new ResourceMap(r -> {
+        ResourceMap map = new ResourceMap(cx, r -> {
             ResourceId bound = st.resolve(r);
             if (!bound.equals(r)) {
                 return bound;

@@ -8,9 +8,16 @@ import dev.jwc.binary.ValidationException;
 final class Context {
     /** wasmparser's bound on the nesting of component and instance types and components. */
     static final int MAX_DEPTH = 100;
+    /**
+     * Bound on the type nodes one run may build by substitution. Instantiation copies the types it exports, and
+     * nesting instances of instances lets a small binary ask for exponentially many copies; the bound keeps the
+     * validator's time and memory proportional to it, whatever the input.
+     */
+    static final long MAX_TYPE_NODES = 2_000_000;
 
     final Features features;
     private long nextId;
+    private long typeNodes;
     /** Absolute offset of the item being validated, for error positions. */
     long at;
 
@@ -31,6 +38,14 @@ final class Context {
     /** Another name for the same resource. */
     ResourceId alias(ResourceId r) {
         return new ResourceId(r.id(), ++nextId);
+    }
+
+    /** Counts type nodes built by substitution, failing once the run exceeds {@link #MAX_TYPE_NODES}. */
+    void countTypeNodes(int count) {
+        typeNodes += count;
+        if (typeNodes > MAX_TYPE_NODES) {
+            throw fail("types too large: more than " + MAX_TYPE_NODES + " type nodes built by instantiation");
+        }
     }
 
     ValidationException fail(String message) {

@@ -52,11 +52,20 @@ final class Declarations {
 
     /** The types an imported or exported instance exports have names, also when aliased out later. */
     private static void nameInstanceTypes(InstanceSignature sig, Set<ValueType> types, Set<Long> resources) {
+        nameInstanceTypes(sig, types, resources, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** Instance types are shared DAGs: each is named once, or nested sharing costs exponential time. */
+    private static void nameInstanceTypes(InstanceSignature sig, Set<ValueType> types, Set<Long> resources,
+            Set<InstanceSignature> done) {
+        if (!done.add(sig)) {
+            return;
+        }
         for (ExternEntity e : sig.exports().values()) {
             switch (e) {
                 case ExternEntity.Type t when t.type() instanceof ValueType v -> types.add(v);
                 case ExternEntity.Type t when t.type() instanceof ResourceId r -> resources.add(r.alias());
-                case ExternEntity.Instance i -> nameInstanceTypes(i.type(), types, resources);
+                case ExternEntity.Instance i -> nameInstanceTypes(i.type(), types, resources, done);
                 default -> {
                 }
             }
@@ -370,21 +379,29 @@ final class Declarations {
     }
 
     private static boolean valueNamed(ValueType v, Named named) {
+        return valueNamed(v, named, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** {@code checked} holds the anonymous types already found named: types are DAGs, each is checked once. */
+    private static boolean valueNamed(ValueType v, Named named, Set<ValueType> checked) {
         if (Types.needsName(v)) {
             return named.types.contains(v);
+        }
+        if (!checked.add(v)) {
+            return true;
         }
         return switch (v) {
             case ValueType.Own o -> named.resources.contains(o.resource().alias());
             case ValueType.Borrow b -> named.resources.contains(b.resource().alias());
-            case ValueType.ListOf l -> valueNamed(l.element(), named);
-            case ValueType.FixedList l -> valueNamed(l.element(), named);
-            case ValueType.Tuple t -> t.types().stream().allMatch(x -> valueNamed(x, named));
-            case ValueType.Option o -> valueNamed(o.type(), named);
-            case ValueType.Result r -> r.ok().map(x -> valueNamed(x, named)).orElse(true)
-                    && r.error().map(x -> valueNamed(x, named)).orElse(true);
-            case ValueType.Stream st -> st.element().map(x -> valueNamed(x, named)).orElse(true);
-            case ValueType.Future f -> f.element().map(x -> valueNamed(x, named)).orElse(true);
-            case ValueType.MapOf m -> valueNamed(m.key(), named) && valueNamed(m.value(), named);
+            case ValueType.ListOf l -> valueNamed(l.element(), named, checked);
+            case ValueType.FixedList l -> valueNamed(l.element(), named, checked);
+            case ValueType.Tuple t -> t.types().stream().allMatch(x -> valueNamed(x, named, checked));
+            case ValueType.Option o -> valueNamed(o.type(), named, checked);
+            case ValueType.Result r -> r.ok().map(x -> valueNamed(x, named, checked)).orElse(true)
+                    && r.error().map(x -> valueNamed(x, named, checked)).orElse(true);
+            case ValueType.Stream st -> st.element().map(x -> valueNamed(x, named, checked)).orElse(true);
+            case ValueType.Future f -> f.element().map(x -> valueNamed(x, named, checked)).orElse(true);
+            case ValueType.MapOf m -> valueNamed(m.key(), named, checked) && valueNamed(m.value(), named, checked);
             default -> true;
         };
     }

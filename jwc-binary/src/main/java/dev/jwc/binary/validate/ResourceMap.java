@@ -8,11 +8,16 @@ import java.util.function.UnaryOperator;
 
 /** Rewrites the resource identities inside resolved types, as instantiation and freshening need. */
 final class ResourceMap {
+    private final Context cx;
     private final UnaryOperator<ResourceId> map;
-    /** Instance and component types are shared by reference; each is rewritten once. */
+    /**
+     * Types are shared by reference (DAGs); each is rewritten once, which keeps the sharing (and the identity of
+     * nominal types) and the work linear in the number of distinct types.
+     */
     private final Map<TypeEntry, TypeEntry> done = new IdentityHashMap<>();
 
-    ResourceMap(UnaryOperator<ResourceId> map) {
+    ResourceMap(Context cx, UnaryOperator<ResourceId> map) {
+        this.cx = cx;
         this.map = map;
     }
 
@@ -38,6 +43,7 @@ final class ResourceMap {
     }
 
     FunctionType func(FunctionType f) {
+        cx.countTypeNodes(1);
         return new FunctionType(f.async(),
                 f.params().stream().map(p -> new FunctionType.Param(p.name(), value(p.type()))).toList(),
                 f.result().map(this::value));
@@ -46,6 +52,7 @@ final class ResourceMap {
     InstanceSignature instance(InstanceSignature i) {
         TypeEntry seen = done.get(i);
         if (seen == null) {
+            cx.countTypeNodes(1);
             seen = new InstanceSignature(entities(i.exports()), ids(i.definedResources()));
             done.put(i, seen);
         }
@@ -55,6 +62,7 @@ final class ResourceMap {
     ComponentSignature component(ComponentSignature c) {
         TypeEntry seen = done.get(c);
         if (seen == null) {
+            cx.countTypeNodes(1);
             seen = new ComponentSignature(entities(c.imports()), entities(c.exports()), ids(c.importedResources()),
                     ids(c.definedResources()));
             done.put(c, seen);
@@ -63,16 +71,28 @@ final class ResourceMap {
     }
 
     private List<ResourceId> ids(List<ResourceId> ids) {
+        cx.countTypeNodes(ids.size());
         return ids.stream().map(map).toList();
     }
 
     private Map<String, ExternEntity> entities(Map<String, ExternEntity> in) {
+        cx.countTypeNodes(in.size());
         Map<String, ExternEntity> out = new LinkedHashMap<>();
         in.forEach((k, v) -> out.put(k, entity(v)));
         return out;
     }
 
     ValueType value(ValueType v) {
+        TypeEntry seen = done.get(v);
+        if (seen == null) {
+            cx.countTypeNodes(1);
+            seen = rewrite(v);
+            done.put(v, seen);
+        }
+        return (ValueType) seen;
+    }
+
+    private ValueType rewrite(ValueType v) {
         return switch (v) {
             case ValueType.Primitive p -> p;
             case ValueType.Record r -> new ValueType.Record(

@@ -72,7 +72,7 @@ final class Subtyping {
     }
 
     /**
-     * Whether this pair of instance or component types is compared for the first time. Types are
+     * Whether this pair of types is compared for the first time. Types are
      * shared by reference, and comparing a pair again finds nothing new but costs exponential time.
      */
     private boolean firstTime(TypeEntry actual, TypeEntry expected) {
@@ -215,6 +215,9 @@ final class Subtyping {
         }
         if (actual.getClass() != expected.getClass()) {
             throw new TypeMismatch("expected " + expected.kind() + ", found " + actual.kind());
+        }
+        if (!firstTime(actual, expected)) {
+            return;
         }
         switch (expected) {
             case ValueType.Record e -> record((ValueType.Record) actual, e);

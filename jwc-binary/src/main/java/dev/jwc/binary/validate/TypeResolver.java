@@ -291,7 +291,7 @@ final class TypeResolver {
             fresh.put(r, f);
             (importing ? s.importedResources : s.definedResources).add(f);
         }
-        InstanceSignature mapped = new ResourceMap(r -> fresh.getOrDefault(r, r)).instance(sig);
+        InstanceSignature mapped = new ResourceMap(cx, r -> fresh.getOrDefault(r, r)).instance(sig);
         return new InstanceSignature(mapped.exports(), List.of());
     }
 

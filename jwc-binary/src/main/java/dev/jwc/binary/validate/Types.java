@@ -18,25 +18,36 @@ final class Types {
         return found[0];
     }
 
-    /** Calls {@code visitor} on {@code v} and every value type inside it. */
+    /**
+     * Calls {@code visitor} once on {@code v} and on every distinct value type inside it. Types are shared DAGs
+     * (a tuple may name the same type twice, level after level), so each node is visited once by identity: a walk
+     * of the tree they unfold to could be exponential in the size of the binary.
+     */
     static void visit(ValueType v, Consumer<ValueType> visitor) {
+        visit(v, visitor, identitySet());
+    }
+
+    private static void visit(ValueType v, Consumer<ValueType> visitor, Set<Object> seen) {
+        if (!seen.add(v)) {
+            return;
+        }
         visitor.accept(v);
         switch (v) {
-            case ValueType.Record r -> r.fields().forEach(f -> visit(f.type(), visitor));
-            case ValueType.Variant x -> x.cases().forEach(c -> c.type().ifPresent(t -> visit(t, visitor)));
-            case ValueType.ListOf l -> visit(l.element(), visitor);
-            case ValueType.FixedList l -> visit(l.element(), visitor);
-            case ValueType.Tuple t -> t.types().forEach(e -> visit(e, visitor));
-            case ValueType.Option o -> visit(o.type(), visitor);
+            case ValueType.Record r -> r.fields().forEach(f -> visit(f.type(), visitor, seen));
+            case ValueType.Variant x -> x.cases().forEach(c -> c.type().ifPresent(t -> visit(t, visitor, seen)));
+            case ValueType.ListOf l -> visit(l.element(), visitor, seen);
+            case ValueType.FixedList l -> visit(l.element(), visitor, seen);
+            case ValueType.Tuple t -> t.types().forEach(e -> visit(e, visitor, seen));
+            case ValueType.Option o -> visit(o.type(), visitor, seen);
             case ValueType.Result r -> {
-                r.ok().ifPresent(t -> visit(t, visitor));
-                r.error().ifPresent(t -> visit(t, visitor));
+                r.ok().ifPresent(t -> visit(t, visitor, seen));
+                r.error().ifPresent(t -> visit(t, visitor, seen));
             }
-            case ValueType.Stream s -> s.element().ifPresent(t -> visit(t, visitor));
-            case ValueType.Future f -> f.element().ifPresent(t -> visit(t, visitor));
+            case ValueType.Stream s -> s.element().ifPresent(t -> visit(t, visitor, seen));
+            case ValueType.Future f -> f.element().ifPresent(t -> visit(t, visitor, seen));
             case ValueType.MapOf m -> {
-                visit(m.key(), visitor);
-                visit(m.value(), visitor);
+                visit(m.key(), visitor, seen);
+                visit(m.value(), visitor, seen);
             }
             case ValueType.Primitive p -> {
             }
@@ -51,6 +62,10 @@ final class Types {
         }
     }
 
+    private static Set<Object> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+
     /** Adds every resource {@code e} refers to, however deeply, to {@code out}. */
     static void resources(ExternEntity e, Set<ResourceId> out) {
         new ResourceCollector(out).entity(e);
@@ -60,48 +75,56 @@ final class Types {
         new ResourceCollector(out).entry(t);
     }
 
-    /** Collects resources, visiting each shared instance or component type once. */
-    private record ResourceCollector(Set<ResourceId> out, Set<TypeEntry> seen) {
+    /** Collects resources, visiting each shared type (by identity) once, as types form DAGs. */
+    private record ResourceCollector(Set<ResourceId> out, Set<Object> seen) {
         ResourceCollector(Set<ResourceId> out) {
-            this(out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            this(out, identitySet());
         }
 
-    void entity(ExternEntity e) {
-        switch (e) {
-            case ExternEntity.Module m -> {
-            }
-            case ExternEntity.Func f -> entry(f.type());
-            case ExternEntity.Value v -> entry(v.type());
-            case ExternEntity.Type t -> entry(t.type());
-            case ExternEntity.Instance i -> entry(i.type());
-            case ExternEntity.Component c -> entry(c.type());
-        }
-    }
-
-    void entry(TypeEntry t) {
-        if ((t instanceof InstanceSignature || t instanceof ComponentSignature) && !seen.add(t)) {
-            return;
-        }
-        switch (t) {
-            case ResourceId r -> out.add(r);
-            case ValueType v -> visit(v, x -> {
-                if (x instanceof ValueType.Own o) {
-                    out.add(o.resource());
-                } else if (x instanceof ValueType.Borrow b) {
-                    out.add(b.resource());
+        void entity(ExternEntity e) {
+            switch (e) {
+                case ExternEntity.Module m -> {
                 }
-            });
-            case FunctionType f -> {
-                f.params().forEach(p -> entry(p.type()));
-                f.result().ifPresent(this::entry);
-            }
-            case InstanceSignature i -> i.exports().values().forEach(this::entity);
-            case ComponentSignature c -> {
-                c.imports().values().forEach(this::entity);
-                c.exports().values().forEach(this::entity);
+                case ExternEntity.Func f -> entry(f.type());
+                case ExternEntity.Value v -> entry(v.type());
+                case ExternEntity.Type t -> entry(t.type());
+                case ExternEntity.Instance i -> entry(i.type());
+                case ExternEntity.Component c -> entry(c.type());
             }
         }
-    }
+
+        void entry(TypeEntry t) {
+            switch (t) {
+                case ResourceId r -> out.add(r);
+                case ValueType v -> visit(v, this::handle, seen);
+                case FunctionType f -> {
+                    if (seen.add(f)) {
+                        f.params().forEach(p -> entry(p.type()));
+                        f.result().ifPresent(this::entry);
+                    }
+                }
+                case InstanceSignature i -> {
+                    if (seen.add(i)) {
+                        i.exports().values().forEach(this::entity);
+                    }
+                }
+                case ComponentSignature c -> {
+                    if (seen.add(c)) {
+                        c.imports().values().forEach(this::entity);
+                        c.exports().values().forEach(this::entity);
+                    }
+                }
+            }
+        }
+
+        private void handle(ValueType v) {
+            switch (v) {
+                case ValueType.Own o -> out.add(o.resource());
+                case ValueType.Borrow b -> out.add(b.resource());
+                default -> {
+                }
+            }
+        }
     }
 
     /** The same type under a new identity, as importing or exporting a type gives it a new name. */
