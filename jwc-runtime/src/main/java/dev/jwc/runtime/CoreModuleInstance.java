@@ -6,7 +6,6 @@ import dev.jwc.runtime.core.CoreFunc;
 import dev.jwc.runtime.core.CoreInstance;
 import dev.jwc.runtime.core.CoreLinkException;
 import dev.jwc.runtime.core.CoreMemory;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +21,12 @@ public final class CoreModuleInstance {
         long[] call(GuestMemory memory, long[] args);
     }
 
+    /** Finds the host function for import {@code module}.{@code name}; empty when the host has none. */
+    @FunctionalInterface
+    public interface Imports {
+        Optional<HostImport> find(String module, String name);
+    }
+
     private final CoreInstance instance;
 
     private CoreModuleInstance(CoreInstance instance) {
@@ -29,19 +34,17 @@ public final class CoreModuleInstance {
     }
 
     /**
-     * Instantiates {@code bytes} with {@code imports} (module name → field name → function) and runs its
+     * Instantiates {@code bytes} with the functions {@code imports} finds and runs its
      * start section. Throws {@link LinkException} for an invalid module or a missing or non-function
      * import, {@link Trap} when the start section traps.
      */
-    public static CoreModuleInstance instantiate(Engine engine, byte[] bytes, Map<String, Map<String, HostImport>> imports) {
+    public static CoreModuleInstance instantiate(Engine engine, byte[] bytes, Imports imports) {
         CoreEngine core = engine.core();
         AtomicReference<GuestMemory> memory = new AtomicReference<>();
         try {
             CoreInstance instance = core.instantiate(core.compile(bytes), (module, name) -> {
-                HostImport f = imports.getOrDefault(module, Map.of()).get(name);
-                if (f == null) {
-                    throw new CoreLinkException("unknown import: `" + module + "::" + name + "` has not been defined");
-                }
+                HostImport f = imports.find(module, name).orElseThrow(() -> new CoreLinkException(
+                        "unknown import: `" + module + "::" + name + "` has not been defined"));
                 return (CoreFunc) args -> {
                     GuestMemory m = memory.get();
                     Trap.trapIf(m == null, "`" + module + "::" + name + "` needs the exported memory `memory`");
