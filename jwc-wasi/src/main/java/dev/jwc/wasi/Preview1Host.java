@@ -84,6 +84,7 @@ final class Preview1Host {
         functions.put("fd_prestat_dir_name", this::fdPrestatDirName);
         functions.put("path_open", this::pathOpen);
         functions.put("fd_seek", this::fdSeek);
+        functions.put("fd_filestat_get", this::fdFilestatGet);
         functions.put("fd_tell", (m, a) -> fdSeek(m, new long[] {a[0], 0, 1, a[1]}));
         functions.put("fd_close", (m, a) -> errno(isStdio(a[0]) || files.remove((int) a[0]) != null ? SUCCESS : BADF));
         functions.put("clock_time_get", this::clockTimeGet);
@@ -364,6 +365,46 @@ final class Preview1Host {
         file.position = base + a[1];
         m.writeLong((int) a[3], file.position);
         return errno(SUCCESS);
+    }
+
+    /** filestat: dev, ino, filetype u8 at 16, nlink, size, atim, mtim, ctim (u64 each, 64 bytes). */
+    private long[] fdFilestatGet(GuestMemory m, long[] a) {
+        OpenFile file = files.get((int) a[0]);
+        if (file == null) {
+            return errno(isStdio(a[0]) ? NOSYS : BADF);
+        }
+        Val.Result stat = (Val.Result) call(TYPES, "[method]descriptor.stat", borrow(file.descriptor)).orElseThrow();
+        if (!stat.isOk()) {
+            return fsErrno(stat);
+        }
+        Val.Result hash = (Val.Result) call(TYPES, "[method]descriptor.metadata-hash", borrow(file.descriptor)).orElseThrow();
+        if (!hash.isOk()) {
+            return fsErrno(hash);
+        }
+        Map<String, Val> fields = new HashMap<>();
+        ((Val.Record) stat.payload().orElseThrow()).fields().forEach(f -> fields.put(f.name(), f.value()));
+        List<Val.Field> ids = ((Val.Record) hash.payload().orElseThrow()).fields();
+        int at = (int) a[1];
+        m.check(at, 64);
+        m.writeLong(at, Vals.u64(ids.get(1).value()));
+        m.writeLong(at + 8, Vals.u64(ids.get(0).value()));
+        m.writeLong(at + 16, 0);
+        m.writeByte(at + 16, filetype(((Val.Enum) fields.get("type")).name()));
+        m.writeLong(at + 24, Vals.u64(fields.get("link-count")));
+        m.writeLong(at + 32, Vals.u64(fields.get("size")));
+        m.writeLong(at + 40, nanos(fields.get("data-access-timestamp")));
+        m.writeLong(at + 48, nanos(fields.get("data-modification-timestamp")));
+        m.writeLong(at + 56, nanos(fields.get("status-change-timestamp")));
+        return errno(SUCCESS);
+    }
+
+    /** An {@code option<datetime>} as nanoseconds since the epoch; 0 when absent. */
+    private static long nanos(Val optionalDatetime) {
+        if (!(optionalDatetime instanceof Val.Option o) || o.value().isEmpty()) {
+            return 0;
+        }
+        List<Val.Field> t = ((Val.Record) o.value().get()).fields();
+        return Vals.u64(t.get(0).value()) * 1_000_000_000L + Vals.u32(t.get(1).value());
     }
 
     /** The preview1 filetype of a {@code wasi:filesystem} descriptor-type. */
