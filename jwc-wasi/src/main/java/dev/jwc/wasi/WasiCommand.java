@@ -1,6 +1,7 @@
 package dev.jwc.wasi;
 
 import dev.jwc.runtime.Component;
+import dev.jwc.runtime.CoreModuleInstance;
 import dev.jwc.runtime.Engine;
 import dev.jwc.runtime.Func;
 import dev.jwc.runtime.Instance;
@@ -11,6 +12,7 @@ import dev.jwc.types.Val;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@code wasi:cli/command} component: instantiates it against a {@link WasiHost} and calls
@@ -41,16 +43,17 @@ public final class WasiCommand {
         this.guestStackBytes = guestStackBytes;
     }
 
-    public Outcome run(byte[] componentBytes, WasiConfig config, Optional<Duration> timeout) {
-        Component component = Component.fromBinary(engine, componentBytes);
-        Linker linker = new Linker(engine);
-        new WasiHost(config).addToLinker(linker);
-        var pre = linker.instantiatePre(component);
+    /**
+     * Runs {@code wasm}: a {@code wasi:cli/command} component, or a core module exporting {@code _start}
+     * that imports {@code wasi_snapshot_preview1} (served by {@link Preview1Host} over the same 0.2 host).
+     */
+    public Outcome run(byte[] wasm, WasiConfig config, Optional<Duration> timeout) {
+        Supplier<Outcome> body = isComponent(wasm) ? component(wasm, config) : preview1(wasm, config);
         AtomicReference<Outcome> outcome = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Thread guest = new Thread(null, () -> {
             try {
-                outcome.set(runOnce(pre.instantiate(new Store(engine))));
+                outcome.set(body.get());
             } catch (WasiExit e) {
                 outcome.set(new Outcome(e.code(), Optional.empty()));
             } catch (Trap e) {
@@ -71,6 +74,31 @@ public final class WasiCommand {
             throw failure.get();
         }
         return java.util.Objects.requireNonNull(outcome.get(), "the guest thread ended without an outcome");
+    }
+
+    /** Component binaries have layer 1 in the preamble; core modules have layer 0. */
+    private static boolean isComponent(byte[] wasm) {
+        return wasm.length >= 8 && wasm[6] == 0x01 && wasm[7] == 0x00;
+    }
+
+    private Supplier<Outcome> component(byte[] bytes, WasiConfig config) {
+        Component component = Component.fromBinary(engine, bytes);
+        Linker linker = new Linker(engine);
+        new WasiHost(config).addToLinker(linker);
+        var pre = linker.instantiatePre(component);
+        return () -> runOnce(pre.instantiate(new Store(engine)));
+    }
+
+    private Supplier<Outcome> preview1(byte[] bytes, WasiConfig config) {
+        Preview1Host host = new Preview1Host(new WasiHost(config).registry(), config);
+        return () -> {
+            CoreModuleInstance instance = CoreModuleInstance.instantiate(engine, bytes, host.imports());
+            if (!instance.hasFunction("_start")) {
+                throw new Trap("the core module exports no `_start` function");
+            }
+            instance.call("_start");
+            return new Outcome(0, Optional.empty());
+        };
     }
 
     private static Outcome runOnce(Instance instance) {

@@ -33,6 +33,19 @@ public final class WasiHost {
     public void addToLinker(Linker linker) {
         WasiWit wit = WasiWit.get();
         Map<TypeId, ResourceType> byId = new HashMap<>();
+        HostRegistry registry = registry(wit, byId);
+        WitValueTypes types = new WitValueTypes(wit.resolve(), byId);
+        wit.interfaces().forEach((name, iface) -> define(linker.root().instance(name), unversioned(name), iface,
+                types, registry));
+    }
+
+    /** A fresh set of 0.2 host objects and functions, for a guest that calls them directly (preview1). */
+    HostRegistry registry() {
+        return registry(WasiWit.get(), new HashMap<>());
+    }
+
+    /** Registers every interface implementation; fills {@code byId} with the resource type of each WIT resource. */
+    private HostRegistry registry(WasiWit wit, Map<TypeId, ResourceType> byId) {
         Map<String, ResourceType> byName = new HashMap<>();
         wit.interfaces().forEach((name, iface) -> iface.types().forEach((typeName, id) -> {
             if (wit.resolve().get(id).kind() instanceof TypeDefKind.Resource) {
@@ -47,10 +60,7 @@ public final class WasiHost {
         new CliHost(registry, io, config).register();
         new FilesystemHost(registry, config).register();
         new SocketsHost(registry, config).register();
-
-        WitValueTypes types = new WitValueTypes(wit.resolve(), byId);
-        wit.interfaces().forEach((name, iface) -> define(linker.root().instance(name), unversioned(name), iface,
-                types, registry));
+        return registry;
     }
 
     private static void define(LinkerInstance target, String iface, Interface wit, WitValueTypes types,

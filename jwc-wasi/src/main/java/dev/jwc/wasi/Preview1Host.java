@@ -1,0 +1,492 @@
+package dev.jwc.wasi;
+
+import dev.jwc.runtime.CoreModuleInstance.HostImport;
+import dev.jwc.runtime.CoreModuleInstance.Imports;
+import dev.jwc.runtime.GuestMemory;
+import dev.jwc.runtime.HostFunction;
+import dev.jwc.types.Val;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code wasi_snapshot_preview1} for core modules, as a thin shim over the WASI 0.2 host functions of a
+ * {@link HostRegistry}: the same streams, clocks, random, environment and exit. Pointers are guest
+ * addresses in the module's exported memory; every function but {@code proc_exit} returns an errno.
+ * Functions not implemented yet answer {@code ENOSYS}, which guests handle as "not supported".
+ */
+final class Preview1Host {
+    static final String MODULE = "wasi_snapshot_preview1";
+    private static final long SUCCESS = 0;
+    private static final long BADF = 8;
+    private static final long INVAL = 28;
+    private static final long IO = 29;
+    private static final long NOSYS = 52;
+    private static final long NAMETOOLONG = 37;
+    private static final long SPIPE = 70;
+    private static final String TYPES = "wasi:filesystem/types";
+    private static final int STDIN = 0;
+    private static final int STDOUT = 1;
+    private static final int STDERR = 2;
+    /** filetype character_device: stdio is reported as a terminal-like device, as wasmtime does. */
+    private static final byte CHARACTER_DEVICE = 2;
+
+    private final HostRegistry host;
+    private final WasiConfig config;
+    private final Map<String, HostImport> functions = new HashMap<>();
+    private final Map<Integer, Val> streams = new HashMap<>();
+    /** Open 0.2 descriptors by preview1 fd (from 3, after stdio): preopens first, then path_open results. */
+    private final Map<Integer, OpenFile> files = new HashMap<>();
+    private int nextFd = 3;
+
+    /** A 0.2 descriptor with the preview1 file position; {@code preopen} is the guest path of a preopen. */
+    private static final class OpenFile {
+        final Val descriptor;
+        final Optional<String> preopen;
+        long position;
+
+        OpenFile(Val descriptor, Optional<String> preopen) {
+            this.descriptor = descriptor;
+            this.preopen = preopen;
+        }
+    }
+
+    Preview1Host(HostRegistry host, WasiConfig config) {
+        this.host = host;
+        this.config = config;
+        define();
+        for (Val pair : Vals.list(call("wasi:filesystem/preopens", "get-directories").orElseThrow())) {
+            List<Val> dirAndPath = ((Val.Tuple) pair).elements();
+            files.put(nextFd++, new OpenFile(dirAndPath.get(0), Optional.of(Vals.string(dirAndPath.get(1)))));
+        }
+    }
+
+    /** Every preview1 import: the implemented ones, ENOSYS for the rest; nothing from other modules. */
+    Imports imports() {
+        return (module, name) -> module.equals(MODULE)
+                ? Optional.of(functions.getOrDefault(name, (memory, args) -> new long[] {NOSYS}))
+                : Optional.empty();
+    }
+
+    private void define() {
+        functions.put("args_sizes_get", (m, a) -> sizes(m, a, config.args()));
+        functions.put("args_get", (m, a) -> strings(m, a, config.args()));
+        functions.put("environ_sizes_get", (m, a) -> sizes(m, a, environ()));
+        functions.put("environ_get", (m, a) -> strings(m, a, environ()));
+        functions.put("fd_write", this::fdWrite);
+        functions.put("fd_read", this::fdRead);
+        functions.put("fd_fdstat_get", this::fdFdstatGet);
+        functions.put("fd_prestat_get", this::fdPrestatGet);
+        functions.put("fd_prestat_dir_name", this::fdPrestatDirName);
+        functions.put("path_open", this::pathOpen);
+        functions.put("fd_seek", this::fdSeek);
+        functions.put("fd_filestat_get", this::fdFilestatGet);
+        functions.put("fd_tell", (m, a) -> fdSeek(m, new long[] {a[0], 0, 1, a[1]}));
+        functions.put("fd_close", (m, a) -> errno(isStdio(a[0]) || files.remove((int) a[0]) != null ? SUCCESS : BADF));
+        functions.put("clock_time_get", this::clockTimeGet);
+        functions.put("clock_res_get", this::clockResGet);
+        functions.put("random_get", this::randomGet);
+        functions.put("sched_yield", (m, a) -> errno(SUCCESS));
+        functions.put("proc_exit", (m, a) -> {
+            int code = (int) a[0];
+            if (code >= 0 && code <= 255) {
+                call("wasi:cli/exit", "exit-with-code", Val.u8(code));
+            }
+            throw new WasiExit(code);
+        });
+    }
+
+    /** The environment as preview1 lists it: {@code KEY=VALUE}, in the order the 0.2 host reports it. */
+    private List<String> environ() {
+        return Vals.list(call("wasi:cli/environment", "get-environment").orElseThrow()).stream().map(pair -> {
+            List<Val> kv = ((Val.Tuple) pair).elements();
+            return Vals.string(kv.get(0)) + "=" + Vals.string(kv.get(1));
+        }).toList();
+    }
+
+    private static long[] sizes(GuestMemory m, long[] a, List<String> strings) {
+        m.writeInt((int) a[0], strings.size());
+        m.writeInt((int) a[1], strings.stream().mapToInt(s -> utf8(s).length + 1).sum());
+        return errno(SUCCESS);
+    }
+
+    /** Writes the pointer array at {@code a[0]} and the NUL-terminated strings from {@code a[1]}. */
+    private static long[] strings(GuestMemory m, long[] a, List<String> strings) {
+        int pointers = (int) a[0];
+        int buffer = (int) a[1];
+        for (String s : strings) {
+            byte[] bytes = Arrays.copyOf(utf8(s), utf8(s).length + 1);
+            m.writeInt(pointers, buffer);
+            m.writeBytes(buffer, bytes);
+            pointers += 4;
+            buffer += bytes.length;
+        }
+        return errno(SUCCESS);
+    }
+
+    private long[] fdWrite(GuestMemory m, long[] a) {
+        int fd = (int) a[0];
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (files.containsKey(fd)) {
+            OpenFile file = files.get(fd);
+            forEachIovec(m, a, (buf, len) -> bytes.writeBytes(m.readBytes(buf, len)));
+            Val.Result written = (Val.Result) call(TYPES, "[method]descriptor.write", borrow(file.descriptor),
+                    Vals.bytes(bytes.toByteArray()), Val.u64(file.position)).orElseThrow();
+            if (!written.isOk()) {
+                return fsErrno(written);
+            }
+            file.position += Vals.u64(written.payload().orElseThrow());
+            m.writeInt((int) a[3], bytes.size());
+            return errno(SUCCESS);
+        }
+        if (fd != STDOUT && fd != STDERR) {
+            return errno(BADF);
+        }
+        forEachIovec(m, a, (buf, len) -> bytes.writeBytes(m.readBytes(buf, len)));
+        Val stream = stream(fd);
+        Val.Result written = (Val.Result) call("wasi:io/streams", "[method]output-stream.blocking-write-and-flush",
+                borrow(stream), Vals.bytes(bytes.toByteArray())).orElseThrow();
+        if (!written.isOk()) {
+            return errno(IO);
+        }
+        m.writeInt((int) a[3], bytes.size());
+        return errno(SUCCESS);
+    }
+
+    private long[] fdRead(GuestMemory m, long[] a) {
+        OpenFile file = files.get((int) a[0]);
+        if (file != null) {
+            long[] status = {SUCCESS};
+            int[] total = {0};
+            forEachIovec(m, a, (buf, len) -> {
+                if (status[0] != SUCCESS || len == 0) {
+                    return;
+                }
+                Val.Result read = (Val.Result) call(TYPES, "[method]descriptor.read", borrow(file.descriptor),
+                        Val.u64(Integer.toUnsignedLong(len)), Val.u64(file.position)).orElseThrow();
+                if (!read.isOk()) {
+                    status[0] = fsErrno(read)[0];
+                    return;
+                }
+                byte[] bytes = Vals.bytes(((Val.Tuple) read.payload().orElseThrow()).elements().get(0));
+                m.writeBytes(buf, bytes);
+                file.position += bytes.length;
+                total[0] += bytes.length;
+            });
+            if (status[0] == SUCCESS) {
+                m.writeInt((int) a[3], total[0]);
+            }
+            return errno(status[0]);
+        }
+        if ((int) a[0] != STDIN) {
+            return errno(BADF);
+        }
+        int[] total = {0};
+        boolean[] eof = {false};
+        forEachIovec(m, a, (buf, len) -> {
+            if (eof[0] || len == 0 || total[0] > 0) {
+                return; // one blocking read per call: a short read is allowed and avoids blocking again
+            }
+            Val.Result read = (Val.Result) call("wasi:io/streams", "[method]input-stream.blocking-read",
+                    borrow(stream(STDIN)), Val.u64(len)).orElseThrow();
+            if (!read.isOk()) {
+                eof[0] = true;
+                return;
+            }
+            byte[] bytes = Vals.bytes(read.payload().orElseThrow());
+            m.writeBytes(buf, bytes);
+            total[0] += bytes.length;
+        });
+        m.writeInt((int) a[3], total[0]);
+        return errno(SUCCESS);
+    }
+
+    /** fdstat: filetype u8 at 0, flags u16 at 2, rights base and inheriting u64 at 8 and 16. */
+    private long[] fdFdstatGet(GuestMemory m, long[] a) {
+        byte filetype = CHARACTER_DEVICE;
+        OpenFile file = files.get((int) a[0]);
+        if (file != null) {
+            Val.Result type = (Val.Result) call(TYPES, "[method]descriptor.get-type", borrow(file.descriptor)).orElseThrow();
+            if (!type.isOk()) {
+                return fsErrno(type);
+            }
+            filetype = filetype(((Val.Enum) type.payload().orElseThrow()).name());
+        } else if (!isStdio(a[0])) {
+            return errno(BADF);
+        }
+        int at = (int) a[1];
+        m.check(at, 24);
+        m.writeByte(at, filetype);
+        m.writeByte(at + 1, (byte) 0);
+        m.writeShort(at + 2, (short) 0);
+        m.writeInt(at + 4, 0);
+        m.writeLong(at + 8, -1L);
+        m.writeLong(at + 16, -1L);
+        return errno(SUCCESS);
+    }
+
+    private long[] clockTimeGet(GuestMemory m, long[] a) {
+        return switch ((int) a[0]) {
+            case 0 -> {
+                Val.Record now = (Val.Record) call("wasi:clocks/wall-clock", "now").orElseThrow();
+                long seconds = Vals.u64(now.fields().get(0).value());
+                long nanos = Vals.u32(now.fields().get(1).value());
+                m.writeLong((int) a[2], seconds * 1_000_000_000L + nanos);
+                yield errno(SUCCESS);
+            }
+            case 1 -> {
+                m.writeLong((int) a[2], Vals.u64(call("wasi:clocks/monotonic-clock", "now").orElseThrow()));
+                yield errno(SUCCESS);
+            }
+            default -> errno(INVAL);
+        };
+    }
+
+    private long[] clockResGet(GuestMemory m, long[] a) {
+        return switch ((int) a[0]) {
+            case 0 -> {
+                Val.Record res = (Val.Record) call("wasi:clocks/wall-clock", "resolution").orElseThrow();
+                m.writeLong((int) a[1], Vals.u64(res.fields().get(0).value()) * 1_000_000_000L
+                        + Vals.u32(res.fields().get(1).value()));
+                yield errno(SUCCESS);
+            }
+            case 1 -> {
+                m.writeLong((int) a[1], Vals.u64(call("wasi:clocks/monotonic-clock", "resolution").orElseThrow()));
+                yield errno(SUCCESS);
+            }
+            default -> errno(INVAL);
+        };
+    }
+
+    private long[] randomGet(GuestMemory m, long[] a) {
+        int len = (int) a[1];
+        m.check((int) a[0], Integer.toUnsignedLong(len));
+        byte[] bytes = Vals.bytes(call("wasi:random/random", "get-random-bytes",
+                Val.u64(Integer.toUnsignedLong(len))).orElseThrow());
+        m.writeBytes((int) a[0], bytes);
+        return errno(SUCCESS);
+    }
+
+    /** prestat: tag u8 at 0 (0 = directory), name length u32 at 4. */
+    private long[] fdPrestatGet(GuestMemory m, long[] a) {
+        OpenFile file = files.get((int) a[0]);
+        if (file == null || file.preopen.isEmpty()) {
+            return errno(BADF);
+        }
+        m.check((int) a[1], 8);
+        m.writeInt((int) a[1], 0);
+        m.writeInt((int) a[1] + 4, utf8(file.preopen.get()).length);
+        return errno(SUCCESS);
+    }
+
+    private long[] fdPrestatDirName(GuestMemory m, long[] a) {
+        OpenFile file = files.get((int) a[0]);
+        if (file == null || file.preopen.isEmpty()) {
+            return errno(BADF);
+        }
+        byte[] name = utf8(file.preopen.get());
+        if (Integer.toUnsignedLong((int) a[2]) < name.length) {
+            return errno(NAMETOOLONG);
+        }
+        m.writeBytes((int) a[1], name);
+        return errno(SUCCESS);
+    }
+
+    /** path_open(dirfd, lookupflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_ptr). */
+    private long[] pathOpen(GuestMemory m, long[] a) {
+        OpenFile dir = files.get((int) a[0]);
+        if (dir == null) {
+            return errno(BADF);
+        }
+        String path = new String(m.readBytes((int) a[2], (int) a[3]), StandardCharsets.UTF_8);
+        int oflags = (int) a[4];
+        long rights = a[5];
+        int fdflags = (int) a[7];
+        List<String> open = new java.util.ArrayList<>();
+        if ((oflags & 1) != 0) {
+            open.add("create");
+        }
+        if ((oflags & 2) != 0) {
+            open.add("directory");
+        }
+        if ((oflags & 4) != 0) {
+            open.add("exclusive");
+        }
+        if ((oflags & 8) != 0) {
+            open.add("truncate");
+        }
+        List<String> flags = new java.util.ArrayList<>(List.of("read"));
+        // rights fd_write (bit 6) or fd_allocate/filestat_set_size imply a writable descriptor
+        if ((rights & (1L << 6)) != 0 && (oflags & 2) == 0 || (fdflags & 1) != 0) {
+            flags.add("write");
+        }
+        if ((oflags & 2) != 0 || (rights & (1L << 9 | 1L << 10 | 1L << 22 | 1L << 23 | 1L << 24 | 1L << 25)) != 0) {
+            flags.add("mutate-directory");
+        }
+        Val pathFlags = (a[1] & 1) != 0 ? Val.flags("symlink-follow") : Val.flags();
+        Val.Result opened = (Val.Result) call(TYPES, "[method]descriptor.open-at", borrow(dir.descriptor), pathFlags,
+                Val.string(path), Val.flags(open.toArray(String[]::new)), Val.flags(flags.toArray(String[]::new)))
+                .orElseThrow();
+        if (!opened.isOk()) {
+            return fsErrno(opened);
+        }
+        int fd = nextFd++;
+        files.put(fd, new OpenFile(opened.payload().orElseThrow(), Optional.empty()));
+        m.writeInt((int) a[8], fd);
+        return errno(SUCCESS);
+    }
+
+    /** fd_seek(fd, offset, whence: 0 set, 1 cur, 2 end, newoffset_ptr). */
+    private long[] fdSeek(GuestMemory m, long[] a) {
+        OpenFile file = files.get((int) a[0]);
+        if (file == null) {
+            return errno(isStdio(a[0]) ? SPIPE : BADF);
+        }
+        long base = switch ((int) a[2]) {
+            case 0 -> 0;
+            case 1 -> file.position;
+            case 2 -> {
+                Val.Result stat = (Val.Result) call(TYPES, "[method]descriptor.stat", borrow(file.descriptor)).orElseThrow();
+                if (!stat.isOk()) {
+                    yield -1;
+                }
+                yield Vals.u64(((Val.Record) stat.payload().orElseThrow()).fields().stream()
+                        .filter(f -> f.name().equals("size")).findFirst().orElseThrow().value());
+            }
+            default -> -1;
+        };
+        if (base < 0 || base + a[1] < 0) {
+            return errno(INVAL);
+        }
+        file.position = base + a[1];
+        m.writeLong((int) a[3], file.position);
+        return errno(SUCCESS);
+    }
+
+    /** filestat: dev, ino, filetype u8 at 16, nlink, size, atim, mtim, ctim (u64 each, 64 bytes). */
+    private long[] fdFilestatGet(GuestMemory m, long[] a) {
+        OpenFile file = files.get((int) a[0]);
+        if (file == null) {
+            return errno(isStdio(a[0]) ? NOSYS : BADF);
+        }
+        Val.Result stat = (Val.Result) call(TYPES, "[method]descriptor.stat", borrow(file.descriptor)).orElseThrow();
+        if (!stat.isOk()) {
+            return fsErrno(stat);
+        }
+        Val.Result hash = (Val.Result) call(TYPES, "[method]descriptor.metadata-hash", borrow(file.descriptor)).orElseThrow();
+        if (!hash.isOk()) {
+            return fsErrno(hash);
+        }
+        Map<String, Val> fields = new HashMap<>();
+        ((Val.Record) stat.payload().orElseThrow()).fields().forEach(f -> fields.put(f.name(), f.value()));
+        List<Val.Field> ids = ((Val.Record) hash.payload().orElseThrow()).fields();
+        int at = (int) a[1];
+        m.check(at, 64);
+        m.writeLong(at, Vals.u64(ids.get(1).value()));
+        m.writeLong(at + 8, Vals.u64(ids.get(0).value()));
+        m.writeLong(at + 16, 0);
+        m.writeByte(at + 16, filetype(((Val.Enum) fields.get("type")).name()));
+        m.writeLong(at + 24, Vals.u64(fields.get("link-count")));
+        m.writeLong(at + 32, Vals.u64(fields.get("size")));
+        m.writeLong(at + 40, nanos(fields.get("data-access-timestamp")));
+        m.writeLong(at + 48, nanos(fields.get("data-modification-timestamp")));
+        m.writeLong(at + 56, nanos(fields.get("status-change-timestamp")));
+        return errno(SUCCESS);
+    }
+
+    /** An {@code option<datetime>} as nanoseconds since the epoch; 0 when absent. */
+    private static long nanos(Val optionalDatetime) {
+        if (!(optionalDatetime instanceof Val.Option o) || o.value().isEmpty()) {
+            return 0;
+        }
+        List<Val.Field> t = ((Val.Record) o.value().get()).fields();
+        return Vals.u64(t.get(0).value()) * 1_000_000_000L + Vals.u32(t.get(1).value());
+    }
+
+    /** The preview1 filetype of a {@code wasi:filesystem} descriptor-type. */
+    private static byte filetype(String type) {
+        return switch (type) {
+            case "block-device" -> 1;
+            case "character-device" -> CHARACTER_DEVICE;
+            case "directory" -> 3;
+            case "regular-file" -> 4;
+            case "socket" -> 6;
+            case "symbolic-link" -> 7;
+            default -> 0;
+        };
+    }
+
+    /** The preview1 errno for the {@code wasi:filesystem} error-code of a failed 0.2 call. */
+    private static long[] fsErrno(Val.Result failed) {
+        String code = ((Val.Enum) failed.payload().orElseThrow()).name();
+        return errno(switch (code) {
+            case "access" -> 2;
+            case "would-block" -> 6;
+            case "bad-descriptor" -> BADF;
+            case "exist" -> 20;
+            case "invalid" -> INVAL;
+            case "is-directory" -> 31;
+            case "loop" -> 32;
+            case "name-too-long" -> NAMETOOLONG;
+            case "no-entry" -> 44;
+            case "not-directory" -> 54;
+            case "not-empty" -> 55;
+            case "not-permitted" -> 63;
+            case "read-only" -> 69;
+            case "unsupported" -> 58;
+            default -> IO;
+        });
+    }
+
+    @FunctionalInterface
+    private interface IovecConsumer {
+        void accept(int buf, int len);
+    }
+
+    /** Visits the {@code a[2]} iovecs (buf u32, len u32) at {@code a[1]}. */
+    private static void forEachIovec(GuestMemory m, long[] a, IovecConsumer consumer) {
+        int iovs = (int) a[1];
+        int count = (int) a[2];
+        m.check(iovs, 8L * Integer.toUnsignedLong(count));
+        for (int i = 0; i < count; i++) {
+            int buf = m.readInt(iovs + 8 * i);
+            int len = m.readInt(iovs + 8 * i + 4);
+            m.check(buf, Integer.toUnsignedLong(len));
+            consumer.accept(buf, len);
+        }
+    }
+
+    /** The 0.2 stream behind stdio descriptor {@code fd}, obtained once. */
+    private Val stream(int fd) {
+        return streams.computeIfAbsent(fd, d -> switch (d) {
+            case STDIN -> call("wasi:cli/stdin", "get-stdin").orElseThrow();
+            case STDOUT -> call("wasi:cli/stdout", "get-stdout").orElseThrow();
+            default -> call("wasi:cli/stderr", "get-stderr").orElseThrow();
+        });
+    }
+
+    private static Val borrow(Val own) {
+        return new Val.Borrow(((Val.Own) own).handle());
+    }
+
+    private Optional<Val> call(String iface, String function, Val... args) {
+        HostFunction f = host.function(iface, function);
+        return f.call(List.of(args));
+    }
+
+    private static boolean isStdio(long fd) {
+        return fd == STDIN || fd == STDOUT || fd == STDERR;
+    }
+
+    private static long[] errno(long code) {
+        return new long[] {code};
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
