@@ -29,7 +29,7 @@ final class Preview1Host {
     private static final long NAMETOOLONG = 37;
     private static final long SPIPE = 70;
     private static final long NOTSUP = 58;
-    private static final long FAULT = 21;
+    private static final long NOTSOCK = 57;
     private static final String TYPES = "wasi:filesystem/types";
     private static final int STDIN = 0;
     private static final int STDOUT = 1;
@@ -112,6 +112,10 @@ final class Preview1Host {
         functions.put("fd_renumber", this::fdRenumber);
         functions.put("fd_readdir", this::fdReaddir);
         functions.put("poll_oneoff", this::pollOneoff);
+        // no preview1 sockets are ever handed out: a known fd is not a socket
+        for (String sock : List.of("sock_accept", "sock_recv", "sock_send", "sock_shutdown")) {
+            functions.put(sock, (m, a) -> errno(isStdio(a[0]) || files.containsKey((int) a[0]) ? NOTSOCK : BADF));
+        }
         functions.put("clock_time_get", this::clockTimeGet);
         functions.put("clock_res_get", this::clockResGet);
         functions.put("random_get", this::randomGet);
@@ -254,7 +258,7 @@ final class Preview1Host {
         m.check(at, 24);
         m.writeByte(at, filetype);
         m.writeByte(at + 1, (byte) 0);
-        m.writeShort(at + 2, (short) 0);
+        m.writeShort(at + 2, (short) (file != null && file.append ? 1 : 0));
         m.writeInt(at + 4, 0);
         m.writeLong(at + 8, -1L);
         m.writeLong(at + 16, -1L);
@@ -367,7 +371,9 @@ final class Preview1Host {
             return fsErrno(opened);
         }
         int fd = nextFd++;
-        files.put(fd, new OpenFile(opened.payload().orElseThrow(), Optional.empty()));
+        OpenFile file = new OpenFile(opened.payload().orElseThrow(), Optional.empty());
+        file.append = (fdflags & 1) != 0;
+        files.put(fd, file);
         m.writeInt((int) a[8], fd);
         return errno(SUCCESS);
     }
