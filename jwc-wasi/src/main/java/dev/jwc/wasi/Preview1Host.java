@@ -30,6 +30,8 @@ final class Preview1Host {
     private static final long SPIPE = 70;
     private static final long NOTSUP = 58;
     private static final long NOTSOCK = 57;
+    private static final long FD_WRITE = 1L << 6;
+    private static final byte DIRECTORY = 3;
     private static final String TYPES = "wasi:filesystem/types";
     private static final int STDIN = 0;
     private static final int STDOUT = 1;
@@ -260,7 +262,8 @@ final class Preview1Host {
         m.writeByte(at + 1, (byte) 0);
         m.writeShort(at + 2, (short) (file != null && file.append ? 1 : 0));
         m.writeInt(at + 4, 0);
-        m.writeLong(at + 8, -1L);
+        // a directory itself cannot be written, so its base rights leave fd_write out (wasmtime does the same)
+        m.writeLong(at + 8, filetype == DIRECTORY ? ~FD_WRITE : -1L);
         m.writeLong(at + 16, -1L);
         return errno(SUCCESS);
     }
@@ -356,8 +359,8 @@ final class Preview1Host {
             open.add("truncate");
         }
         List<String> flags = new java.util.ArrayList<>(List.of("read"));
-        // rights fd_write (bit 6) or fd_allocate/filestat_set_size imply a writable descriptor
-        if ((rights & (1L << 6)) != 0 && (oflags & 2) == 0 || (fdflags & 1) != 0) {
+        // right fd_write asks for a writable descriptor; the host refuses that for a directory (ISDIR)
+        if ((rights & FD_WRITE) != 0 || (fdflags & 1) != 0) {
             flags.add("write");
         }
         if ((oflags & 2) != 0 || (rights & (1L << 9 | 1L << 10 | 1L << 22 | 1L << 23 | 1L << 24 | 1L << 25)) != 0) {
@@ -765,7 +768,7 @@ final class Preview1Host {
         return switch (type) {
             case "block-device" -> 1;
             case "character-device" -> CHARACTER_DEVICE;
-            case "directory" -> 3;
+            case "directory" -> DIRECTORY;
             case "regular-file" -> 4;
             case "socket" -> 6;
             case "symbolic-link" -> 7;
