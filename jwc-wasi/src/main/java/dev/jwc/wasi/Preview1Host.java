@@ -31,6 +31,8 @@ final class Preview1Host {
     private static final long NOTSUP = 58;
     private static final long NOTSOCK = 57;
     private static final long FD_WRITE = 1L << 6;
+    /** fd_seek, fd_tell, fd_write, fd_allocate and fd_filestat_set_size: rights only a file can have. */
+    private static final long FILE_ONLY_RIGHTS = 1L << 2 | 1L << 5 | FD_WRITE | 1L << 8 | 1L << 22;
     private static final byte DIRECTORY = 3;
     private static final String TYPES = "wasi:filesystem/types";
     private static final int STDIN = 0;
@@ -109,7 +111,11 @@ final class Preview1Host {
         functions.put("fd_sync", (m, a) -> onFile(a[0], d -> fs("sync", d)));
         functions.put("fd_datasync", (m, a) -> onFile(a[0], d -> fs("sync-data", d)));
         functions.put("fd_advise", this::fdAdvise);
-        functions.put("fd_allocate", (m, a) -> onFile(a[0], d -> errno(NOTSUP)));
+        // 0.2 has no allocate; like wasmtime, files answer NOTSUP (a directory is no file: BADF)
+        functions.put("fd_allocate", (m, a) -> {
+            OpenFile file = files.get((int) a[0]);
+            return errno(file == null || isDirectory(file) ? BADF : NOTSUP);
+        });
         functions.put("fd_fdstat_set_flags", this::fdFdstatSetFlags);
         functions.put("fd_renumber", this::fdRenumber);
         functions.put("fd_readdir", this::fdReaddir);
@@ -262,8 +268,8 @@ final class Preview1Host {
         m.writeByte(at + 1, (byte) 0);
         m.writeShort(at + 2, (short) (file != null && file.append ? 1 : 0));
         m.writeInt(at + 4, 0);
-        // a directory itself cannot be written, so its base rights leave fd_write out (wasmtime does the same)
-        m.writeLong(at + 8, filetype == DIRECTORY ? ~FD_WRITE : -1L);
+        // a directory cannot be written, seeked or resized, so its base rights leave those out (as in wasmtime)
+        m.writeLong(at + 8, filetype == DIRECTORY ? ~FILE_ONLY_RIGHTS : -1L);
         m.writeLong(at + 16, -1L);
         return errno(SUCCESS);
     }
@@ -384,7 +390,7 @@ final class Preview1Host {
     /** fd_seek(fd, offset, whence: 0 set, 1 cur, 2 end, newoffset_ptr). */
     private long[] fdSeek(GuestMemory m, long[] a) {
         OpenFile file = files.get((int) a[0]);
-        if (file == null) {
+        if (file == null || isDirectory(file)) {
             return errno(isStdio(a[0]) ? SPIPE : BADF);
         }
         long base = switch ((int) a[2]) {
@@ -453,6 +459,11 @@ final class Preview1Host {
         m.writeLong(at + 48, nanos(fields.get("data-modification-timestamp")));
         m.writeLong(at + 56, nanos(fields.get("status-change-timestamp")));
         return errno(SUCCESS);
+    }
+
+    private boolean isDirectory(OpenFile file) {
+        Val.Result type = (Val.Result) call(TYPES, "[method]descriptor.get-type", borrow(file.descriptor)).orElseThrow();
+        return type.isOk() && ((Val.Enum) type.payload().orElseThrow()).name().equals("directory");
     }
 
     /** The size field of a successful {@code descriptor.stat}. */
