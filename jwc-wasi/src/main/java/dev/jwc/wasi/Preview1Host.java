@@ -31,6 +31,9 @@ final class Preview1Host {
     private static final long NOTSUP = 58;
     private static final long NOTSOCK = 57;
     private static final long FD_WRITE = 1L << 6;
+    private static final int SYNC_FLAGS = 2 | 8 | 16;
+    /** fd_readdir, the path_* rights (bits 9..20 and 24..26): rights only a directory can have. */
+    private static final long DIRECTORY_ONLY_RIGHTS = (1L << 21) - (1L << 9) | 7L << 24;
     /** fd_seek, fd_tell, fd_write, fd_allocate and fd_filestat_set_size: rights only a file can have. */
     private static final long FILE_ONLY_RIGHTS = 1L << 2 | 1L << 5 | FD_WRITE | 1L << 8 | 1L << 22;
     private static final byte DIRECTORY = 3;
@@ -56,6 +59,8 @@ final class Preview1Host {
         long position;
         /** fdflags append: every fd_write goes to the end of the file. */
         boolean append;
+        /** fdflags dsync (2), rsync (8) and sync (16): each fd_write is followed by a 0.2 sync. */
+        int syncFlags;
 
         OpenFile(Val descriptor, Optional<String> preopen) {
             this.descriptor = descriptor;
@@ -184,6 +189,12 @@ final class Preview1Host {
                 return fsErrno(written);
             }
             file.position += Vals.u64(written.payload().orElseThrow());
+            if (file.syncFlags != 0) {
+                long[] synced = fs("sync", borrow(file.descriptor));
+                if (synced[0] != SUCCESS) {
+                    return synced;
+                }
+            }
             m.writeInt((int) a[3], bytes.size());
             return errno(SUCCESS);
         }
@@ -266,11 +277,12 @@ final class Preview1Host {
         m.check(at, 24);
         m.writeByte(at, filetype);
         m.writeByte(at + 1, (byte) 0);
-        m.writeShort(at + 2, (short) (file != null && file.append ? 1 : 0));
+        m.writeShort(at + 2, (short) (file == null ? 0 : (file.append ? 1 : 0) | file.syncFlags));
         m.writeInt(at + 4, 0);
         // a directory cannot be written, seeked or resized, so its base rights leave those out (as in wasmtime)
-        m.writeLong(at + 8, filetype == DIRECTORY ? ~FILE_ONLY_RIGHTS : -1L);
-        m.writeLong(at + 16, -1L);
+        m.writeLong(at + 8, filetype == DIRECTORY ? ~FILE_ONLY_RIGHTS : ~DIRECTORY_ONLY_RIGHTS);
+        // only a directory hands rights on to what is opened through it
+        m.writeLong(at + 16, filetype == DIRECTORY ? -1L : 0);
         return errno(SUCCESS);
     }
 
@@ -382,6 +394,7 @@ final class Preview1Host {
         int fd = nextFd++;
         OpenFile file = new OpenFile(opened.payload().orElseThrow(), Optional.empty());
         file.append = (fdflags & 1) != 0;
+        file.syncFlags = fdflags & SYNC_FLAGS;
         files.put(fd, file);
         m.writeInt((int) a[8], fd);
         return errno(SUCCESS);
@@ -602,16 +615,17 @@ final class Preview1Host {
         return onFile(a[0], d -> fs("advise", d, Val.u64(a[1]), Val.u64(a[2]), Val.enumCase(advice.get((int) a[3]))));
     }
 
-    /** fd_fdstat_set_flags(fd, fdflags): append (1) and nonblock (4) are kept; the sync flags are unsupported. */
+    /** fd_fdstat_set_flags(fd, fdflags): append and the sync flags are kept; nonblock (4) is accepted. */
     private long[] fdFdstatSetFlags(GuestMemory m, long[] a) {
-        if ((a[1] & ~5L) != 0) {
-            return errno(isStdio(a[0]) || files.containsKey((int) a[0]) ? NOTSUP : BADF);
+        if ((a[1] & ~31L) != 0) {
+            return errno(INVAL);
         }
         OpenFile file = files.get((int) a[0]);
         if (file == null) {
             return errno(isStdio(a[0]) ? SUCCESS : BADF);
         }
         file.append = (a[1] & 1) != 0;
+        file.syncFlags = (int) a[1] & SYNC_FLAGS;
         return errno(SUCCESS);
     }
 
