@@ -48,6 +48,8 @@ final class Preview1Host {
     private final WasiConfig config;
     private final Map<String, HostImport> functions = new HashMap<>();
     private final Map<Integer, Val> streams = new HashMap<>();
+    /** The open stdio fds and which stream each is (STDIN, STDOUT or STDERR); fd_renumber can move them. */
+    private final Map<Integer, Integer> stdio = new HashMap<>(Map.of(STDIN, STDIN, STDOUT, STDOUT, STDERR, STDERR));
     /** Open 0.2 descriptors by preview1 fd (from 3, after stdio): preopens first, then path_open results. */
     private final Map<Integer, OpenFile> files = new HashMap<>();
     private int nextFd = 3;
@@ -99,7 +101,8 @@ final class Preview1Host {
         functions.put("fd_seek", this::fdSeek);
         functions.put("fd_filestat_get", this::fdFilestatGet);
         functions.put("fd_tell", (m, a) -> fdSeek(m, new long[] {a[0], 0, 1, a[1]}));
-        functions.put("fd_close", (m, a) -> errno(isStdio(a[0]) || files.remove((int) a[0]) != null ? SUCCESS : BADF));
+        functions.put("fd_close", (m, a) -> errno(stdio.remove((int) a[0]) != null || files.remove((int) a[0]) != null
+                ? SUCCESS : BADF));
         functions.put("path_filestat_get", this::pathFilestatGet);
         functions.put("path_create_directory", (m, a) -> atPath(m, a, "create-directory-at"));
         functions.put("path_remove_directory", (m, a) -> atPath(m, a, "remove-directory-at"));
@@ -198,11 +201,12 @@ final class Preview1Host {
             m.writeInt((int) a[3], bytes.size());
             return errno(SUCCESS);
         }
-        if (fd != STDOUT && fd != STDERR) {
+        Integer kind = stdio.get(fd);
+        if (kind == null || kind == STDIN) {
             return errno(BADF);
         }
         forEachIovec(m, a, (buf, len) -> bytes.writeBytes(m.readBytes(buf, len)));
-        Val stream = stream(fd);
+        Val stream = stream(kind);
         Val.Result written = (Val.Result) call("wasi:io/streams", "[method]output-stream.blocking-write-and-flush",
                 borrow(stream), Vals.bytes(bytes.toByteArray())).orElseThrow();
         if (!written.isOk()) {
@@ -237,7 +241,7 @@ final class Preview1Host {
             }
             return errno(status[0]);
         }
-        if ((int) a[0] != STDIN) {
+        if (!Integer.valueOf(STDIN).equals(stdio.get((int) a[0]))) {
             return errno(BADF);
         }
         int[] total = {0};
@@ -629,14 +633,24 @@ final class Preview1Host {
         return errno(SUCCESS);
     }
 
-    /** fd_renumber(from, to): the file of {@code from} moves to {@code to}, closing what was there. */
+    /** fd_renumber(from, to): the file or stdio stream of {@code from} moves to {@code to}, closing what was there. */
     private long[] fdRenumber(GuestMemory m, long[] a) {
         int from = (int) a[0];
         int to = (int) a[1];
-        if (!files.containsKey(from) || !files.containsKey(to)) {
+        boolean fromOpen = files.containsKey(from) || stdio.containsKey(from);
+        if (!fromOpen || !files.containsKey(to) && !stdio.containsKey(to)) {
             return errno(BADF);
         }
-        files.put(to, files.remove(from));
+        if (from == to) {
+            return errno(SUCCESS);
+        }
+        files.remove(to);
+        stdio.remove(to);
+        if (files.containsKey(from)) {
+            files.put(to, files.remove(from));
+        } else {
+            stdio.put(to, stdio.remove(from));
+        }
         return errno(SUCCESS);
     }
 
@@ -863,9 +877,9 @@ final class Preview1Host {
         }
     }
 
-    /** The 0.2 stream behind stdio descriptor {@code fd}, obtained once. */
-    private Val stream(int fd) {
-        return streams.computeIfAbsent(fd, d -> switch (d) {
+    /** The 0.2 stream behind stdio stream {@code kind}, obtained once. */
+    private Val stream(int kind) {
+        return streams.computeIfAbsent(kind, d -> switch (d) {
             case STDIN -> call("wasi:cli/stdin", "get-stdin").orElseThrow();
             case STDOUT -> call("wasi:cli/stdout", "get-stdout").orElseThrow();
             default -> call("wasi:cli/stderr", "get-stderr").orElseThrow();
@@ -885,8 +899,8 @@ final class Preview1Host {
         return f.call(List.of(args));
     }
 
-    private static boolean isStdio(long fd) {
-        return fd == STDIN || fd == STDOUT || fd == STDERR;
+    private boolean isStdio(long fd) {
+        return stdio.containsKey((int) fd);
     }
 
     private static long[] errno(long code) {
