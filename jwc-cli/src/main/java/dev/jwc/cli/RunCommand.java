@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * WAVE.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a WASI 0.2 command component (wasi:cli/run); arguments after FILE go to the guest.")
+        description = "Run a WASI 0.2 command component (wasi:cli/run) or a wasi_snapshot_preview1 core module (_start);"
+                + " arguments after FILE go to the guest.")
 final class RunCommand implements Callable<Integer> {
     private static final long GUEST_STACK_BYTES = 1L << 30;
 
@@ -68,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The component (.wasm).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The component or preview1 core module (.wasm).")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest.")

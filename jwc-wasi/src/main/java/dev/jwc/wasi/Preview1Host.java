@@ -28,6 +28,15 @@ final class Preview1Host {
     private static final long NOSYS = 52;
     private static final long NAMETOOLONG = 37;
     private static final long SPIPE = 70;
+    private static final long NOTSUP = 58;
+    private static final long NOTSOCK = 57;
+    private static final long FD_WRITE = 1L << 6;
+    private static final int SYNC_FLAGS = 2 | 8 | 16;
+    /** fd_readdir, the path_* rights (bits 9..20 and 24..26): rights only a directory can have. */
+    private static final long DIRECTORY_ONLY_RIGHTS = (1L << 21) - (1L << 9) | 7L << 24;
+    /** fd_seek, fd_tell, fd_write, fd_allocate and fd_filestat_set_size: rights only a file can have. */
+    private static final long FILE_ONLY_RIGHTS = 1L << 2 | 1L << 5 | FD_WRITE | 1L << 8 | 1L << 22;
+    private static final byte DIRECTORY = 3;
     private static final String TYPES = "wasi:filesystem/types";
     private static final int STDIN = 0;
     private static final int STDOUT = 1;
@@ -39,6 +48,8 @@ final class Preview1Host {
     private final WasiConfig config;
     private final Map<String, HostImport> functions = new HashMap<>();
     private final Map<Integer, Val> streams = new HashMap<>();
+    /** The open stdio fds and which stream each is (STDIN, STDOUT or STDERR); fd_renumber can move them. */
+    private final Map<Integer, Integer> stdio = new HashMap<>(Map.of(STDIN, STDIN, STDOUT, STDOUT, STDERR, STDERR));
     /** Open 0.2 descriptors by preview1 fd (from 3, after stdio): preopens first, then path_open results. */
     private final Map<Integer, OpenFile> files = new HashMap<>();
     private int nextFd = 3;
@@ -48,6 +59,10 @@ final class Preview1Host {
         final Val descriptor;
         final Optional<String> preopen;
         long position;
+        /** fdflags append: every fd_write goes to the end of the file. */
+        boolean append;
+        /** fdflags dsync (2), rsync (8) and sync (16): each fd_write is followed by a 0.2 sync. */
+        int syncFlags;
 
         OpenFile(Val descriptor, Optional<String> preopen) {
             this.descriptor = descriptor;
@@ -86,7 +101,37 @@ final class Preview1Host {
         functions.put("fd_seek", this::fdSeek);
         functions.put("fd_filestat_get", this::fdFilestatGet);
         functions.put("fd_tell", (m, a) -> fdSeek(m, new long[] {a[0], 0, 1, a[1]}));
-        functions.put("fd_close", (m, a) -> errno(isStdio(a[0]) || files.remove((int) a[0]) != null ? SUCCESS : BADF));
+        functions.put("fd_close", (m, a) -> errno(stdio.remove((int) a[0]) != null || files.remove((int) a[0]) != null
+                ? SUCCESS : BADF));
+        functions.put("path_filestat_get", this::pathFilestatGet);
+        functions.put("path_create_directory", (m, a) -> atPath(m, a, "create-directory-at"));
+        functions.put("path_remove_directory", (m, a) -> atPath(m, a, "remove-directory-at"));
+        functions.put("path_unlink_file", (m, a) -> atPath(m, a, "unlink-file-at"));
+        functions.put("path_rename", this::pathRename);
+        functions.put("path_symlink", this::pathSymlink);
+        functions.put("path_readlink", this::pathReadlink);
+        functions.put("path_link", this::pathLink);
+        functions.put("path_filestat_set_times", this::pathFilestatSetTimes);
+        functions.put("fd_pread", this::fdPread);
+        functions.put("fd_pwrite", this::fdPwrite);
+        functions.put("fd_filestat_set_size", (m, a) -> onFile(a[0], d -> fs("set-size", d, Val.u64(a[1]))));
+        functions.put("fd_filestat_set_times", (m, a) -> fdFilestatSetTimes(a));
+        functions.put("fd_sync", (m, a) -> onFile(a[0], d -> fs("sync", d)));
+        functions.put("fd_datasync", (m, a) -> onFile(a[0], d -> fs("sync-data", d)));
+        functions.put("fd_advise", this::fdAdvise);
+        // 0.2 has no allocate; like wasmtime, files answer NOTSUP (a directory is no file: BADF)
+        functions.put("fd_allocate", (m, a) -> {
+            OpenFile file = files.get((int) a[0]);
+            return errno(file == null || isDirectory(file) ? BADF : NOTSUP);
+        });
+        functions.put("fd_fdstat_set_flags", this::fdFdstatSetFlags);
+        functions.put("fd_renumber", this::fdRenumber);
+        functions.put("fd_readdir", this::fdReaddir);
+        functions.put("poll_oneoff", this::pollOneoff);
+        // no preview1 sockets are ever handed out: a known fd is not a socket
+        for (String sock : List.of("sock_accept", "sock_recv", "sock_send", "sock_shutdown")) {
+            functions.put(sock, (m, a) -> errno(isStdio(a[0]) || files.containsKey((int) a[0]) ? NOTSOCK : BADF));
+        }
         functions.put("clock_time_get", this::clockTimeGet);
         functions.put("clock_res_get", this::clockResGet);
         functions.put("random_get", this::randomGet);
@@ -134,20 +179,34 @@ final class Preview1Host {
         if (files.containsKey(fd)) {
             OpenFile file = files.get(fd);
             forEachIovec(m, a, (buf, len) -> bytes.writeBytes(m.readBytes(buf, len)));
+            if (file.append) {
+                Val.Result stat = (Val.Result) call(TYPES, "[method]descriptor.stat", borrow(file.descriptor)).orElseThrow();
+                if (!stat.isOk()) {
+                    return fsErrno(stat);
+                }
+                file.position = sizeOf(stat);
+            }
             Val.Result written = (Val.Result) call(TYPES, "[method]descriptor.write", borrow(file.descriptor),
                     Vals.bytes(bytes.toByteArray()), Val.u64(file.position)).orElseThrow();
             if (!written.isOk()) {
                 return fsErrno(written);
             }
             file.position += Vals.u64(written.payload().orElseThrow());
+            if (file.syncFlags != 0) {
+                long[] synced = fs("sync", borrow(file.descriptor));
+                if (synced[0] != SUCCESS) {
+                    return synced;
+                }
+            }
             m.writeInt((int) a[3], bytes.size());
             return errno(SUCCESS);
         }
-        if (fd != STDOUT && fd != STDERR) {
+        Integer kind = stdio.get(fd);
+        if (kind == null || kind == STDIN) {
             return errno(BADF);
         }
         forEachIovec(m, a, (buf, len) -> bytes.writeBytes(m.readBytes(buf, len)));
-        Val stream = stream(fd);
+        Val stream = stream(kind);
         Val.Result written = (Val.Result) call("wasi:io/streams", "[method]output-stream.blocking-write-and-flush",
                 borrow(stream), Vals.bytes(bytes.toByteArray())).orElseThrow();
         if (!written.isOk()) {
@@ -182,7 +241,7 @@ final class Preview1Host {
             }
             return errno(status[0]);
         }
-        if ((int) a[0] != STDIN) {
+        if (!Integer.valueOf(STDIN).equals(stdio.get((int) a[0]))) {
             return errno(BADF);
         }
         int[] total = {0};
@@ -222,10 +281,12 @@ final class Preview1Host {
         m.check(at, 24);
         m.writeByte(at, filetype);
         m.writeByte(at + 1, (byte) 0);
-        m.writeShort(at + 2, (short) 0);
+        m.writeShort(at + 2, (short) (file == null ? 0 : (file.append ? 1 : 0) | file.syncFlags));
         m.writeInt(at + 4, 0);
-        m.writeLong(at + 8, -1L);
-        m.writeLong(at + 16, -1L);
+        // a directory cannot be written, seeked or resized, so its base rights leave those out (as in wasmtime)
+        m.writeLong(at + 8, filetype == DIRECTORY ? ~FILE_ONLY_RIGHTS : ~DIRECTORY_ONLY_RIGHTS);
+        // only a directory hands rights on to what is opened through it
+        m.writeLong(at + 16, filetype == DIRECTORY ? -1L : 0);
         return errno(SUCCESS);
     }
 
@@ -320,14 +381,14 @@ final class Preview1Host {
             open.add("truncate");
         }
         List<String> flags = new java.util.ArrayList<>(List.of("read"));
-        // rights fd_write (bit 6) or fd_allocate/filestat_set_size imply a writable descriptor
-        if ((rights & (1L << 6)) != 0 && (oflags & 2) == 0 || (fdflags & 1) != 0) {
+        // right fd_write asks for a writable descriptor; the host refuses that for a directory (ISDIR)
+        if ((rights & FD_WRITE) != 0 || (fdflags & 1) != 0) {
             flags.add("write");
         }
         if ((oflags & 2) != 0 || (rights & (1L << 9 | 1L << 10 | 1L << 22 | 1L << 23 | 1L << 24 | 1L << 25)) != 0) {
             flags.add("mutate-directory");
         }
-        Val pathFlags = (a[1] & 1) != 0 ? Val.flags("symlink-follow") : Val.flags();
+        Val pathFlags = pathFlags(a[1]);
         Val.Result opened = (Val.Result) call(TYPES, "[method]descriptor.open-at", borrow(dir.descriptor), pathFlags,
                 Val.string(path), Val.flags(open.toArray(String[]::new)), Val.flags(flags.toArray(String[]::new)))
                 .orElseThrow();
@@ -335,7 +396,10 @@ final class Preview1Host {
             return fsErrno(opened);
         }
         int fd = nextFd++;
-        files.put(fd, new OpenFile(opened.payload().orElseThrow(), Optional.empty()));
+        OpenFile file = new OpenFile(opened.payload().orElseThrow(), Optional.empty());
+        file.append = (fdflags & 1) != 0;
+        file.syncFlags = fdflags & SYNC_FLAGS;
+        files.put(fd, file);
         m.writeInt((int) a[8], fd);
         return errno(SUCCESS);
     }
@@ -343,7 +407,7 @@ final class Preview1Host {
     /** fd_seek(fd, offset, whence: 0 set, 1 cur, 2 end, newoffset_ptr). */
     private long[] fdSeek(GuestMemory m, long[] a) {
         OpenFile file = files.get((int) a[0]);
-        if (file == null) {
+        if (file == null || isDirectory(file)) {
             return errno(isStdio(a[0]) ? SPIPE : BADF);
         }
         long base = switch ((int) a[2]) {
@@ -354,8 +418,7 @@ final class Preview1Host {
                 if (!stat.isOk()) {
                     yield -1;
                 }
-                yield Vals.u64(((Val.Record) stat.payload().orElseThrow()).fields().stream()
-                        .filter(f -> f.name().equals("size")).findFirst().orElseThrow().value());
+                yield sizeOf(stat);
             }
             default -> -1;
         };
@@ -373,18 +436,35 @@ final class Preview1Host {
         if (file == null) {
             return errno(isStdio(a[0]) ? NOSYS : BADF);
         }
-        Val.Result stat = (Val.Result) call(TYPES, "[method]descriptor.stat", borrow(file.descriptor)).orElseThrow();
+        return writeFilestat(m, (int) a[1],
+                (Val.Result) call(TYPES, "[method]descriptor.stat", borrow(file.descriptor)).orElseThrow(),
+                (Val.Result) call(TYPES, "[method]descriptor.metadata-hash", borrow(file.descriptor)).orElseThrow());
+    }
+
+    /** path_filestat_get(fd, lookupflags, path, path_len, filestat_ptr). */
+    private long[] pathFilestatGet(GuestMemory m, long[] a) {
+        OpenFile dir = files.get((int) a[0]);
+        if (dir == null) {
+            return errno(BADF);
+        }
+        Val follow = pathFlags(a[1]);
+        Val path = path(m, a[2], a[3]);
+        return writeFilestat(m, (int) a[4],
+                (Val.Result) call(TYPES, "[method]descriptor.stat-at", borrow(dir.descriptor), follow, path).orElseThrow(),
+                (Val.Result) call(TYPES, "[method]descriptor.metadata-hash-at", borrow(dir.descriptor), follow, path)
+                        .orElseThrow());
+    }
+
+    private static long[] writeFilestat(GuestMemory m, int at, Val.Result stat, Val.Result hash) {
         if (!stat.isOk()) {
             return fsErrno(stat);
         }
-        Val.Result hash = (Val.Result) call(TYPES, "[method]descriptor.metadata-hash", borrow(file.descriptor)).orElseThrow();
         if (!hash.isOk()) {
             return fsErrno(hash);
         }
         Map<String, Val> fields = new HashMap<>();
         ((Val.Record) stat.payload().orElseThrow()).fields().forEach(f -> fields.put(f.name(), f.value()));
         List<Val.Field> ids = ((Val.Record) hash.payload().orElseThrow()).fields();
-        int at = (int) a[1];
         m.check(at, 64);
         m.writeLong(at, Vals.u64(ids.get(1).value()));
         m.writeLong(at + 8, Vals.u64(ids.get(0).value()));
@@ -396,6 +476,321 @@ final class Preview1Host {
         m.writeLong(at + 48, nanos(fields.get("data-modification-timestamp")));
         m.writeLong(at + 56, nanos(fields.get("status-change-timestamp")));
         return errno(SUCCESS);
+    }
+
+    private boolean isDirectory(OpenFile file) {
+        Val.Result type = (Val.Result) call(TYPES, "[method]descriptor.get-type", borrow(file.descriptor)).orElseThrow();
+        return type.isOk() && ((Val.Enum) type.payload().orElseThrow()).name().equals("directory");
+    }
+
+    /** The size field of a successful {@code descriptor.stat}. */
+    private static long sizeOf(Val.Result stat) {
+        return Vals.u64(((Val.Record) stat.payload().orElseThrow()).fields().stream()
+                .filter(f -> f.name().equals("size")).findFirst().orElseThrow().value());
+    }
+
+    /** Runs {@code action} on the borrowed 0.2 descriptor of {@code fd}; BADF when fd is not an open file. */
+    private long[] onFile(long fd, java.util.function.Function<Val, long[]> action) {
+        OpenFile file = files.get((int) fd);
+        return file == null ? errno(BADF) : action.apply(borrow(file.descriptor));
+    }
+
+    /** Calls {@code descriptor.<method>} and maps its {@code result<_, error-code>} onto an errno. */
+    private long[] fs(String method, Val descriptor, Val... rest) {
+        Val[] args = new Val[rest.length + 1];
+        args[0] = descriptor;
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        Val.Result result = (Val.Result) call(TYPES, "[method]descriptor." + method, args).orElseThrow();
+        return result.isOk() ? errno(SUCCESS) : fsErrno(result);
+    }
+
+    /** The {@code *_at(fd, path, path_len)} functions that take one path and return nothing. */
+    private long[] atPath(GuestMemory m, long[] a, String method) {
+        return onFile(a[0], d -> fs(method, d, path(m, a[1], a[2])));
+    }
+
+    /** path_rename(fd, old_path, old_len, new_fd, new_path, new_len). */
+    private long[] pathRename(GuestMemory m, long[] a) {
+        OpenFile target = files.get((int) a[3]);
+        return target == null ? errno(BADF)
+                : onFile(a[0], d -> fs("rename-at", d, path(m, a[1], a[2]), borrow(target.descriptor), path(m, a[4], a[5])));
+    }
+
+    /** path_symlink(old_path, old_len, fd, new_path, new_len): the link at new_path points to old_path. */
+    private long[] pathSymlink(GuestMemory m, long[] a) {
+        return onFile(a[2], d -> fs("symlink-at", d, path(m, a[0], a[1]), path(m, a[3], a[4])));
+    }
+
+    /** path_link(old_fd, old_flags, old_path, old_len, new_fd, new_path, new_len). */
+    private long[] pathLink(GuestMemory m, long[] a) {
+        OpenFile target = files.get((int) a[4]);
+        return target == null ? errno(BADF) : onFile(a[0], d -> fs("link-at", d, pathFlags(a[1]), path(m, a[2], a[3]),
+                borrow(target.descriptor), path(m, a[5], a[6])));
+    }
+
+    /** path_readlink(fd, path, path_len, buf, buf_len, bufused_ptr): the target, truncated to buf_len. */
+    private long[] pathReadlink(GuestMemory m, long[] a) {
+        OpenFile dir = files.get((int) a[0]);
+        if (dir == null) {
+            return errno(BADF);
+        }
+        Val.Result link = (Val.Result) call(TYPES, "[method]descriptor.readlink-at", borrow(dir.descriptor),
+                path(m, a[1], a[2])).orElseThrow();
+        if (!link.isOk()) {
+            return fsErrno(link);
+        }
+        byte[] target = utf8(Vals.string(link.payload().orElseThrow()));
+        int used = (int) Math.min(target.length, Integer.toUnsignedLong((int) a[4]));
+        m.writeBytes((int) a[3], Arrays.copyOf(target, used));
+        m.writeInt((int) a[5], used);
+        return errno(SUCCESS);
+    }
+
+    /** path_filestat_set_times(fd, lookupflags, path, path_len, atim, mtim, fstflags). */
+    private long[] pathFilestatSetTimes(GuestMemory m, long[] a) {
+        if (!validTimeFlags(a[6])) {
+            return errno(INVAL);
+        }
+        return onFile(a[0], d -> fs("set-times-at", d, pathFlags(a[1]), path(m, a[2], a[3]),
+                newTimestamp(a[4], a[6], 1), newTimestamp(a[5], a[6], 4)));
+    }
+
+    /** fd_filestat_set_times(fd, atim, mtim, fstflags). */
+    private long[] fdFilestatSetTimes(long[] a) {
+        if (!validTimeFlags(a[3])) {
+            return errno(INVAL);
+        }
+        return onFile(a[0], d -> fs("set-times", d, newTimestamp(a[1], a[3], 1), newTimestamp(a[2], a[3], 4)));
+    }
+
+    /** fstflags: atim 1, atim_now 2, mtim 4, mtim_now 8; a time cannot be both given and "now". */
+    private static boolean validTimeFlags(long fstflags) {
+        return (fstflags & 3) != 3 && (fstflags & 12) != 12 && (fstflags & ~15L) == 0;
+    }
+
+    /** The 0.2 new-timestamp for one time of fstflags, whose "set" bit is {@code setBit} and "now" bit twice it. */
+    private static Val newTimestamp(long nanos, long fstflags, int setBit) {
+        if ((fstflags & (setBit * 2L)) != 0) {
+            return Val.variant("now");
+        }
+        if ((fstflags & setBit) != 0) {
+            return Val.variant("timestamp", Vals.datetime(Long.divideUnsigned(nanos, 1_000_000_000L),
+                    (int) Long.remainderUnsigned(nanos, 1_000_000_000L)));
+        }
+        return Val.variant("no-change");
+    }
+
+    /** fd_pread(fd, iovs, iovs_len, offset, nread_ptr): a read at offset that leaves the position alone. */
+    private long[] fdPread(GuestMemory m, long[] a) {
+        return atOffset(a, () -> fdRead(m, new long[] {a[0], a[1], a[2], a[4]}));
+    }
+
+    /** fd_pwrite(fd, iovs, iovs_len, offset, nwritten_ptr): a write at offset that leaves the position alone. */
+    private long[] fdPwrite(GuestMemory m, long[] a) {
+        return atOffset(a, () -> fdWrite(m, new long[] {a[0], a[1], a[2], a[4]}));
+    }
+
+    private long[] atOffset(long[] a, java.util.function.Supplier<long[]> io) {
+        OpenFile file = files.get((int) a[0]);
+        if (file == null) {
+            return errno(isStdio(a[0]) ? SPIPE : BADF);
+        }
+        if (a[3] < 0) {
+            return errno(INVAL);
+        }
+        long position = file.position;
+        boolean append = file.append;
+        file.position = a[3];
+        file.append = false;
+        try {
+            return io.get();
+        } finally {
+            file.position = position;
+            file.append = append;
+        }
+    }
+
+    /** fd_advise(fd, offset, len, advice): advice 0..5 maps onto the 0.2 advice enum. */
+    private long[] fdAdvise(GuestMemory m, long[] a) {
+        List<String> advice = List.of("normal", "sequential", "random", "will-need", "dont-need", "no-reuse");
+        if (a[3] < 0 || a[3] >= advice.size()) {
+            return errno(INVAL);
+        }
+        return onFile(a[0], d -> fs("advise", d, Val.u64(a[1]), Val.u64(a[2]), Val.enumCase(advice.get((int) a[3]))));
+    }
+
+    /** fd_fdstat_set_flags(fd, fdflags): append and the sync flags are kept; nonblock (4) is accepted. */
+    private long[] fdFdstatSetFlags(GuestMemory m, long[] a) {
+        if ((a[1] & ~31L) != 0) {
+            return errno(INVAL);
+        }
+        OpenFile file = files.get((int) a[0]);
+        if (file == null) {
+            return errno(isStdio(a[0]) ? SUCCESS : BADF);
+        }
+        file.append = (a[1] & 1) != 0;
+        file.syncFlags = (int) a[1] & SYNC_FLAGS;
+        return errno(SUCCESS);
+    }
+
+    /** fd_renumber(from, to): the file or stdio stream of {@code from} moves to {@code to}, closing what was there. */
+    private long[] fdRenumber(GuestMemory m, long[] a) {
+        int from = (int) a[0];
+        int to = (int) a[1];
+        boolean fromOpen = files.containsKey(from) || stdio.containsKey(from);
+        if (!fromOpen || !files.containsKey(to) && !stdio.containsKey(to)) {
+            return errno(BADF);
+        }
+        if (from == to) {
+            return errno(SUCCESS);
+        }
+        files.remove(to);
+        stdio.remove(to);
+        if (files.containsKey(from)) {
+            files.put(to, files.remove(from));
+        } else {
+            stdio.put(to, stdio.remove(from));
+        }
+        return errno(SUCCESS);
+    }
+
+    /**
+     * fd_readdir(fd, buf, buf_len, cookie, bufused_ptr): "." and "..", then the 0.2 directory entries, each as
+     * d_next u64, d_ino u64, d_namlen u32, d_type u8 (padded to 24 bytes) and the name; the cookie is an index.
+     */
+    private long[] fdReaddir(GuestMemory m, long[] a) {
+        OpenFile dir = files.get((int) a[0]);
+        if (dir == null) {
+            return errno(BADF);
+        }
+        Val.Result stream = (Val.Result) call(TYPES, "[method]descriptor.read-directory", borrow(dir.descriptor))
+                .orElseThrow();
+        if (!stream.isOk()) {
+            return fsErrno(stream);
+        }
+        Val.Result self = (Val.Result) call(TYPES, "[method]descriptor.metadata-hash", borrow(dir.descriptor)).orElseThrow();
+        if (!self.isOk()) {
+            return fsErrno(self);
+        }
+        long selfIno = Vals.u64(((Val.Record) self.payload().orElseThrow()).fields().get(0).value());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long cookie = a[3];
+        long index = 0;
+        index = dirent(out, index, cookie, selfIno, (byte) 3, ".");
+        index = dirent(out, index, cookie, 0, (byte) 3, "..");
+        Val entries = stream.payload().orElseThrow();
+        while (true) {
+            Val.Result next = (Val.Result) call(TYPES, "[method]directory-entry-stream.read-directory-entry",
+                    borrow(entries)).orElseThrow();
+            if (!next.isOk()) {
+                return fsErrno(next);
+            }
+            Optional<Val> entry = ((Val.Option) next.payload().orElseThrow()).value();
+            if (entry.isEmpty()) {
+                break;
+            }
+            List<Val.Field> fields = ((Val.Record) entry.get()).fields();
+            String name = Vals.string(fields.get(1).value());
+            long ino = 0;
+            if (index >= cookie) {
+                Val.Result hash = (Val.Result) call(TYPES, "[method]descriptor.metadata-hash-at", borrow(dir.descriptor),
+                        Val.flags(), Val.string(name)).orElseThrow();
+                ino = hash.isOk() ? Vals.u64(((Val.Record) hash.payload().orElseThrow()).fields().get(0).value()) : 0;
+            }
+            index = dirent(out, index, cookie, ino, filetype(((Val.Enum) fields.get(0).value()).name()), name);
+        }
+        dropResource(entries);
+        byte[] bytes = out.toByteArray();
+        int used = (int) Math.min(bytes.length, Integer.toUnsignedLong((int) a[2]));
+        m.writeBytes((int) a[1], Arrays.copyOf(bytes, used));
+        m.writeInt((int) a[4], used);
+        return errno(SUCCESS);
+    }
+
+    /** Appends the dirent for entry {@code index} when it is at or past {@code cookie}; the next index. */
+    private static long dirent(ByteArrayOutputStream out, long index, long cookie, long ino, byte type, String name) {
+        if (index >= cookie) {
+            byte[] bytes = utf8(name);
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            header.putLong(index + 1).putLong(ino).putInt(bytes.length).put(type);
+            out.writeBytes(header.array());
+            out.writeBytes(bytes);
+        }
+        return index + 1;
+    }
+
+    /**
+     * poll_oneoff(in, out, nsubscriptions, nevents_ptr). Subscriptions are 48 bytes: userdata u64, tag u8 at 8
+     * (0 clock, 1 fd_read, 2 fd_write), then clock id u32 at 16, timeout u64 at 24, flags u16 at 40 (1 = absolute),
+     * or the fd u32 at 16. Events are 32 bytes: userdata, error u16 at 8, type u8 at 10, nbytes u64 at 16.
+     * Files and stdio are always ready, so fd subscriptions complete at once; otherwise the call sleeps on the
+     * 0.2 monotonic clock until the earliest clock subscription is due.
+     */
+    private long[] pollOneoff(GuestMemory m, long[] a) {
+        int in = (int) a[0];
+        int out = (int) a[1];
+        int count = (int) a[2];
+        if (count <= 0) {
+            return errno(INVAL);
+        }
+        m.check(in, 48L * count);
+        int events = 0;
+        long earliest = Long.MAX_VALUE;
+        long now = Vals.u64(call("wasi:clocks/monotonic-clock", "now").orElseThrow());
+        for (int i = 0; i < count; i++) {
+            int sub = in + 48 * i;
+            byte tag = m.readByte(sub + 8);
+            if (tag == 0) {
+                earliest = Math.min(earliest, clockDeadline(m, sub, now));
+            } else if (tag == 1 || tag == 2) {
+                int fd = m.readInt(sub + 16);
+                long error = isStdio(fd) || files.containsKey(fd) ? SUCCESS : BADF;
+                writeEvent(m, out + 32 * events++, m.readLong(sub), error, tag);
+            } else {
+                return errno(INVAL);
+            }
+        }
+        if (events == 0) {
+            if (earliest > now) {
+                Val pollable = call("wasi:clocks/monotonic-clock", "subscribe-instant", Val.u64(earliest)).orElseThrow();
+                call("wasi:io/poll", "[method]pollable.block", borrow(pollable));
+                dropResource(pollable);
+            }
+            long after = Vals.u64(call("wasi:clocks/monotonic-clock", "now").orElseThrow());
+            for (int i = 0; i < count; i++) {
+                int sub = in + 48 * i;
+                if (m.readByte(sub + 8) == 0 && clockDeadline(m, sub, now) <= after) {
+                    writeEvent(m, out + 32 * events++, m.readLong(sub), SUCCESS, (byte) 0);
+                }
+            }
+        }
+        m.writeInt((int) a[3], events);
+        return errno(SUCCESS);
+    }
+
+    /** The monotonic instant a clock subscription is due: its timeout, relative to {@code now} unless absolute. */
+    private static long clockDeadline(GuestMemory m, int sub, long now) {
+        long timeout = m.readLong(sub + 24);
+        return (m.readByte(sub + 40) & 1) != 0 ? timeout : now + timeout;
+    }
+
+    private static void writeEvent(GuestMemory m, int at, long userdata, long error, byte type) {
+        m.check(at, 32);
+        m.writeLong(at, userdata);
+        m.writeShort(at + 8, (short) error);
+        m.writeByte(at + 10, type);
+        m.writeByte(at + 11, (byte) 0);
+        m.writeInt(at + 12, 0);
+        m.writeLong(at + 16, 0);
+        m.writeLong(at + 24, 0);
+    }
+
+    private static Val path(GuestMemory m, long ptr, long len) {
+        return Val.string(new String(m.readBytes((int) ptr, (int) len), StandardCharsets.UTF_8));
+    }
+
+    private static Val pathFlags(long lookupflags) {
+        return (lookupflags & 1) != 0 ? Val.flags("symlink-follow") : Val.flags();
     }
 
     /** An {@code option<datetime>} as nanoseconds since the epoch; 0 when absent. */
@@ -412,7 +807,7 @@ final class Preview1Host {
         return switch (type) {
             case "block-device" -> 1;
             case "character-device" -> CHARACTER_DEVICE;
-            case "directory" -> 3;
+            case "directory" -> DIRECTORY;
             case "regular-file" -> 4;
             case "socket" -> 6;
             case "symbolic-link" -> 7;
@@ -426,18 +821,40 @@ final class Preview1Host {
         return errno(switch (code) {
             case "access" -> 2;
             case "would-block" -> 6;
+            case "already" -> 7;
             case "bad-descriptor" -> BADF;
+            case "busy" -> 10;
+            case "deadlock" -> 16;
+            case "quota" -> 19;
             case "exist" -> 20;
+            case "file-too-large" -> 22;
+            case "illegal-byte-sequence" -> 25;
+            case "in-progress" -> 26;
+            case "interrupted" -> 27;
             case "invalid" -> INVAL;
             case "is-directory" -> 31;
             case "loop" -> 32;
+            case "too-many-links" -> 34;
+            case "message-size" -> 35;
             case "name-too-long" -> NAMETOOLONG;
+            case "no-device" -> 43;
             case "no-entry" -> 44;
+            case "no-lock" -> 46;
+            case "insufficient-memory" -> 48;
+            case "insufficient-space" -> 51;
             case "not-directory" -> 54;
             case "not-empty" -> 55;
+            case "not-recoverable" -> 56;
+            case "unsupported" -> NOTSUP;
+            case "no-tty" -> 59;
+            case "no-such-device" -> 60;
+            case "overflow" -> 61;
             case "not-permitted" -> 63;
+            case "pipe" -> 64;
             case "read-only" -> 69;
-            case "unsupported" -> 58;
+            case "invalid-seek" -> SPIPE;
+            case "text-file-busy" -> 74;
+            case "cross-device" -> 75;
             default -> IO;
         });
     }
@@ -460,13 +877,17 @@ final class Preview1Host {
         }
     }
 
-    /** The 0.2 stream behind stdio descriptor {@code fd}, obtained once. */
-    private Val stream(int fd) {
-        return streams.computeIfAbsent(fd, d -> switch (d) {
+    /** The 0.2 stream behind stdio stream {@code kind}, obtained once. */
+    private Val stream(int kind) {
+        return streams.computeIfAbsent(kind, d -> switch (d) {
             case STDIN -> call("wasi:cli/stdin", "get-stdin").orElseThrow();
             case STDOUT -> call("wasi:cli/stdout", "get-stdout").orElseThrow();
             default -> call("wasi:cli/stderr", "get-stderr").orElseThrow();
         });
+    }
+
+    private void dropResource(Val own) {
+        host.objects.drop(((dev.jwc.runtime.Resource) ((Val.Own) own).handle()).rep());
     }
 
     private static Val borrow(Val own) {
@@ -478,8 +899,8 @@ final class Preview1Host {
         return f.call(List.of(args));
     }
 
-    private static boolean isStdio(long fd) {
-        return fd == STDIN || fd == STDOUT || fd == STDERR;
+    private boolean isStdio(long fd) {
+        return stdio.containsKey((int) fd);
     }
 
     private static long[] errno(long code) {
