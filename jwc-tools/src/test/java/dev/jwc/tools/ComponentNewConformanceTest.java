@@ -16,6 +16,7 @@ import dev.jwc.text.Wat;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
 import dev.jwc.wit.WorldSelection;
+import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.WorldId;

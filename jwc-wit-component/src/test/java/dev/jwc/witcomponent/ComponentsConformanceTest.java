@@ -7,6 +7,7 @@ import dev.jwc.text.TextException;
 import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
+import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.print.WitPrinter;

@@ -2,6 +2,7 @@ package dev.jwc.witcomponent;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.conformance.WitUiSuite;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,6 +11,7 @@ import dev.jwc.text.TextException;
 import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
+import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.roundtrip.CanonicalModel;
 import java.io.IOException;

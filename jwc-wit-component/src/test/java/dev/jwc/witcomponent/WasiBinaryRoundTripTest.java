@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jwc.json.Json;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
+import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.roundtrip.CanonicalModel;

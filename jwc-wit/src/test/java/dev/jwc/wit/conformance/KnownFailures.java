@@ -1,4 +1,4 @@
-package dev.jwc.tools;
+package dev.jwc.wit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A checked-in known-failures list ({@code case # reason} per line) and the verdict over one run. */
-final class KnownFailures {
+/**
+ * A checked-in known-failures list ({@code case # reason} per line) and the verdict over one run; shared by the
+ * conformance runners of the modules that use this test jar.
+ */
+public final class KnownFailures {
     private KnownFailures() {}
 
-    static void check(String resource, String suite, List<String> cases, Map<String, String> failures, int skipped)
+    public static void check(String resource, String suite, List<String> cases, Map<String, String> failures, int skipped)
             throws IOException {
         Set<String> known = load(resource);
         List<String> regressions = new ArrayList<>();
