@@ -24,6 +24,7 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import dev.jwc.runtime.Trap;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,10 +33,21 @@ import java.util.function.Function;
  * Compiled modules get their machine factory once, at {@link #compile}, shared by every instance.
  */
 final class ChicoryEngine implements CoreEngine {
-    private final boolean compile;
+    /**
+     * Everything besides the module bytes that changes what the compiler emits; part of the cache key,
+     * so any new compiler option must be added here.
+     */
+    private static final String COMPILER_SETTINGS = "defaults";
 
-    ChicoryEngine(boolean compile) {
+    private final boolean compile;
+    private final int interpreterThreshold;
+    private final Optional<DiskCompileCache> cache;
+
+    ChicoryEngine(boolean compile, int interpreterThreshold, Optional<Path> cacheDirectory) {
         this.compile = compile;
+        this.interpreterThreshold = interpreterThreshold;
+        this.cache = compile ? cacheDirectory.flatMap(dir -> DiskCompileCache.open(dir, COMPILER_SETTINGS))
+                : Optional.empty();
     }
 
     private record Module(WasmModule module, Optional<Function<Instance, Machine>> machines) implements CoreModule {
@@ -45,7 +57,12 @@ final class ChicoryEngine implements CoreEngine {
     public CoreModule compile(byte[] bytes) {
         try {
             WasmModule module = Parser.parse(bytes);
-            return new Module(module, compile ? Optional.of(MachineFactoryCompiler.compile(module)) : Optional.empty());
+            if (!compile || bytes.length < interpreterThreshold) {
+                return new Module(module, Optional.empty());
+            }
+            MachineFactoryCompiler.Builder compiler = MachineFactoryCompiler.builder(module);
+            cache.ifPresent(compiler::withCache);
+            return new Module(module, Optional.of(compiler.compile()));
         } catch (ChicoryException e) {
             throw new CoreLinkException("invalid core module: " + e.getMessage(), e);
         }

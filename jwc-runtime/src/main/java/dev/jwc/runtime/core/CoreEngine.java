@@ -1,5 +1,8 @@
 package dev.jwc.runtime.core;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The one seam to the core WebAssembly engine: everything else in the runtime sees core modules,
  * instances and their externs only through this package's interfaces, so the engine can be swapped.
@@ -13,9 +16,13 @@ public interface CoreEngine {
     /** Instantiates {@code module}, asking {@code imports} for each import in order, and runs its start. */
     CoreInstance instantiate(CoreModule module, ImportResolver imports);
 
-    /** The Chicory engine: compiling modules to JVM bytecode, or interpreting them. */
-    static CoreEngine chicory(boolean compile) {
-        return new ChicoryEngine(compile);
+    /**
+     * The Chicory engine: compiling modules to JVM bytecode (those of at least
+     * {@code interpreterThreshold} bytes; smaller ones start faster interpreted), or interpreting them all.
+     * Compiled classes are kept under {@code cacheDirectory} when one is given.
+     */
+    static CoreEngine chicory(boolean compile, int interpreterThreshold, Optional<Path> cacheDirectory) {
+        return new ChicoryEngine(compile, interpreterThreshold, cacheDirectory);
     }
 
     /** Supplies the extern for import {@code module}.{@code name}; throws {@link CoreLinkException} if none. */
