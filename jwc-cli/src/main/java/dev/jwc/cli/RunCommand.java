@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Call one export instead of wasi:cli/run: f(args) or IFACE#f(args), arguments and result in WAVE.")
     String invoke;
 
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -74,6 +78,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest.")
     List<String> args = new ArrayList<>();
+
+    /**
+     * Loads the WASI host's WIT model (a few hundred milliseconds, most of a small guest's start-up) on a
+     * daemon thread, while the main thread parses the command line and decodes the component. The run
+     * itself waits for it through class initialisation, and sees its failure there if it fails.
+     */
+    static void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("jwc-wasi-warm-up")
+                .start(() -> new WasiHost(WasiConfig.inheritStdio()).addToLinker(new Linker(new Engine())));
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -98,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         }
         WasiCommand.Outcome outcome;
         try {
-            outcome = new WasiCommand(new Engine()).run(bytes, config,
+            outcome = new WasiCommand(engineOptions.engine()).run(bytes, config,
                     Optional.ofNullable(timeoutSeconds).map(s -> Duration.ofMillis((long) (s * 1000))));
         } catch (DecodeException e) {
             throw new UserError(file + ": " + e.getMessage());
@@ -111,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int invoke(Invoke call, byte[] bytes, WasiConfig config) {
-        Engine engine = new Engine();
+        Engine engine = engineOptions.engine();
         Optional<String> result;
         try {
             Component component = Component.fromBinary(engine, bytes);
