@@ -35,12 +35,12 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given streams; the exit code is returned, not taken. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
         Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null && args[0].equals("run")) {
+            RunCommand.warmUpInBackground();
+        }
+        CommandLine cli = new CommandLine(new Main());
         if (named != null) {
-            if (args[0].equals("run")) {
-                RunCommand.warmUpInBackground();
-            }
             cli.addSubcommand(args[0], named.get());
         } else {
             COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
