@@ -56,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--inherit-env", description = "Pass this process's whole environment.")
     boolean inheritEnv;
 
-    @Option(names = "-S", paramLabel = "inherit-network", description = "WASI options: inherit-network.")
+    @Option(names = "-S", paramLabel = "OPTION[=y|n]",
+            description = "WASI options: inherit-network (TCP and UDP sockets), allow-ip-name-lookup.")
     List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Trap the guest after this many seconds.")
@@ -77,13 +78,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean network = false;
-        for (String o : wasiOptions) {
-            if (!o.equals("inherit-network")) {
-                throw new UserError("unknown -S option `" + o + "` (known: inherit-network)");
-            }
-            network = true;
-        }
+        WasiOptions wasi = WasiOptions.parse(wasiOptions);
         List<String> guestArgs = new ArrayList<>();
         guestArgs.add(file.getFileName().toString());
         guestArgs.addAll(args);
@@ -91,7 +86,8 @@ final class RunCommand implements Callable<Integer> {
         dirs.forEach(d -> preopens.add(preopen(d, false)));
         readOnlyDirs.forEach(d -> preopens.add(preopen(d, true)));
         WasiConfig config = WasiConfig.inheritStdio().withArgs(guestArgs).withEnv(environment())
-                .withPreopens(preopens).withInheritNetwork(network);
+                .withPreopens(preopens).withInheritNetwork(wasi.inheritNetwork())
+                .withAllowIpNameLookup(wasi.allowIpNameLookup());
         byte[] bytes = Files.readAllBytes(file);
         if (invoke != null) {
             return invoke(new Invoke(invoke), bytes, config);
