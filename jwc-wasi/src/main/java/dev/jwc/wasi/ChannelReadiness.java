@@ -1,8 +1,8 @@
 package dev.jwc.wasi;
 
+import dev.jwc.runtime.Trap;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -30,11 +30,11 @@ final class ChannelReadiness implements Closeable {
         }
     }
 
-    /** Waits until one of {@code ops} would not block; an interrupt (the run's timeout) ends the wait. */
+    /** Waits until one of {@code ops} would not block; an interrupt (the run's timeout) traps the guest. */
     synchronized void await(int ops) throws IOException {
         while (!select(ops, 100)) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("interrupted while waiting for a socket");
+                throw new Trap("interrupted while waiting for a socket");
             }
         }
     }

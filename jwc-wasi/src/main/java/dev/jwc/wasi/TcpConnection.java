@@ -12,6 +12,9 @@ import java.util.Arrays;
  * closes when the last of the three is dropped, whatever order the guest drops them in.
  */
 final class TcpConnection {
+    /** The most one read returns: a socket hands over what arrived, so a larger buffer only wastes memory. */
+    private static final int MAX_READ = 1 << 16;
+
     private final SocketChannel channel;
     private final ChannelReadiness readiness;
     private int holders;
@@ -62,7 +65,7 @@ final class TcpConnection {
                 if (receiveShutdown) {
                     return null;
                 }
-                ByteBuffer buf = ByteBuffer.allocate(len);
+                ByteBuffer buf = ByteBuffer.allocate(Math.min(len, MAX_READ));
                 try {
                     int n = channel.read(buf);
                     while (n == 0 && blocking && len > 0) {

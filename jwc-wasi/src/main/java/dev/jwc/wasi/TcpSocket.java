@@ -91,10 +91,6 @@ final class TcpSocket implements Closeable {
         return family;
     }
 
-    State state() {
-        return state;
-    }
-
     void startBind(SocketAddresses.GuestAddress local) throws NetworkException {
         SocketAddresses.checkUnicast(local, family);
         if (!(state instanceof State.Unbound(SocketChannel channel))) {
@@ -286,7 +282,8 @@ final class TcpSocket implements Closeable {
     /** Ready when the pending connect or accept can finish (or fail); at once in every other state. */
     Pollable readiness() {
         return () -> switch (state) {
-            case State.Connecting c -> readiness.ready(SelectionKey.OP_CONNECT);
+            // a connect that completed at once has nothing pending, and the selector would never report it
+            case State.Connecting(var channel) -> !channel.isConnectionPending() || readiness.ready(SelectionKey.OP_CONNECT);
             case State.Listening(var server, var serverReadiness, var i) -> serverReadiness.ready(SelectionKey.OP_ACCEPT);
             default -> true;
         };

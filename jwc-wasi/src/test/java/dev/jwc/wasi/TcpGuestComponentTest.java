@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +40,14 @@ class TcpGuestComponentTest {
     }
 
     private static WasiCommand.Outcome run(int port, boolean network, ByteArrayOutputStream out) {
+        return run(port, network, out, Optional.empty());
+    }
+
+    private static WasiCommand.Outcome run(int port, boolean network, ByteArrayOutputStream out,
+                                           Optional<Duration> timeout) {
         WasiConfig config = new WasiConfig(List.of("tcp-client", Integer.toString(port)), Map.of(), List.of(),
                 new ByteArrayInputStream(new byte[0]), out, new ByteArrayOutputStream(), network);
-        return new WasiCommand(new Engine()).run(guest, config, Optional.empty());
+        return new WasiCommand(new Engine()).run(guest, config, timeout);
     }
 
     @Test
@@ -60,6 +66,16 @@ class TcpGuestComponentTest {
             assertThat(outcome.trap()).isEmpty();
             assertThat(outcome.exitCode()).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("ping over wasi:sockets\n");
+        }
+    }
+
+    @Test
+    void aGuestWaitingForASilentServerEndsAtTheTimeout() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            WasiCommand.Outcome outcome = run(server.getLocalPort(), true, new ByteArrayOutputStream(),
+                    Optional.of(Duration.ofMillis(500)));
+            assertThat(outcome.exitCode()).isEqualTo(WasiCommand.TRAP_EXIT_CODE);
+            assertThat(outcome.trap()).isPresent();
         }
     }
 
