@@ -134,6 +134,98 @@ class TcpSocketTest {
         assertThat(g.call("io/poll", "[method]pollable.ready", readable)).isEqualTo(Val.bool(false));
     }
 
+    /** Both ends of a loopback connection made by the host: socket, input and output of each. */
+    private record Pair(Val client, Val clientIn, Val clientOut, Val server, Val serverIn, Val serverOut) {
+    }
+
+    private Pair pair(String family) {
+        Val listener = g.newTcp(family);
+        Val loopback = family.equals("ipv4") ? ipv4(127, 0, 0, 1, 0) : ipv6(0, 0, 0, 0, 0, 0, 0, 0, 1);
+        ok(g.tcp("start-bind", listener, g.network(), loopback));
+        ok(g.tcp("finish-bind", listener));
+        ok(g.tcp("start-listen", listener));
+        ok(g.tcp("finish-listen", listener));
+        Val client = g.newTcp(family);
+        Val clientStreams = connect(client, ok(g.tcp("local-address", listener)));
+        g.block(g.tcp("subscribe", listener));
+        Val accepted = ok(g.tcp("accept", listener));
+        return new Pair(client, element(clientStreams, 0), element(clientStreams, 1),
+                element(accepted, 0), element(accepted, 1), element(accepted, 2));
+    }
+
+    private Val read(Val input, long len) {
+        return g.call("io/streams", "[method]input-stream.read", input, Val.u64(len));
+    }
+
+    @Test
+    void aRemoteShutdownClosesTheInputStream() {
+        for (String family : new String[] {"ipv4", "ipv6"}) {
+            Pair p = pair(family);
+            ok(g.tcp("shutdown", p.server(), Val.enumCase("both")));
+            g.drop(p.serverIn());
+            g.drop(p.serverOut());
+            g.drop(p.server());
+            g.block(g.call("io/streams", "[method]input-stream.subscribe", p.clientIn()));
+            assertThat(read(p.clientIn(), 10)).isEqualTo(Val.err(Val.variant("closed")));
+            assertThat(read(p.clientIn(), 0)).isEqualTo(Val.err(Val.variant("closed")));
+        }
+    }
+
+    @Test
+    void aZeroLengthReadSeesTheEndWithoutLosingData() {
+        Pair p = pair("ipv4");
+        g.writeAll(p.serverOut(), "x");
+        ok(g.tcp("shutdown", p.server(), Val.enumCase("send")));
+        g.block(g.call("io/streams", "[method]input-stream.subscribe", p.clientIn()));
+        assertThat(read(p.clientIn(), 0)).isEqualTo(Val.ok(new Val.List(java.util.List.of())));
+        assertThat(g.readAtLeast(p.clientIn(), 1)).isEqualTo("x");
+        g.block(g.call("io/streams", "[method]input-stream.subscribe", p.clientIn()));
+        assertThat(read(p.clientIn(), 0)).isEqualTo(Val.err(Val.variant("closed")));
+    }
+
+    @Test
+    void aLocalReceiveShutdownClosesTheInputStreamEvenWithDataWaiting() {
+        Pair p = pair("ipv4");
+        g.writeAll(p.serverOut(), "Lorem ipsum dolor sit amet");
+        g.block(g.call("io/streams", "[method]input-stream.subscribe", p.clientIn()));
+        ok(g.tcp("shutdown", p.client(), Val.enumCase("receive")));
+        assertThat(read(p.clientIn(), 10)).isEqualTo(Val.err(Val.variant("closed")));
+        assertThat(read(p.clientIn(), 0)).isEqualTo(Val.err(Val.variant("closed")));
+    }
+
+    @Test
+    void aSendShutdownClosesTheOutputStream() {
+        Pair p = pair("ipv6");
+        ok(g.tcp("shutdown", p.client(), Val.enumCase("send")));
+        Val closed = Val.err(Val.variant("closed"));
+        assertThat(g.call("io/streams", "[method]output-stream.write", p.clientOut(), Vals.bytes(new byte[3])))
+                .isEqualTo(closed);
+        assertThat(g.call("io/streams", "[method]output-stream.check-write", p.clientOut())).isEqualTo(closed);
+        assertThat(g.call("io/streams", "[method]output-stream.flush", p.clientOut())).isEqualTo(closed);
+        ok(g.tcp("shutdown", p.client(), Val.enumCase("send")));
+    }
+
+    @Test
+    void aShutdownDoesNotLoseDataStillPending() {
+        Pair p = pair("ipv4");
+        ok(g.tcp("set-send-buffer-size", p.client(), Val.u64(1024)));
+        int size = 4 << 20;
+        ok(g.call("io/streams", "[method]output-stream.write", p.clientOut(), Vals.bytes(new byte[size])));
+        assertThat(g.call("io/streams", "[method]output-stream.check-write", p.clientOut()))
+                .as("the socket cannot have taken 4 MiB at once").isEqualTo(Val.ok(Val.u64(0)));
+        ok(g.tcp("shutdown", p.client(), Val.enumCase("send")));
+        long received = 0;
+        while (true) {
+            Val.Result r = (Val.Result) g.call("io/streams", "[method]input-stream.blocking-read", p.serverIn(),
+                    Val.u64(1 << 16));
+            if (!r.isOk()) {
+                break;
+            }
+            received += Vals.list(r.payload().orElseThrow()).size();
+        }
+        assertThat(received).isEqualTo(size);
+    }
+
     @Test
     void followsTheStateMachine() {
         Val s = g.newTcp("ipv4");
