@@ -6,7 +6,6 @@ import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 
@@ -30,7 +29,7 @@ enum SocketErrorCode {
         String message = String.valueOf(e.getMessage());
         return switch (e) {
             case ClosedChannelException x -> INVALID_STATE;
-            case SocketTimeoutException x -> TIMEOUT;
+            // SocketTimeoutException is one
             case InterruptedIOException x -> TIMEOUT;
             case PortUnreachableException x -> CONNECTION_REFUSED;
             case NoRouteToHostException x -> REMOTE_UNREACHABLE;
