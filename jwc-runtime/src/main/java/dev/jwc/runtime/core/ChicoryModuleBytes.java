@@ -145,8 +145,8 @@ record ChicoryModuleBytes(byte[] bytes, Optional<List<DeclaredImport>> rewritten
         static ImportRewrite of(byte[] module, Section section) {
             Cursor in = new Cursor(module, section.contentStart());
             int count = in.u32();
-            List<DeclaredImport> declared = new ArrayList<>(count);
-            List<int[]> entries = new ArrayList<>(count);
+            List<DeclaredImport> declared = new ArrayList<>();
+            List<int[]> entries = new ArrayList<>();
             Set<String> emptyModuleNames = new HashSet<>();
             for (int i = 0; i < count; i++) {
                 int start = in.pos;
