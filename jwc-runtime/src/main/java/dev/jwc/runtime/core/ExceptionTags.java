@@ -37,6 +37,11 @@ final class ExceptionTags {
         }
     }
 
+    /** Whether {@code instance} has tags, so it can catch exceptions by tag. */
+    boolean hasTags(Instance instance) {
+        return tags.containsKey(instance);
+    }
+
     /** {@code e}, thrown below a call that {@code caller} made, as {@code caller} must see it. */
     WasmException into(Instance caller, WasmException e) {
         if (e.instance() == caller) {

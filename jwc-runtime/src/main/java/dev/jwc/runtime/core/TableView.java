@@ -25,11 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * defined by comparing the caller's type index with the callee's, each in its own module's type
  * section, so a structurally equal type traps with "indirect call type mismatch". For such an element
  * the view answers with a trampoline instance instead: a module with the viewer's type section that
- * imports the callee at the viewer's index of the callee's type (the first structurally equal one), so
- * Chicory's index check compares indices of one type section. The trampoline's machine calls the callee
- * directly and carries its exceptions back under the viewer's tags ({@link ExceptionTags}). Chicory's
- * interpreter still cannot catch an exception that comes back through such a call: it escapes the
- * interpreted caller's {@code try_table} (the compiler catches it).
+ * imports the callee at the viewer's index of the callee's type, so Chicory's check compares indices of
+ * one type section. That index is the callee's own when it names an equal type of the viewer (then, if
+ * the viewer has no tags, the element is simply answered as stored), else the first equal type; a caller
+ * naming a later duplicate of the type still traps (toolchains rarely repeat a function type).
+ * <p>
+ * The trampoline's machine calls the callee directly and carries its exceptions back under the viewer's
+ * tags ({@link ExceptionTags}). Chicory's interpreter still cannot catch an exception that comes back
+ * through such a call: it escapes the interpreted caller's {@code try_table} (the compiler catches it).
  */
 final class TableView extends TableInstance {
     private final TableInstance shared;
@@ -117,16 +120,27 @@ final class TableView extends TableInstance {
         return trampolines.computeIfAbsent(new Target(owner, function), this::trampoline);
     }
 
-    private Instance trampoline(Target target) {
-        Instance owner = target.owner();
-        FunctionType type = owner.type(owner.functionType(target.function()));
-        TypeSection types = viewer.module().typeSection();
-        int typeIndex = -1;
-        for (int t = 0; t < types.typeCount() && typeIndex < 0; t++) {
+    private static int firstIndexOf(TypeSection types, FunctionType type) {
+        for (int t = 0; t < types.typeCount(); t++) {
             if (types.getType(t).typesMatch(type)) {
-                typeIndex = t;
+                return t;
             }
         }
+        return -1;
+    }
+
+    private Instance trampoline(Target target) {
+        Instance owner = target.owner();
+        int ownerTypeIndex = owner.functionType(target.function());
+        FunctionType type = owner.type(ownerTypeIndex);
+        TypeSection types = viewer.module().typeSection();
+        boolean indicesAgree = ownerTypeIndex < types.typeCount() && types.getType(ownerTypeIndex).typesMatch(type);
+        if (indicesAgree && !exceptionTags.hasTags(viewer)) {
+            // Chicory's check holds already for callers using that index (wit-component's shim and fixup
+            // modules list their types in one order), and the viewer catches no exception by tag.
+            return owner;
+        }
+        int typeIndex = indicesAgree ? ownerTypeIndex : firstIndexOf(types, type);
         if (typeIndex < 0) {
             return owner; // no type of the viewer matches: Chicory's check traps, as it must
         }
