@@ -34,10 +34,10 @@ import java.util.function.Function;
 /**
  * {@link CoreEngine} on Chicory with byte-array memories (faster than the default byte buffers).
  * Compiled modules get their machine factory once, at {@link #compile}, shared by every instance.
- * Modules reach Chicory through {@link ChicoryModuleBytes}, which works around Chicory 1.7.5 bugs.
  */
 final class ChicoryEngine implements CoreEngine {
     private final boolean compile;
+    /** With {@link ChicoryModuleBytes} and {@link TableView}: works around Chicory 1.7.5 bugs. */
     private final ExceptionTags exceptionTags = new ExceptionTags();
 
     ChicoryEngine(boolean compile) {
@@ -94,10 +94,10 @@ final class ChicoryEngine implements CoreEngine {
                     // Only the start section runs at instantiation; Chicory would also call an export `_start`.
                     .withStart(false)
                     .withMemoryFactory(ByteArrayMemory::new);
+            compiled.machines().ifPresent(builder::withMachineFactory);
             if (exportsTable(wasm)) {
                 builder.withTableFactory((table, initial) -> view(new TableInstance(table, initial), tableViews));
             }
-            compiled.machines().ifPresent(builder::withMachineFactory);
             Instance instance = builder.build();
             tableViews.forEach(view -> view.bind(instance));
             Tag[] instanceTags = tags.toArray(Tag[]::new);
