@@ -160,7 +160,9 @@ final class ChicoryEngine implements CoreEngine {
             case MEMORY -> values.addMemory(new ImportMemory(m, n, opaque(declared, "memory", extern, ChicoryMemory.class).memory()));
             case TABLE -> values.addTable(new ImportTable(m, n, view(opaque(declared, "table", extern, Table.class).table(), tableViews)));
             case GLOBAL -> values.addGlobal(new ImportGlobal(m, n, opaque(declared, "global", extern, Global.class).global()));
-            case TAG -> throw new IllegalStateException("tag imports are tag definitions for Chicory");
+            // ChicoryModuleBytes turns tag imports into definitions; one remains only if it could not walk the module.
+            case TAG -> throw new CoreLinkException("import `" + declared.module() + "::" + declared.name()
+                    + "`: tag imports of this module could not be prepared for Chicory");
         }
     }
 
