@@ -1,5 +1,6 @@
 package dev.jwc.runtime.core;
 
+import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.UninstantiableException;
 import com.dylibso.chicory.wasm.UnlinkableException;
@@ -23,6 +24,11 @@ final class ChicoryFailures {
     static Trap toTrap(ChicoryException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new Trap(message, e);
+    }
+
+    /** A wasm exception that no core frame caught; it cannot unwind into host code. */
+    static Trap uncaught(WasmException e) {
+        return new Trap("uncaught wasm exception", e);
     }
 
     static Trap exhausted(StackOverflowError e) {
