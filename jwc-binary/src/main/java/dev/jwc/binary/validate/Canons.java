@@ -473,8 +473,9 @@ final class Canons {
         } else if (slot != 0) {
             throw cx.fail("immediate must be zero: " + Integer.toUnsignedString(slot));
         }
-        ValType previous = s.contextSlots.putIfAbsent(slot, type);
-        if (previous != null && !previous.equals(type)) {
+        if (s.contextType == null) {
+            s.contextType = type;
+        } else if (!s.contextType.equals(type)) {
             throw cx.fail("type must match previous context type");
         }
     }

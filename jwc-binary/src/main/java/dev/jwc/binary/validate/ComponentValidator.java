@@ -25,7 +25,7 @@ public final class ComponentValidator {
      * @throws ValidationException when it breaks a validation rule
      */
     public static Validated validate(byte[] bytes, Features features) {
-        return switch (ComponentReader.read(bytes)) {
+        return switch (ComponentReader.read(bytes, features)) {
             case Component c -> new Validated.OfComponent(c, validate(c, bytes, features));
             case CoreModuleBinary m -> new Validated.OfModule(m, validateModule(m, features));
         };

@@ -194,6 +194,7 @@ final class ComponentWalker {
             }
             return defined.contains(r) ? fresh.computeIfAbsent(r, x -> cx.freshResource()) : r;
         });
+        component.imports().forEach((name, imported) -> map.substitute(imported, args.get(name)));
         Map<String, ExternEntity> exports = new LinkedHashMap<>();
         component.exports().forEach((name, e) -> exports.put(name, map.entity(e)));
         return new InstanceSignature(exports, List.of());

@@ -74,15 +74,22 @@ final class Declarations {
 
     /**
      * Adds an export of an instance built from inline exports: its names follow the rules, but its types
-     * need no names, as it is not an interface of the component.
+     * need no names, as it is not an interface of the component. A bag builds no index space, so its value
+     * type exports keep the identity of the types they refer to: exporting the bag names those very types.
      */
     ExternEntity addInline(Scope bag, ExternName name, ExternEntity entity) {
-        return addUnchecked(bag, name, entity, true);
+        return addUnchecked(bag, name, entity, true, true);
     }
 
     private ExternEntity addUnchecked(Scope s, ExternName name, ExternEntity entity, boolean export) {
+        return addUnchecked(s, name, entity, export, false);
+    }
+
+    private ExternEntity addUnchecked(Scope s, ExternName name, ExternEntity entity, boolean export,
+            boolean inBag) {
         ExternNames.Parsed parsed = checkName(s, name, entity, export);
-        ExternEntity named = rename(s, parsed, entity, export);
+        boolean keepsIdentity = inBag && entity instanceof ExternEntity.Type t && t.type() instanceof ValueType;
+        ExternEntity named = keepsIdentity ? entity : rename(s, parsed, entity, export);
         (export ? s.exports : s.imports).put(name.name(), named);
         push(s, named);
         if (export && named instanceof ExternEntity.Value) {
@@ -117,15 +124,19 @@ final class Declarations {
             case ResourceId r -> {
                 ResourceId renamed = cx.alias(r);
                 (export ? s.exportedResourceAliases : s.importedResourceAliases).add(renamed.alias());
-                if (name != null && name.kind() == ExternNames.Kind.LABEL) {
-                    (export ? s.exportedResourceNames : s.importedResourceNames)
-                            .put(name.raw().toLowerCase(Locale.ROOT), renamed);
-                }
+                nameResource(s, name, renamed, export);
                 return new ExternEntity.Type(renamed);
             }
             default -> {
                 return e;
             }
+        }
+    }
+
+    /** A resource exported or imported under a plain label is what {@code [method]label.x} names refer to. */
+    private static void nameResource(Scope s, ExternNames.Parsed name, ResourceId r, boolean export) {
+        if (name != null && name.kind() == ExternNames.Kind.LABEL) {
+            (export ? s.exportedResourceNames : s.importedResourceNames).put(name.raw().toLowerCase(Locale.ROOT), r);
         }
     }
 

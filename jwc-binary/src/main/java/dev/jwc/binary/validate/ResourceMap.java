@@ -1,12 +1,20 @@
 package dev.jwc.binary.validate;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** Rewrites the resource identities inside resolved types, as instantiation and freshening need. */
+/**
+ * Rewrites the resource identities inside resolved types, as instantiation and freshening need. Instantiation
+ * also replaces the component's imported types by the arguments' types ({@link #substitute}), so that the
+ * instance's exports refer to the types the instantiating component knows by name.
+ */
 final class ResourceMap {
     private final Context cx;
     private final UnaryOperator<ResourceId> map;
@@ -19,6 +27,35 @@ final class ResourceMap {
     ResourceMap(Context cx, UnaryOperator<ResourceId> map) {
         this.cx = cx;
         this.map = map;
+    }
+
+    /**
+     * Makes the types {@code imported} names (an imported type, or the types of an imported instance's exports,
+     * however nested) stand for the types {@code argument} gives in their place. Iterative: instances of instances
+     * may nest deeply.
+     */
+    void substitute(ExternEntity imported, ExternEntity argument) {
+        Set<InstanceSignature> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<ExternEntity[]> pending = new ArrayDeque<>();
+        pending.push(new ExternEntity[] {imported, argument});
+        while (!pending.isEmpty()) {
+            ExternEntity[] pair = pending.pop();
+            switch (pair[0]) {
+                case ExternEntity.Type t when t.type() instanceof ValueType v
+                        && pair[1] instanceof ExternEntity.Type a && a.type() instanceof ValueType given ->
+                        done.putIfAbsent(v, given);
+                case ExternEntity.Instance i when pair[1] instanceof ExternEntity.Instance a
+                        && visited.add(i.type()) ->
+                        i.type().exports().forEach((name, e) -> {
+                            ExternEntity given = a.type().exports().get(name);
+                            if (given != null) {
+                                pending.push(new ExternEntity[] {e, given});
+                            }
+                        });
+                default -> {
+                }
+            }
+        }
     }
 
     ExternEntity entity(ExternEntity e) {

@@ -66,8 +66,8 @@ final class Scope {
     final List<ResourceId> importedResources = new ArrayList<>();
     final List<ResourceId> definedResources = new ArrayList<>();
     final Map<ResourceId, LocalResource> localResources = new HashMap<>();
-    /** The core type each {@code context.get}/{@code context.set} slot was first used with. */
-    final Map<Integer, ValType> contextSlots = new HashMap<>();
+    /** The core type the first {@code context.get}/{@code context.set} used; every other one must use it too. */
+    ValType contextType;
 
     /** Value types that have a name through an import, by identity, and resource aliases likewise. */
     final Set<ValueType> importedTypes = Collections.newSetFromMap(new IdentityHashMap<>());
