@@ -56,7 +56,7 @@ final class ComponentWalker {
         Set<ResourceId> exported = new LinkedHashSet<>();
         s.exports.values().forEach(e -> Types.resources(e, exported));
         s.importedResources.forEach(exported::remove);
-        return new ComponentSignature(s.imports, s.exports, s.importedResources, List.copyOf(exported));
+        return cx.checkSize(new ComponentSignature(s.imports, s.exports, s.importedResources, List.copyOf(exported)));
     }
 
     private void section(Scope s, Section section, long offset) {
@@ -74,7 +74,7 @@ final class ComponentWalker {
                 cx.at = offset;
                 s.components.add(sig);
             }
-            case Section.Instances is -> is.instances().forEach(i -> s.instances.add(instance(s, i)));
+            case Section.Instances is -> is.instances().forEach(i -> s.instances.add(cx.checkSize(instance(s, i))));
             case Section.Aliases as -> as.aliases().forEach(a -> decls.alias(s, a));
             case Section.Types ts -> ts.types().forEach(t -> type(s, t));
             case Section.Canons cs -> cs.canons().forEach(c -> canons.define(s, c));

@@ -16,6 +16,7 @@ final class Context {
     static final long MAX_TYPE_NODES = 2_000_000;
 
     final Features features;
+    private final TypeSizes sizes = new TypeSizes();
     private long nextId;
     private long typeNodes;
     /** Absolute offset of the item being validated, for error positions. */
@@ -46,6 +47,14 @@ final class Context {
         if (typeNodes > MAX_TYPE_NODES) {
             throw fail("types too large: more than " + MAX_TYPE_NODES + " type nodes built by instantiation");
         }
+    }
+
+    /** Fails when {@code t} unfolds to a tree of {@link TypeSizes#LIMIT} nodes or more. */
+    <T extends TypeEntry> T checkSize(T t) {
+        if (sizes.of(t) >= TypeSizes.LIMIT) {
+            throw fail("effective type size exceeds the limit of " + TypeSizes.LIMIT);
+        }
+        return t;
     }
 
     ValidationException fail(String message) {

@@ -17,11 +17,6 @@ import java.util.Set;
 final class Declarations {
     private final Context cx;
     private final TypeResolver types;
-    /**
-     * Instance and component types already found to name all their types; they are shared by
-     * reference, and re-checking them on every use would be exponential in the nesting depth.
-     */
-    private final Set<TypeEntry> verified = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Declarations(Context cx, TypeResolver types) {
         this.cx = cx;
@@ -291,13 +286,24 @@ final class Declarations {
 
     // ---- named types ---------------------------------------------------------------------------
 
-    /** Types that have names where an import or export is checked; instance and component types add their own. */
+    /**
+     * Types that have names where an import or export is checked; instance and component types add their own.
+     * {@code verified} holds the instance types already found to name all their types where the
+     * scope imports, or exports: they are shared by reference, and re-checking them on every use would be
+     * exponential in the nesting depth. What has names differs from scope to scope and between imports and exports,
+     * so each keeps its own.
+     */
     private static final class Named {
         final Set<ValueType> types = Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<Long> resources = new HashSet<>();
+        final Set<TypeEntry> verified;
+
+        Named(Set<TypeEntry> verified) {
+            this.verified = verified;
+        }
 
         Named copy() {
-            Named n = new Named();
+            Named n = new Named(verified);
             n.types.addAll(types);
             n.resources.addAll(resources);
             return n;
@@ -313,7 +319,7 @@ final class Declarations {
     }
 
     private void checkNamed(Scope s, ExternEntity e, boolean export) {
-        Named named = new Named();
+        Named named = new Named(export ? s.verifiedForExport : s.verifiedForImport);
         named.types.addAll(s.importedTypes);
         named.resources.addAll(s.importedResourceAliases);
         if (export) {
@@ -341,24 +347,24 @@ final class Declarations {
     }
 
     private boolean entryNamed(TypeEntry t, Named named) {
-        if ((t instanceof InstanceSignature || t instanceof ComponentSignature) && verified.contains(t)) {
-            return true;
-        }
-        boolean ok = switch (t) {
+        return switch (t) {
             case ResourceId r -> true;
             case ValueType v -> valueNamed(v, named);
             case FunctionType f -> f.params().stream().allMatch(p -> valueNamed(p.type(), named))
                     && f.result().map(r -> valueNamed(r, named)).orElse(true);
-            case InstanceSignature i -> exportsNamed(i.exports(), named.copy());
-            case ComponentSignature c -> {
-                Named local = named.copy();
-                yield exportsNamed(c.imports(), local) && exportsNamed(c.exports(), local);
+            case InstanceSignature i -> {
+                if (named.verified.contains(i)) {
+                    yield true;
+                }
+                boolean ok = exportsNamed(i.exports(), named.copy());
+                if (ok) {
+                    named.verified.add(i);
+                }
+                yield ok;
             }
+            // Components are closed: their imports and exports were checked when their type or definition was.
+            case ComponentSignature c -> true;
         };
-        if (ok && (t instanceof InstanceSignature || t instanceof ComponentSignature)) {
-            verified.add(t);
-        }
-        return ok;
     }
 
     private boolean exportsNamed(Map<String, ExternEntity> items, Named local) {

@@ -74,6 +74,9 @@ final class Scope {
     final Set<ValueType> exportedTypes = Collections.newSetFromMap(new IdentityHashMap<>());
     final Set<Long> importedResourceAliases = new HashSet<>();
     final Set<Long> exportedResourceAliases = new HashSet<>();
+    /** Instance and component types found to name all their types where this scope imports, and exports. */
+    final Set<TypeEntry> verifiedForImport = Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<TypeEntry> verifiedForExport = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Scope(Kind kind, Scope parent) {
         this.kind = kind;
