@@ -138,7 +138,7 @@ final class ComponentWalker {
 
     private CoreEntity coreEntity(Scope s, CoreSort sort, int index) {
         return switch (sort) {
-            case FUNC -> new CoreEntity.Func(TypeResolver.at(cx, s.coreFuncs, index, "core function", "function"));
+            case FUNC -> TypeResolver.at(cx, s.coreFuncs, index, "core function", "function");
             case TABLE -> new CoreEntity.Table(TypeResolver.at(cx, s.coreTables, index, "table", "table"));
             case MEMORY -> new CoreEntity.Memory(TypeResolver.at(cx, s.coreMemories, index, "memory", "memory"));
             case GLOBAL -> new CoreEntity.Global(TypeResolver.at(cx, s.coreGlobals, index, "global", "global"));
@@ -235,7 +235,8 @@ final class ComponentWalker {
             throw cx.fail("resources can only be represented by `i32` or `i64`");
         }
         if (r.destructor().isPresent()) {
-            FuncType dtor = TypeResolver.at(cx, s.coreFuncs, r.destructor().getAsInt(), "core function", "function");
+            FuncType dtor = TypeResolver.at(cx, s.coreFuncs, r.destructor().getAsInt(), "core function", "function")
+                    .type();
             if (!dtor.equals(new FuncType(List.of(r.rep()), List.of()))) {
                 throw cx.fail("wrong signature for a destructor");
             }

@@ -39,7 +39,7 @@ final class Scope {
     final Kind kind;
     final Scope parent;
 
-    final List<FuncType> coreFuncs = new ArrayList<>();
+    final List<CoreEntity.Func> coreFuncs = new ArrayList<>();
     final List<TableType> coreTables = new ArrayList<>();
     final List<MemoryType> coreMemories = new ArrayList<>();
     final List<GlobalType> coreGlobals = new ArrayList<>();
@@ -77,6 +77,12 @@ final class Scope {
     /** Instance and component types found to name all their types where this scope imports, and exports. */
     final Set<TypeEntry> verifiedForImport = Collections.newSetFromMap(new IdentityHashMap<>());
     final Set<TypeEntry> verifiedForExport = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** This scope's core type index space as the concrete references of its core types see it. */
+    CoreTypeSpace coreTypeSpace() {
+        return index -> index >= 0 && index < coreTypes.size() && coreTypes.get(index) instanceof CoreDefType.Sub sub
+                ? java.util.Optional.of(sub.type()) : java.util.Optional.empty();
+    }
 
     Scope(Kind kind, Scope parent) {
         this.kind = kind;
