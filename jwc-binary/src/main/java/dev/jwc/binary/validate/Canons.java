@@ -220,11 +220,11 @@ final class Canons {
         Options o = options(s, l.options());
         noOption(o.coreType().isPresent(), "canonical option `core-type` is not allowed in `canon lift`");
         if (o.async()) {
-            if (!f.async()) {
-                throw cx.fail("the `async` canonical option requires an async function type");
-            }
             if (o.callback().isEmpty()) {
                 cx.require(Feature.CM_ASYNC_STACKFUL, "requires the component model async stackful feature");
+            }
+            if (!f.async()) {
+                throw cx.fail("the `async` canonical option requires an async function type");
             }
         }
         List<NumType> params = CanonicalAbi.flattenParams(f, o.pointer());

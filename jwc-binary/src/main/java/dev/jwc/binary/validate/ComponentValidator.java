@@ -49,6 +49,9 @@ public final class ComponentValidator {
     }
 
     private static ComponentSignature validate(Component component, byte[] bytes, Features features) {
-        return new ComponentWalker(new Context(features), bytes).walk(component, null, 0);
+        Context cx = new Context(features);
+        ComponentSignature signature = new ComponentWalker(cx, bytes).walk(component, null, 0);
+        cx.validateDeferredBodies();
+        return signature;
     }
 }

@@ -64,7 +64,7 @@ final class ComponentWalker {
             case Section.Custom c -> {
             }
             case Section.CoreModule m -> {
-                CoreValidator.validate(m.module().module(), cx.features);
+                cx.deferBodies(CoreValidator.validateDeferringBodies(m.module().module(), cx.features));
                 s.coreModules.add(CoreModules.signature(cx, m.module().module()));
             }
             case Section.CoreInstances ci -> ci.instances().forEach(i -> s.coreInstances.add(coreInstance(s, i)));
@@ -142,7 +142,10 @@ final class ComponentWalker {
             case TABLE -> new CoreEntity.Table(TypeResolver.at(cx, s.coreTables, index, "table", "table"));
             case MEMORY -> new CoreEntity.Memory(TypeResolver.at(cx, s.coreMemories, index, "memory", "memory"));
             case GLOBAL -> new CoreEntity.Global(TypeResolver.at(cx, s.coreGlobals, index, "global", "global"));
-            case TAG -> new CoreEntity.Tag(TypeResolver.at(cx, s.coreTags, index, "tag", "tag"));
+            case TAG -> {
+                cx.require(Feature.EXCEPTIONS, "exceptions proposal not enabled");
+                yield new CoreEntity.Tag(TypeResolver.at(cx, s.coreTags, index, "tag", "tag"));
+            }
             case TYPE, MODULE, INSTANCE -> throw cx.fail("core instances may only export functions, tables, "
                     + "memories, globals and tags, not a core " + sort.keyword());
         };
@@ -206,7 +209,10 @@ final class ComponentWalker {
             case CoreSort.MODULE -> new ExternEntity.Module(TypeResolver.at(cx, s.coreModules, index, "module", "module"));
             case CoreSort c -> throw cx.fail("a core " + c.keyword() + " cannot be used here, only core modules");
             case ComponentSort.FUNC -> new ExternEntity.Func(TypeResolver.at(cx, s.funcs, index, "function", "function"));
-            case ComponentSort.VALUE -> new ExternEntity.Value(useValue(s, index));
+            case ComponentSort.VALUE -> {
+                cx.require(Feature.CM_VALUES, "support for component model `value`s is not enabled");
+                yield new ExternEntity.Value(useValue(s, index));
+            }
             case ComponentSort.TYPE -> new ExternEntity.Type(types.type(s, index));
             case ComponentSort.COMPONENT -> new ExternEntity.Component(
                     TypeResolver.at(cx, s.components, index, "component", "component"));

@@ -3,6 +3,9 @@ package dev.jwc.binary.validate;
 import dev.jwc.binary.Feature;
 import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
+import dev.jwc.binary.core.validate.DeferredBodies;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What one validation run shares: enabled features, fresh resource ids and the current offset. */
 final class Context {
@@ -17,6 +20,8 @@ final class Context {
 
     final Features features;
     private final TypeSizes sizes = new TypeSizes();
+    /** Core modules whose function bodies wait for the end of the component, as wasmparser checks them last. */
+    private final List<DeferredBodies> bodies = new ArrayList<>();
     private long nextId;
     private long typeNodes;
     /** Absolute offset of the item being validated, for error positions. */
@@ -47,6 +52,15 @@ final class Context {
         if (typeNodes > MAX_TYPE_NODES) {
             throw fail("types too large: more than " + MAX_TYPE_NODES + " type nodes built by instantiation");
         }
+    }
+
+    void deferBodies(DeferredBodies module) {
+        bodies.add(module);
+    }
+
+    /** Validates the function bodies of every core module met, in order. */
+    void validateDeferredBodies() {
+        bodies.forEach(DeferredBodies::validateFunctionBodies);
     }
 
     /** Fails when {@code t} unfolds to a tree of {@link TypeSizes#LIMIT} nodes or more. */

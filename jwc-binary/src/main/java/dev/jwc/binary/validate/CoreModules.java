@@ -1,5 +1,6 @@
 package dev.jwc.binary.validate;
 
+import dev.jwc.binary.Feature;
 import dev.jwc.binary.component.CoreType;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
@@ -29,7 +30,7 @@ final class CoreModules {
     static void addCoreType(Context cx, Scope s, CoreType type) {
         switch (type) {
             case CoreType.Rec r -> {
-                int count = s.coreTypes.size() + r.group().types().size();
+                int count = s.coreTypes.size() + selfReferable(cx, r.group().types().size());
                 for (SubType t : r.group().types()) {
                     CoreTypeRules.subType(cx, t, count, i -> i < s.coreTypes.size()
                             && s.coreTypes.get(i) instanceof CoreDefType.Module);
@@ -44,6 +45,11 @@ final class CoreModules {
         }
     }
 
+    /** How many types of a recursion group its own types may refer to: all with GC, none (only earlier ones) without. */
+    private static int selfReferable(Context cx, int groupSize) {
+        return cx.has(Feature.GC) ? groupSize : 0;
+    }
+
     private static ModuleSignature moduleType(Context cx, Scope s, CoreType.Module m) {
         List<SubType> localTypes = new ArrayList<>();
         List<ModuleSignature.CoreImport> imports = new ArrayList<>();
@@ -52,7 +58,7 @@ final class CoreModules {
         for (CoreType.ModuleDecl d : m.decls()) {
             switch (d) {
                 case CoreType.ModuleDecl.TypeDecl t -> {
-                    int count = localTypes.size() + t.group().types().size();
+                    int count = localTypes.size() + selfReferable(cx, t.group().types().size());
                     t.group().types().forEach(sub -> CoreTypeRules.subType(cx, sub, count, i -> false));
                     int start = localTypes.size();
                     localTypes.addAll(t.group().types());

@@ -63,7 +63,6 @@ final class CoreTypeRules {
             cx.require(Feature.SIMD, "SIMD support is not enabled");
         }
         if (t instanceof RefType r) {
-            cx.require(Feature.REFERENCE_TYPES, "reference types support is not enabled");
             if (r.heap() instanceof HeapType.Concrete c) {
                 if (c.typeIndex() < 0 || c.typeIndex() >= count) {
                     throw cx.fail("unknown type " + Integer.toUnsignedString(c.typeIndex())
@@ -73,6 +72,7 @@ final class CoreTypeRules {
                     throw cx.fail("type index " + c.typeIndex() + " is a module type");
                 }
             }
+            cx.require(Feature.REFERENCE_TYPES, "reference types support is not enabled");
         }
     }
 

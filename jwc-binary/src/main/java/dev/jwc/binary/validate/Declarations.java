@@ -173,12 +173,12 @@ final class Declarations {
                 }
             }
         }
+        checkAnnotation(s, parsed, entity, export);
         Map<String, String> keys = export ? s.exportKeys : s.importKeys;
         String prior = keys.putIfAbsent(key, raw);
         if (prior != null) {
             throw cx.fail(what + " name `" + raw + "` conflicts with previous name `" + prior + "`");
         }
-        checkAnnotation(s, parsed, entity, export);
         return parsed;
     }
 
@@ -213,56 +213,53 @@ final class Declarations {
         }
     }
 
-    /** The extra rules for {@code [constructor]}, {@code [method]} and {@code [static]} names. */
+    /**
+     * The extra rules for {@code [constructor]}, {@code [method]} and {@code [static]} names, in wasmparser's order
+     * and with its messages, each prefixed with the name it is about.
+     */
     private void checkAnnotation(Scope s, ExternNames.Parsed name, ExternEntity entity, boolean export) {
         if (name.resource() == null) {
             return;
         }
-        String what = export ? "export" : "import";
-        if (!(entity instanceof ExternEntity.Func func)) {
-            throw cx.fail(what + " name `" + name.raw() + "` is not valid: only functions can be annotated");
+        String fault = annotationFault(export ? s.exportedResourceNames : s.importedResourceNames, name, entity);
+        if (fault != null) {
+            throw cx.fail((export ? "export" : "import") + " name `" + name.raw() + "` is not valid: " + fault);
         }
-        Map<String, ResourceId> names = export ? s.exportedResourceNames : s.importedResourceNames;
-        ResourceId expected = names.get(name.resource().toLowerCase(Locale.ROOT));
+    }
+
+    /** Why {@code entity} may not carry the annotated {@code name}, or {@code null}. */
+    private static String annotationFault(Map<String, ResourceId> names, ExternNames.Parsed name, ExternEntity entity) {
+        if (!(entity instanceof ExternEntity.Func func)) {
+            return "item is not a func";
+        }
         FunctionType f = func.type();
-        switch (name.kind()) {
+        return switch (name.kind()) {
             case CONSTRUCTOR -> {
-                if (expected == null) {
-                    throw cx.fail(what + " name `" + name.raw() + "` is not valid: resource `" + name.resource()
-                            + "` is not defined in this context");
-                }
                 if (f.async()) {
-                    throw cx.fail("constructor function cannot be async");
+                    yield "constructor function cannot be async";
                 }
-                ResourceId returned = f.result().map(Declarations::ownedResult).orElse(null);
-                if (returned == null) {
-                    throw cx.fail("function should return `(own $T)` or `(result (own $T))`");
+                if (f.result().isEmpty()) {
+                    yield "function should return one value";
                 }
-                sameResource(names, returned, expected, name.resource());
+                ResourceId returned = ownedResult(f.result().get());
+                yield returned == null ? "function should return `(own $T)` or `(result (own $T))`"
+                        : resourceNameFault(names, returned, name.resource());
             }
             case METHOD -> {
                 if (f.params().isEmpty()) {
-                    throw cx.fail("function should have at least one argument");
+                    yield "function should have at least one argument";
                 }
                 FunctionType.Param self = f.params().get(0);
                 if (!self.name().equals("self")) {
-                    throw cx.fail("function should have a first argument called `self`");
+                    yield "function should have a first argument called `self`";
                 }
-                if (!(self.type() instanceof ValueType.Borrow b)) {
-                    throw cx.fail("function should take a first argument of `(borrow $T)`");
-                }
-                if (expected == null) {
-                    throw cx.fail("resource used in function does not have a name in this context");
-                }
-                sameResource(names, b.resource(), expected, name.resource());
+                yield self.type() instanceof ValueType.Borrow b ? resourceNameFault(names, b.resource(), name.resource())
+                        : "function should take a first argument of `(borrow $T)`";
             }
-            case STATIC -> {
-                if (expected == null) {
-                    throw cx.fail("static resource name is not known in this context");
-                }
-            }
+            case STATIC -> names.containsKey(name.resource().toLowerCase(Locale.ROOT)) ? null
+                    : "static resource name is not known in this context";
             default -> throw new IllegalStateException("only annotated names have a resource");
-        }
+        };
     }
 
     private static ResourceId ownedResult(ValueType v) {
@@ -275,13 +272,17 @@ final class Declarations {
         return null;
     }
 
-    private void sameResource(Map<String, ResourceId> names, ResourceId used, ResourceId expected, String label) {
-        if (used.alias() == expected.alias()) {
-            return;
+    /** The resource a function uses must be the one its name's {@code label} names in this context. */
+    private static String resourceNameFault(Map<String, ResourceId> names, ResourceId used, String label) {
+        String expected = names.entrySet().stream()
+                .filter(e -> e.getValue().alias() == used.alias())
+                .map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (expected == null) {
+            return "resource used in function does not have a name in this context";
         }
-        boolean namedElsewhere = names.values().stream().anyMatch(r -> r.alias() == used.alias());
-        throw cx.fail(namedElsewhere ? "function does not match expected resource name `" + label + "`"
-                : "resource used in function does not have a name in this context");
+        return expected.equals(label.toLowerCase(Locale.ROOT)) ? null
+                : "function does not match expected resource name `" + expected + "`";
     }
 
     // ---- named types ---------------------------------------------------------------------------
@@ -438,6 +439,9 @@ final class Declarations {
     void alias(Scope s, Alias alias) {
         switch (alias) {
             case Alias.InstanceExport a -> {
+                if (a.sort() == ComponentSort.VALUE) {
+                    cx.require(Feature.CM_VALUES, "support for component model `value`s is not enabled");
+                }
                 InstanceSignature sig = TypeResolver.at(cx, s.instances, a.instance(), "instance", "instance");
                 ExternEntity e = sig.exports().get(a.name());
                 if (e == null) {
@@ -452,6 +456,9 @@ final class Declarations {
                 push(s, e);
             }
             case Alias.CoreInstanceExport a -> {
+                if (a.sort() == CoreSort.TAG) {
+                    cx.require(Feature.EXCEPTIONS, "exceptions proposal not enabled");
+                }
                 Map<String, CoreEntity> inst = TypeResolver.at(cx, s.coreInstances, a.instance(), "core instance",
                         "instance");
                 CoreEntity e = inst.get(a.name());
