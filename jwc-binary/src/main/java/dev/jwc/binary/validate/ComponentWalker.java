@@ -7,7 +7,6 @@ import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.CoreInstance;
 import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.component.Export;
-import dev.jwc.binary.component.Import;
 import dev.jwc.binary.component.Instance;
 import dev.jwc.binary.component.ResourceType;
 import dev.jwc.binary.component.Section;

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,7 +82,7 @@ final class Scope {
     /** This scope's core type index space as the concrete references of its core types see it. */
     CoreTypeSpace coreTypeSpace() {
         return index -> index >= 0 && index < coreTypes.size() && coreTypes.get(index) instanceof CoreDefType.Sub sub
-                ? java.util.Optional.of(sub.type()) : java.util.Optional.empty();
+                ? Optional.of(sub.type()) : Optional.empty();
     }
 
     Scope(Kind kind, Scope parent) {
