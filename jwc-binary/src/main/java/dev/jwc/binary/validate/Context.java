@@ -11,6 +11,10 @@ import java.util.List;
 final class Context {
     /** wasmparser's bound on the nesting of component and instance types and components. */
     static final int MAX_DEPTH = 100;
+    /** Bound on how deeply value types nest ({@code list<list<...>>}). */
+    static final int MAX_VALUE_TYPE_DEPTH = 100;
+    /** Bound on how deeply any types nest, value types inside functions inside instances inside instances... */
+    static final int MAX_TYPE_DEPTH = 500;
     /**
      * Bound on the type nodes one run may build by substitution. Instantiation copies the types it exports, and
      * nesting instances of instances lets a small binary ask for exponentially many copies; the bound keeps the
@@ -63,10 +67,19 @@ final class Context {
         bodies.forEach(DeferredBodies::validateFunctionBodies);
     }
 
-    /** Fails when {@code t} unfolds to a tree of {@link TypeSizes#LIMIT} nodes or more. */
+    /**
+     * Fails when {@code t} unfolds to a tree of {@link TypeSizes#LIMIT} nodes or more, or nests too deeply: value
+     * types at most {@link #MAX_VALUE_TYPE_DEPTH} levels (Wasmtime's and wasmparser's bound), any type at most
+     * {@link #MAX_TYPE_DEPTH} (instances of instances, functions over deep values).
+     */
     <T extends TypeEntry> T checkSize(T t) {
-        if (sizes.of(t) >= TypeSizes.LIMIT) {
+        TypeSizes.Measure m = sizes.of(t);
+        if (m.size() >= TypeSizes.LIMIT) {
             throw fail("effective type size exceeds the limit of " + TypeSizes.LIMIT);
+        }
+        int limit = t instanceof ValueType ? MAX_VALUE_TYPE_DEPTH : MAX_TYPE_DEPTH;
+        if (m.depth() > limit) {
+            throw fail("type nesting is too deep: more than " + limit + " levels");
         }
         return t;
     }

@@ -8,22 +8,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The effective size of types: the number of nodes of the tree a type unfolds to, each definition counting one
- * plus what it refers to. Like wasmparser, validation bounds it, so that no type is too large to compare, copy or
- * lower in time proportional to it, however much sharing made its binary small.
+ * The effective size of types, the number of nodes of the tree a type unfolds to (each definition counting one plus
+ * what it refers to), and their depth, the longest chain of types inside types. Like wasmparser, validation bounds
+ * both: the size so that no type is too large to compare, copy or lower in time proportional to it, however much
+ * sharing made its binary small; the depth so that the many recursive walks over types, here and in the rest of
+ * jwc, cannot overflow the stack.
  *
- * <p>Types are DAGs that share nodes by identity; sizes are memoized by identity and computed with an explicit
+ * <p>Types are DAGs that share nodes by identity; measures are memoized by identity and computed with an explicit
  * stack, so the work is linear in the number of distinct nodes and deep nesting cannot overflow the call stack.
  */
 final class TypeSizes {
     /** wasmparser's {@code MAX_WASM_TYPE_SIZE}: every type's effective size must stay below it. */
     static final long LIMIT = 1_000_000;
 
-    private final Map<TypeEntry, Long> sizes = new IdentityHashMap<>();
+    /** A type's effective size (saturating at {@link #LIMIT}) and depth (a type without parts has depth 1). */
+    record Measure(long size, int depth) {
+    }
 
-    /** The effective size of {@code root}, saturating at {@link #LIMIT}. */
-    long of(TypeEntry root) {
-        Long known = sizes.get(root);
+    private final Map<TypeEntry, Measure> measures = new IdentityHashMap<>();
+
+    /** The measure of {@code root}. */
+    Measure of(TypeEntry root) {
+        Measure known = measures.get(root);
         if (known != null) {
             return known;
         }
@@ -31,28 +37,29 @@ final class TypeSizes {
         pending.push(root);
         while (!pending.isEmpty()) {
             TypeEntry t = pending.peek();
-            if (sizes.containsKey(t)) {
+            if (measures.containsKey(t)) {
                 pending.pop();
                 continue;
             }
-            List<TypeEntry> parts = parts(t);
             long size = 1;
+            int depth = 0;
             boolean ready = true;
-            for (TypeEntry part : parts) {
-                Long partSize = sizes.get(part);
-                if (partSize == null) {
+            for (TypeEntry part : parts(t)) {
+                Measure m = measures.get(part);
+                if (m == null) {
                     pending.push(part);
                     ready = false;
                 } else {
-                    size = Math.min(LIMIT, size + partSize);
+                    size = Math.min(LIMIT, size + m.size());
+                    depth = Math.max(depth, m.depth());
                 }
             }
             if (ready) {
                 pending.pop();
-                sizes.put(t, size);
+                measures.put(t, new Measure(size, depth + 1));
             }
         }
-        return sizes.get(root);
+        return measures.get(root);
     }
 
     /** The types {@code t} refers to directly. */
