@@ -36,6 +36,7 @@ public final class ComponentValidator {
     /**
      * Validates a decoded component and returns its type. Error offsets point into the component's encoding.
      *
+     * @throws DecodeException     when it uses an encoding whose feature {@code features} leaves disabled
      * @throws ValidationException when it breaks a validation rule
      */
     public static ComponentSignature validate(Component component, Features features) {
