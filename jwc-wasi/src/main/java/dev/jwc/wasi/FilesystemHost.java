@@ -112,6 +112,7 @@ final class FilesystemHost {
             if (f.mutate()) {
                 flags.add("mutate-directory");
             }
+            flags.addAll(f.syncFlags());
             return Val.flags(flags.toArray(String[]::new));
         });
         def("get-type", a -> Val.enumCase(type(d(a.get(0)).path(), false)));
@@ -254,7 +255,7 @@ final class FilesystemHost {
                 throw new FsException("is-directory", p + " is a directory");
             }
             return r.objects.own(descriptor, new Descriptor(p, Optional.empty(), true, flags.contains("read"),
-                    false, dir.mutate(), false));
+                    false, dir.mutate(), false, syncFlags(flags)));
         }
         if (open.contains("directory") || s.mustBeDirectory()) {
             throw new FsException(exists ? "not-directory" : "no-entry", p + " is not a directory");
@@ -279,9 +280,21 @@ final class FilesystemHost {
         if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && exists) {
             options.remove(StandardOpenOption.READ);
         }
+        if (flags.contains("file-integrity-sync") || flags.contains("requested-write-sync")) {
+            options.add(StandardOpenOption.SYNC);
+        } else if (flags.contains("data-integrity-sync")) {
+            options.add(StandardOpenOption.DSYNC);
+        }
         FileChannel channel = FileChannel.open(p, options);
         return r.objects.own(descriptor, new Descriptor(p, Optional.of(channel), false, flags.contains("read"),
-                flags.contains("write"), false, false));
+                flags.contains("write"), false, false, syncFlags(flags)));
+    }
+
+    /** The synchronized-I/O flags among the descriptor-flags of an open-at. */
+    private static Set<String> syncFlags(Set<String> flags) {
+        Set<String> sync = new HashSet<>(flags);
+        sync.retainAll(Descriptor.SYNC_FLAGS);
+        return sync;
     }
 
     private Descriptor readable(Val v) throws FsException {
