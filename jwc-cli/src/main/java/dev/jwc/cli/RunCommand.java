@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(file + ": cannot link: " + e.getMessage());
         }
         System.out.flush();
-        outcome.trap().ifPresent(t -> System.err.println("error: " + file + ": wasm trap: " + t.getMessage()));
+        outcome.trap().ifPresent(t -> System.err.println("error: " + file + ": " + WasiCommand.describe(t)));
         return outcome.exitCode();
     }
 
@@ -124,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (LinkException e) {
             throw new UserError(file + ": cannot link: " + e.getMessage());
         } catch (Trap t) {
-            spec.commandLine().getErr().println("error: " + file + ": wasm trap: " + t.getMessage());
+            spec.commandLine().getErr().println("error: " + file + ": " + WasiCommand.describe(t));
             spec.commandLine().getErr().flush();
             return WasiCommand.TRAP_EXIT_CODE;
         }

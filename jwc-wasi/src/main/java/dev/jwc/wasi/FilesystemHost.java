@@ -126,7 +126,7 @@ final class FilesystemHost {
             }
             return null;
         });
-        def("set-times", a -> setTimes(d(a.get(0)).path(), a.get(1), a.get(2)));
+        def("set-times", a -> setTimes(timesSettable(a.get(0)).path(), a.get(1), a.get(2)));
         def("read", a -> {
             FileChannel c = readable(a.get(0)).file();
             ByteBuffer buf = ByteBuffer.allocate(Vals.length(Vals.u64(a.get(1))));
@@ -165,7 +165,8 @@ final class FilesystemHost {
             Sandbox.Resolved p = at(d(a.get(0)), a.get(2), follow(a.get(1)));
             return stat(existing(p), follow(a.get(1)));
         });
-        def("set-times-at", a -> setTimes(existing(at(d(a.get(0)), a.get(2), follow(a.get(1)))), a.get(3), a.get(4)));
+        def("set-times-at", a -> setTimes(existing(at(mutable(a.get(0)), a.get(2), follow(a.get(1)))), a.get(3),
+                a.get(4)));
         def("link-at", a -> {
             Path old = existing(at(d(a.get(0)), a.get(2), follow(a.get(1))));
             Path target = newEntry(at(mutable(a.get(3)), a.get(4), false));
@@ -311,6 +312,17 @@ final class FilesystemHost {
         f.file();
         if (!f.write()) {
             throw new FsException("bad-descriptor", "not opened for writing");
+        }
+        return f;
+    }
+
+    /** Changing times is a write: a file must be open for writing, a directory must allow mutation. */
+    private Descriptor timesSettable(Val v) throws FsException {
+        Descriptor f = d(v);
+        if (f.directory()) {
+            f.requireMutate();
+        } else if (!f.write()) {
+            throw new FsException("not-permitted", "not opened for writing");
         }
         return f;
     }

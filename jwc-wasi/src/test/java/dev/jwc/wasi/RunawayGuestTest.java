@@ -13,13 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Runaway guests end with a clear trap and exit code 134 instead of hanging or crashing the JVM. */
+/**
+ * Runaway guests end with a clear trap and exit code 134 instead of hanging or crashing the JVM, the trap
+ * names the guest functions on the stack, and the next run in the same JVM (same engine and runner) is
+ * unaffected.
+ */
 class RunawayGuestTest {
+    private static final WasiCommand RUNNER = new WasiCommand(new Engine(), 8L << 20);
 
     private static WasiCommand.Outcome run(String body, Optional<Duration> timeout) {
         byte[] component = Wat.toBinary("""
                 (component
                   (core module $M (memory 1 100)
+                    (func $spin (loop $l (br $l)))
+                    (func $boom (unreachable))
                     (func $f (export "run") (result i32) %s))
                   (core instance $m (instantiate $M))
                   (func $run (result (result)) (canon lift (core func $m "run")))
@@ -28,14 +35,22 @@ class RunawayGuestTest {
                 """.formatted(body));
         WasiConfig config = new WasiConfig(List.of("runaway"), Map.of(), List.of(),
                 new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream(), false);
-        return new WasiCommand(new Engine(), 8L << 20).run(component, config, timeout);
+        return RUNNER.run(component, config, timeout);
+    }
+
+    /** A well-behaved guest still runs normally after a runaway one. */
+    private static void theNextRunIsUnaffected() {
+        WasiCommand.Outcome o = run("(i32.const 0)", Optional.of(Duration.ofSeconds(30)));
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.trap()).isEmpty();
     }
 
     @Test
     void anInfiniteLoopIsInterruptedAtTheTimeout() {
-        WasiCommand.Outcome o = run("(loop $l (br $l)) (i32.const 0)", Optional.of(Duration.ofMillis(300)));
+        WasiCommand.Outcome o = run("(call $spin) (i32.const 0)", Optional.of(Duration.ofMillis(300)));
         assertThat(o.exitCode()).isEqualTo(WasiCommand.TRAP_EXIT_CODE);
         assertThat(o.trap()).map(Trap::getMessage).hasValueSatisfying(m -> assertThat(m).contains("timeout of 300 ms"));
+        theNextRunIsUnaffected();
     }
 
     @Test
@@ -43,6 +58,7 @@ class RunawayGuestTest {
         WasiCommand.Outcome o = run("(call $f)", Optional.empty());
         assertThat(o.exitCode()).isEqualTo(WasiCommand.TRAP_EXIT_CODE);
         assertThat(o.trap()).map(Trap::getMessage).hasValueSatisfying(m -> assertThat(m).contains("stack"));
+        theNextRunIsUnaffected();
     }
 
     @Test
@@ -51,5 +67,17 @@ class RunawayGuestTest {
                 + " (br $l))) (unreachable)", Optional.empty());
         assertThat(o.exitCode()).isEqualTo(WasiCommand.TRAP_EXIT_CODE);
         assertThat(o.trap()).map(Trap::getMessage).hasValueSatisfying(m -> assertThat(m).contains("unreachable"));
+        theNextRunIsUnaffected();
+    }
+
+    @Test
+    void aTrapIsReportedWithTheGuestBacktrace() {
+        Trap trap = run("(call $boom) (i32.const 0)", Optional.empty()).trap().orElseThrow();
+        assertThat(trap.guestBacktrace()).containsExactly("M!boom", "M!f");
+        assertThat(WasiCommand.describe(trap)).isEqualTo("""
+                wasm trap: Trapped on unreachable instruction
+                wasm backtrace:
+                    0: M!boom
+                    1: M!f""");
     }
 }

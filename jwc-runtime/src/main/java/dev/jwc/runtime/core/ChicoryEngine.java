@@ -33,6 +33,7 @@ import java.util.function.Function;
  */
 final class ChicoryEngine implements CoreEngine {
     private final boolean compile;
+    private final GuestBacktraces backtraces = new GuestBacktraces();
 
     ChicoryEngine(boolean compile) {
         this.compile = compile;
@@ -45,7 +46,8 @@ final class ChicoryEngine implements CoreEngine {
     public CoreModule compile(byte[] bytes) {
         try {
             WasmModule module = Parser.parse(bytes);
-            return new Module(module, compile ? Optional.of(MachineFactoryCompiler.compile(module)) : Optional.empty());
+            return new Module(module, compile ? Optional.of(MachineFactoryCompiler.builder(module)
+                    .withClassName(backtraces.className(module)).compile()) : Optional.empty());
         } catch (ChicoryException e) {
             throw new CoreLinkException("invalid core module: " + e.getMessage(), e);
         }
@@ -69,7 +71,7 @@ final class ChicoryEngine implements CoreEngine {
                     .withMemoryFactory(ByteArrayMemory::new);
             compiled.machines().ifPresent(builder::withMachineFactory);
             Instance instance = builder.build();
-            return new ChicoryInstance(instance);
+            return new ChicoryInstance(instance, backtraces);
         } catch (ChicoryException e) {
             throw ChicoryFailures.toTrapOrLink(e);
         } catch (StackOverflowError e) {
@@ -110,7 +112,7 @@ final class ChicoryEngine implements CoreEngine {
         return new CoreLinkException("import `" + imp.module() + "::" + imp.name() + "`: expected " + expected);
     }
 
-    private record ChicoryInstance(Instance instance) implements CoreInstance {
+    private record ChicoryInstance(Instance instance, GuestBacktraces backtraces) implements CoreInstance {
         @Override
         public Optional<CoreExtern> export(String name) {
             var section = instance.module().exportSection();
@@ -118,7 +120,7 @@ final class ChicoryEngine implements CoreEngine {
                 Export e = section.getExport(i);
                 if (e.name().equals(name)) {
                     return Optional.of(switch (e.exportType()) {
-                        case FUNCTION -> new ChicoryFunc(instance, name, instance.export(name));
+                        case FUNCTION -> new ChicoryFunc(instance, name, instance.export(name), backtraces);
                         case MEMORY -> new ChicoryMemory(instance.exports().memory(name));
                         case TABLE -> new Table(instance.exports().table(name));
                         case GLOBAL -> new Global(instance.exports().global(name));
@@ -130,16 +132,17 @@ final class ChicoryEngine implements CoreEngine {
         }
     }
 
-    private record ChicoryFunc(Instance instance, String name, ExportFunction function) implements CoreFunc {
+    private record ChicoryFunc(Instance instance, String name, ExportFunction function, GuestBacktraces backtraces)
+            implements CoreFunc {
         @Override
         public long[] call(long... args) {
             try {
                 long[] results = function.apply(args);
                 return results == null ? new long[0] : results;
             } catch (ChicoryException e) {
-                throw ChicoryFailures.toTrap(e);
+                throw ChicoryFailures.toTrap(e, backtraces.of(e));
             } catch (StackOverflowError e) {
-                throw ChicoryFailures.exhausted(e);
+                throw ChicoryFailures.exhausted(e, backtraces.of(e));
             }
         }
     }

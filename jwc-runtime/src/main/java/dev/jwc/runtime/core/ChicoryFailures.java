@@ -4,6 +4,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.UninstantiableException;
 import com.dylibso.chicory.wasm.UnlinkableException;
 import dev.jwc.runtime.Trap;
+import java.util.List;
 
 /** Maps Chicory's failures, whose exception types vary by cause, onto {@link Trap} and link errors. */
 final class ChicoryFailures {
@@ -21,11 +22,19 @@ final class ChicoryFailures {
     }
 
     static Trap toTrap(ChicoryException e) {
+        return toTrap(e, List.of());
+    }
+
+    static Trap toTrap(ChicoryException e, List<String> guestBacktrace) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new Trap(message, e);
+        return new Trap(message, e, guestBacktrace);
     }
 
     static Trap exhausted(StackOverflowError e) {
-        return new Trap("call stack exhausted", e);
+        return exhausted(e, List.of());
+    }
+
+    static Trap exhausted(StackOverflowError e, List<String> guestBacktrace) {
+        return new Trap("call stack exhausted", e, guestBacktrace);
     }
 }
