@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jwc.text.Wat;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A trap in compiled guest code carries the guest backtrace, innermost first, named from the name section
+ * A trap in guest code, compiled or interpreted, carries the guest backtrace, innermost first, named from the name section
  * ({@code module!function} when the module is named; function indices count imports first), across core
  * instances, and {@code <wasm function N>} without names.
  */
 class GuestBacktraceTest {
-    private final Engine engine = new Engine(Engine.Mode.COMPILER);
-
-    private Trap trapOf(String wat, String export) {
+    private Trap trapOf(Engine engine, String wat, String export) {
         CoreModuleInstance instance = CoreModuleInstance.instantiate(engine, Wat.toBinary(wat),
                 (module, name) -> Optional.of((memory, args) -> new long[0]));
         return catchThrowableOfType(Trap.class, () -> instance.call(export));
     }
 
-    @Test
-    void namesTheGuestFunctionsOnTheStackInnermostFirst() {
-        Trap trap = trapOf("""
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void namesTheGuestFunctionsOnTheStackInnermostFirst(Engine.Mode mode) {
+        Trap trap = trapOf(new Engine(mode), """
                 (module
                   (import "host" "nop" (func $nop))
                   (memory (export "memory") 1)
@@ -35,9 +35,10 @@ class GuestBacktraceTest {
         assertThat(trap.guestBacktrace()).containsExactly("inner", "middle", "outer");
     }
 
-    @Test
-    void withoutANameSectionFramesAreNumbered() {
-        Trap trap = trapOf("""
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void withoutANameSectionFramesAreNumbered(Engine.Mode mode) {
+        Trap trap = trapOf(new Engine(mode), """
                 (module
                   (import "host" "nop" (func))
                   (memory (export "memory") 1)
@@ -47,8 +48,10 @@ class GuestBacktraceTest {
         assertThat(trap.guestBacktrace()).containsExactly("<wasm function 1>", "<wasm function 2>");
     }
 
-    @Test
-    void framesOfEveryCoreInstanceOfAComponentAreNamed() {
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void framesOfEveryCoreInstanceOfAComponentAreNamed(Engine.Mode mode) {
+        Engine engine = new Engine(mode);
         Component c = Component.fromBinary(engine, Wat.toBinary("""
                 (component
                   (core module $Lib (func $boom (export "boom") (unreachable)))
@@ -62,5 +65,22 @@ class GuestBacktraceTest {
         Instance instance = new Linker(engine).instantiate(new Store(engine), c);
         Trap trap = catchThrowableOfType(Trap.class, () -> instance.func("main").orElseThrow().call());
         assertThat(trap.guestBacktrace()).containsExactly("Lib!boom", "Main!main");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void aStackExhaustionKeepsTheInnermostFramesAndCountsTheRest(Engine.Mode mode) throws InterruptedException {
+        Engine engine = new Engine(mode);
+        Trap[] trap = new Trap[1];
+        Thread t = new Thread(null, () -> trap[0] = trapOf(engine, """
+                (module
+                  (memory (export "memory") 1)
+                  (func $down (export "run") (call $down)))
+                """, "run"), "deep", 4L << 20);
+        t.start();
+        t.join();
+        assertThat(trap[0].getMessage()).contains("stack");
+        assertThat(trap[0].guestBacktrace()).hasSize(101).startsWith("down", "down")
+                .last().asString().matches("\\.\\.\\. \\d+ more frames");
     }
 }

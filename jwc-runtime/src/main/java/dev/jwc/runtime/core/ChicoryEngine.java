@@ -47,7 +47,7 @@ final class ChicoryEngine implements CoreEngine {
         try {
             WasmModule module = Parser.parse(bytes);
             return new Module(module, compile ? Optional.of(MachineFactoryCompiler.builder(module)
-                    .withClassName(backtraces.className(module)).compile()) : Optional.empty());
+                    .withClassName(backtraces.className(module, bytes)).compile()) : Optional.empty());
         } catch (ChicoryException e) {
             throw new CoreLinkException("invalid core module: " + e.getMessage(), e);
         }
@@ -69,7 +69,7 @@ final class ChicoryEngine implements CoreEngine {
                     // Only the start section runs at instantiation; Chicory would also call an export `_start`.
                     .withStart(false)
                     .withMemoryFactory(ByteArrayMemory::new);
-            compiled.machines().ifPresent(builder::withMachineFactory);
+            builder.withMachineFactory(compiled.machines().orElse(backtraces::interpreter));
             Instance instance = builder.build();
             return new ChicoryInstance(instance, backtraces);
         } catch (ChicoryException e) {

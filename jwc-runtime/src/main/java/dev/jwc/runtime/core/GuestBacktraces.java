@@ -3,48 +3,111 @@ package dev.jwc.runtime.core;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Guest backtraces for compiled modules. Each module an engine compiles gets its own generated class name,
+ * Guest backtraces for compiled modules. Each module an engine compiles gets its own generated class name
+ * (derived from the module's bytes, so it is the same in every process and a compile cache stays valid),
  * so the JVM frames of a trap's stack ({@code <class>FuncGroup_k.func_N}) tell which module and which wasm
  * function (index N) every guest frame belongs to, even when a call crossed from one core instance into
  * another; the name section, when the binary has one, names them. The compiler's trampolines for
  * imported functions (indices below the module's imported-function count) are no guest frames and are left
- * out. Interpreted modules leave no guest frames on the JVM stack, so their traps have no backtrace.
+ * out. Interpreted modules leave no guest frames on the JVM stack: {@link TracingInterpreter} reports each
+ * call a failure unwinds through instead. When compiled and interpreted modules share one stack, the
+ * compiled frames are listed first.
  */
 final class GuestBacktraces {
     /** At most this many frames are kept: a stack exhaustion would otherwise keep thousands. */
     static final int MAX_FRAMES = 100;
     private static final String PACKAGE = "com.dylibso.chicory.$gen.";
-    private static final AtomicLong NEXT = new AtomicLong();
     private final Map<String, Compiled> modules = new ConcurrentHashMap<>();
+    /** Interpreted frames per failure in flight; weak, so a dropped failure is forgotten. */
+    private final Map<Throwable, Unwound> interpreted = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The first {@link #MAX_FRAMES} interpreted frames a failure unwound through, innermost first, and their count. */
+    private static final class Unwound {
+        final List<String> frames = new ArrayList<>();
+        int total;
+    }
 
     private record Compiled(WasmModule module, int importedFunctions) {
     }
 
-    /** A fresh generated class name for {@code module}, remembered so its frames can be named. */
-    String className(WasmModule module) {
-        String name = PACKAGE + "Jwc" + NEXT.incrementAndGet() + "Machine";
+    /** The generated class name for {@code module} (parsed from {@code bytes}), remembered so its frames can be named. */
+    String className(WasmModule module, byte[] bytes) {
+        String name = PACKAGE + "Jwc" + digest(bytes) + "Machine";
+        modules.put(name, new Compiled(module, importedFunctions(module)));
+        return name;
+    }
+
+    private static int importedFunctions(WasmModule module) {
         int imported = 0;
         for (int i = 0; i < module.importSection().importCount(); i++) {
             if (module.importSection().getImport(i).importType() == ExternalType.FUNCTION) {
                 imported++;
             }
         }
-        modules.put(name, new Compiled(module, imported));
-        return name;
+        return imported;
     }
 
-    /** The guest frames of {@code failure}'s stack, innermost first, as {@code module!function}. */
+    /** An interpreter for {@code instance} that reports the guest frames failures unwind through. */
+    TracingInterpreter interpreter(com.dylibso.chicory.runtime.Instance instance) {
+        return new TracingInterpreter(instance, this);
+    }
+
+    /** Notes that {@code failure} unwound through a call of {@code function} in interpreted {@code module}. */
+    void unwound(Throwable failure, WasmModule module, int function) {
+        if (function >= importedFunctions(module)) {
+            Unwound u = interpreted.computeIfAbsent(failure, f -> new Unwound());
+            if (++u.total <= MAX_FRAMES) {
+                u.frames.add(name(module, function));
+            }
+        }
+    }
+
+    /**
+     * The guest frames of {@code failure}, innermost first, as {@code module!function}: the compiled frames of
+     * the deepest stack in its cause chain (the compiled code may wrap, e.g. a stack overflow), then the
+     * interpreted frames noted for it.
+     */
     List<String> of(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && chain.size() < 16 && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
         List<String> frames = new ArrayList<>();
         int total = 0;
-        for (StackTraceElement e : failure.getStackTrace()) {
+        for (Throwable t : chain.reversed()) {
+            total = compiledFrames(t, frames);
+            if (total > 0) {
+                break;
+            }
+        }
+        for (Throwable t : chain) {
+            Unwound unwound = interpreted.remove(t);
+            if (unwound != null) {
+                unwound.frames.stream().limit(Math.max(0, MAX_FRAMES - total)).forEach(frames::add);
+                total += unwound.total;
+            }
+        }
+        if (total > MAX_FRAMES) {
+            frames.add("... " + (total - MAX_FRAMES) + " more frames");
+        }
+        return List.copyOf(frames);
+    }
+
+    /** Adds the first compiled guest frames on {@code t}'s stack to {@code frames}; how many there are. */
+    private int compiledFrames(Throwable t, List<String> frames) {
+        int total = 0;
+        for (StackTraceElement e : t.getStackTrace()) {
             if (!e.getMethodName().startsWith("func_")) {
                 continue;
             }
@@ -59,10 +122,16 @@ final class GuestBacktraces {
                 frames.add(name(compiled.module(), function));
             }
         }
-        if (total > MAX_FRAMES) {
-            frames.add("... " + (total - MAX_FRAMES) + " more frames");
+        return total;
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(sha, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        return List.copyOf(frames);
     }
 
     private static String name(WasmModule module, int function) {
