@@ -12,6 +12,7 @@ import dev.jwc.types.Val;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -36,6 +37,7 @@ public final class WasiCommand {
 
     private final Engine engine;
     private final long guestStackBytes;
+    private final OptionalLong maxMemoryBytes;
 
     public WasiCommand(Engine engine) {
         this(engine, DEFAULT_GUEST_STACK_BYTES);
@@ -43,8 +45,21 @@ public final class WasiCommand {
 
     /** A runner whose guest thread has a stack of {@code guestStackBytes}. */
     public WasiCommand(Engine engine, long guestStackBytes) {
+        this(engine, guestStackBytes, OptionalLong.empty());
+    }
+
+    private WasiCommand(Engine engine, long guestStackBytes, OptionalLong maxMemoryBytes) {
         this.engine = engine;
         this.guestStackBytes = guestStackBytes;
+        this.maxMemoryBytes = maxMemoryBytes;
+    }
+
+    /**
+     * This runner with each guest memory limited to {@code bytes} (Wasmtime's {@code -W max-memory-size}):
+     * {@code memory.grow} beyond fails, a larger minimum size traps at instantiation.
+     */
+    public WasiCommand withMaxMemoryBytes(long bytes) {
+        return new WasiCommand(engine, guestStackBytes, OptionalLong.of(bytes));
     }
 
     /**
@@ -108,13 +123,14 @@ public final class WasiCommand {
         Linker linker = new Linker(engine);
         new WasiHost(config).addToLinker(linker);
         var pre = linker.instantiatePre(component);
-        return () -> runOnce(pre.instantiate(new Store(engine)));
+        return () -> runOnce(pre.instantiate(maxMemoryBytes.isPresent()
+                ? new Store(engine, maxMemoryBytes.getAsLong()) : new Store(engine)));
     }
 
     private Supplier<Outcome> preview1(byte[] bytes, WasiConfig config) {
         Preview1Host host = new Preview1Host(new WasiHost(config).registry(), config);
         return () -> {
-            CoreModuleInstance instance = CoreModuleInstance.instantiate(engine, bytes, host.imports());
+            CoreModuleInstance instance = CoreModuleInstance.instantiate(engine, bytes, host.imports(), maxMemoryBytes);
             if (!instance.hasFunction("_start")) {
                 throw new Trap("the core module exports no `_start` function");
             }

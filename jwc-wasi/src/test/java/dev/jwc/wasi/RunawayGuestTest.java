@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runaway guests end with a clear trap and exit code 134 instead of hanging or crashing the JVM, the trap
@@ -22,6 +24,10 @@ class RunawayGuestTest {
     private static final WasiCommand RUNNER = new WasiCommand(new Engine(), 8L << 20);
 
     private static WasiCommand.Outcome run(String body, Optional<Duration> timeout) {
+        return run(RUNNER, body, timeout);
+    }
+
+    private static WasiCommand.Outcome run(WasiCommand runner, String body, Optional<Duration> timeout) {
         byte[] component = Wat.toBinary("""
                 (component
                   (core module $M (memory 1 100)
@@ -35,7 +41,7 @@ class RunawayGuestTest {
                 """.formatted(body));
         WasiConfig config = new WasiConfig(List.of("runaway"), Map.of(), List.of(),
                 new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream(), false);
-        return RUNNER.run(component, config, timeout);
+        return runner.run(component, config, timeout);
     }
 
     /** A well-behaved guest still runs normally after a runaway one. */
@@ -45,11 +51,15 @@ class RunawayGuestTest {
         assertThat(o.trap()).isEmpty();
     }
 
-    @Test
-    void anInfiniteLoopIsInterruptedAtTheTimeout() {
-        WasiCommand.Outcome o = run("(call $spin) (i32.const 0)", Optional.of(Duration.ofMillis(300)));
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void anInfiniteLoopIsInterruptedAtTheTimeout(Engine.Mode mode) {
+        WasiCommand.Outcome o = run(new WasiCommand(new Engine(mode), 8L << 20), "(call $spin) (i32.const 0)",
+                Optional.of(Duration.ofMillis(300)));
         assertThat(o.exitCode()).isEqualTo(WasiCommand.TRAP_EXIT_CODE);
         assertThat(o.trap()).map(Trap::getMessage).hasValueSatisfying(m -> assertThat(m).contains("timeout of 300 ms"));
+        // the interrupt stopped the spinning guest: its thread is gone, not left burning a core
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("wasi-guest") && t.isAlive());
         theNextRunIsUnaffected();
     }
 
@@ -67,6 +77,16 @@ class RunawayGuestTest {
                 + " (br $l))) (unreachable)", Optional.empty());
         assertThat(o.exitCode()).isEqualTo(WasiCommand.TRAP_EXIT_CODE);
         assertThat(o.trap()).map(Trap::getMessage).hasValueSatisfying(m -> assertThat(m).contains("unreachable"));
+        theNextRunIsUnaffected();
+    }
+
+    @Test
+    void aMemoryLimitStopsMemoryGrowBelowTheDeclaredMaximum() {
+        String growThenCheck = "(block $b (loop $l (br_if $b (i32.eq (memory.grow (i32.const 1)) (i32.const -1)))"
+                + " (br $l))) (if (i32.ne (memory.size) (i32.const 5)) (then (unreachable))) (i32.const 0)";
+        WasiCommand.Outcome o = run(RUNNER.withMaxMemoryBytes(5 * 65536), growThenCheck, Optional.empty());
+        assertThat(o.trap()).isEmpty();
+        assertThat(o.exitCode()).isZero();
         theNextRunIsUnaffected();
     }
 

@@ -23,8 +23,10 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.jwc.runtime.Trap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -54,7 +56,7 @@ final class ChicoryEngine implements CoreEngine {
     }
 
     @Override
-    public CoreInstance instantiate(CoreModule module, ImportResolver imports) {
+    public CoreInstance instantiate(CoreModule module, ImportResolver imports, OptionalLong maxMemoryBytes) {
         Module compiled = (Module) module;
         WasmModule wasm = compiled.module();
         ImportValues.Builder values = ImportValues.builder();
@@ -70,6 +72,7 @@ final class ChicoryEngine implements CoreEngine {
                     .withStart(false)
                     .withMemoryFactory(ByteArrayMemory::new);
             builder.withMachineFactory(compiled.machines().orElse(backtraces::interpreter));
+            maxMemoryBytes.ifPresent(max -> cappedMemory(wasm, max).ifPresent(builder::withMemoryLimits));
             Instance instance = builder.build();
             return new ChicoryInstance(instance, backtraces);
         } catch (ChicoryException e) {
@@ -77,6 +80,21 @@ final class ChicoryEngine implements CoreEngine {
         } catch (StackOverflowError e) {
             throw ChicoryFailures.exhausted(e);
         }
+    }
+
+    /** The limits of the memory {@code wasm} defines, its maximum lowered to {@code maxBytes}; none if it defines none. */
+    private static Optional<MemoryLimits> cappedMemory(WasmModule wasm, long maxBytes) {
+        if (wasm.memorySection().isEmpty() || wasm.memorySection().get().memoryCount() == 0) {
+            return Optional.empty();
+        }
+        MemoryLimits declared = wasm.memorySection().get().getMemory(0).limits();
+        long maxPages = maxBytes / Memory.PAGE_SIZE;
+        if (declared.initialPages() > maxPages) {
+            throw new Trap("memory minimum size of " + declared.initialPages() + " pages exceeds the memory limit of "
+                    + maxBytes + " bytes");
+        }
+        return Optional.of(new MemoryLimits(declared.initialPages(), (int) Math.min(declared.maximumPages(), maxPages),
+                declared.shared()));
     }
 
     private static void link(WasmModule wasm, Import imp, CoreExtern extern, ImportValues.Builder values) {
