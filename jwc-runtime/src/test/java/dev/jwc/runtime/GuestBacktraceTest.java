@@ -83,4 +83,18 @@ class GuestBacktraceTest {
         assertThat(trap[0].guestBacktrace()).hasSize(101).startsWith("down", "down")
                 .last().asString().matches("\\.\\.\\. \\d+ more frames");
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void aTrapInTheStartFunctionHasItsBacktraceToo(Engine.Mode mode) {
+        byte[] wasm = Wat.toBinary("""
+                (module
+                  (func $fail (unreachable))
+                  (func $init (call $fail))
+                  (start $init))
+                """);
+        Trap trap = catchThrowableOfType(Trap.class, () -> CoreModuleInstance.instantiate(new Engine(mode), wasm,
+                (module, name) -> Optional.empty()));
+        assertThat(trap.guestBacktrace()).containsExactly("fail", "init");
+    }
 }

@@ -76,9 +76,9 @@ final class ChicoryEngine implements CoreEngine {
             Instance instance = builder.build();
             return new ChicoryInstance(instance, backtraces);
         } catch (ChicoryException e) {
-            throw ChicoryFailures.toTrapOrLink(e);
+            throw ChicoryFailures.toTrapOrLink(e, backtraces.of(e));
         } catch (StackOverflowError e) {
-            throw ChicoryFailures.exhausted(e);
+            throw ChicoryFailures.exhausted(e, backtraces.of(e));
         }
     }
 

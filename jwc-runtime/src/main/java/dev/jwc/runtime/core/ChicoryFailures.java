@@ -11,27 +11,19 @@ final class ChicoryFailures {
     private ChicoryFailures() {
     }
 
-    static RuntimeException toTrapOrLink(ChicoryException e) {
+    static RuntimeException toTrapOrLink(ChicoryException e, List<String> guestBacktrace) {
         if (e instanceof UnlinkableException) {
             return new CoreLinkException(e.getMessage(), e);
         }
         if (e instanceof UninstantiableException) {
-            return new Trap(e.getMessage(), e);
+            return new Trap(e.getMessage(), e, guestBacktrace);
         }
-        return toTrap(e);
-    }
-
-    static Trap toTrap(ChicoryException e) {
-        return toTrap(e, List.of());
+        return toTrap(e, guestBacktrace);
     }
 
     static Trap toTrap(ChicoryException e, List<String> guestBacktrace) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new Trap(message, e, guestBacktrace);
-    }
-
-    static Trap exhausted(StackOverflowError e) {
-        return exhausted(e, List.of());
     }
 
     static Trap exhausted(StackOverflowError e, List<String> guestBacktrace) {

@@ -38,13 +38,14 @@ final class GuestBacktraces {
         int total;
     }
 
-    private record Compiled(WasmModule module, int importedFunctions) {
+    /** What naming a compiled module's frames needs (not the module: an engine keeps this for its lifetime). */
+    private record Compiled(NameCustomSection names, int importedFunctions) {
     }
 
     /** The generated class name for {@code module} (parsed from {@code bytes}), remembered so its frames can be named. */
     String className(WasmModule module, byte[] bytes) {
         String name = PACKAGE + "Jwc" + digest(bytes) + "Machine";
-        modules.put(name, new Compiled(module, importedFunctions(module)));
+        modules.put(name, new Compiled(module.nameSection(), importedFunctions(module)));
         return name;
     }
 
@@ -68,7 +69,7 @@ final class GuestBacktraces {
         if (function >= importedFunctions(module)) {
             Unwound u = interpreted.computeIfAbsent(failure, f -> new Unwound());
             if (++u.total <= MAX_FRAMES) {
-                u.frames.add(name(module, function));
+                u.frames.add(name(module.nameSection(), function));
             }
         }
     }
@@ -119,7 +120,7 @@ final class GuestBacktraces {
             }
             int function = Integer.parseInt(e.getMethodName().substring("func_".length()));
             if (function >= compiled.importedFunctions() && ++total <= MAX_FRAMES) {
-                frames.add(name(compiled.module(), function));
+                frames.add(name(compiled.names(), function));
             }
         }
         return total;
@@ -134,8 +135,7 @@ final class GuestBacktraces {
         }
     }
 
-    private static String name(WasmModule module, int function) {
-        NameCustomSection names = module.nameSection();
+    private static String name(NameCustomSection names, int function) {
         String fallback = "<wasm function " + function + ">";
         if (names == null) {
             return fallback;
