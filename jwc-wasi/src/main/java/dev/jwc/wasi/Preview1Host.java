@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code wasi_snapshot_preview1} for core modules, as a thin shim over the WASI 0.2 host functions of a
  * {@link HostRegistry}: the same streams, clocks, random, environment and exit. Pointers are guest
  * addresses in the module's exported memory; every function but {@code proc_exit} returns an errno.
- * Functions not implemented yet answer {@code ENOSYS}, which guests handle as "not supported".
+ * Functions not implemented yet answer {@code ENOSYS}, which guests handle as "not supported". Preview1
+ * rights, which 0.2 does not have, live here ({@link Preview1Rights}).
  */
 final class Preview1Host {
     static final String MODULE = "wasi_snapshot_preview1";
