@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jwc run [options] FILE.wasm [args...]}: runs a {@code wasi:cli/command} component with only the
  * capabilities granted on the command line. Exit code: the guest's (0 ok, 1 err, N for exit-with-code),
- * 134 when it traps (the message and the guest backtrace go to stderr), also when {@code --timeout} passes. With {@code --invoke 'f(args)'} it calls that export instead and prints its result in
- * WAVE.
+ * 134 when it traps (the message and the guest backtrace go to stderr), also when {@code --timeout} passes.
+ * With {@code --invoke 'f(args)'} it calls that export instead and prints its result in WAVE.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a WASI 0.2 command component (wasi:cli/run) or a wasi_snapshot_preview1 core module (_start);"
@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--inherit-env", description = "Pass this process's whole environment.")
     boolean inheritEnv;
 
-    @Option(names = "-S", paramLabel = "inherit-network", description = "WASI options: inherit-network.")
+    @Option(names = "-S", paramLabel = "OPTION[=y|n]",
+            description = "WASI options: inherit-network (TCP and UDP sockets), allow-ip-name-lookup.")
     List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Trap the guest after this many seconds.")
@@ -82,13 +83,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean network = false;
-        for (String o : wasiOptions) {
-            if (!o.equals("inherit-network")) {
-                throw new UserError("unknown -S option `" + o + "` (known: inherit-network)");
-            }
-            network = true;
-        }
+        WasiOptions wasi = WasiOptions.parse(wasiOptions);
         List<String> guestArgs = new ArrayList<>();
         guestArgs.add(file.getFileName().toString());
         guestArgs.addAll(args);
@@ -96,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         dirs.forEach(d -> preopens.add(preopen(d, false)));
         readOnlyDirs.forEach(d -> preopens.add(preopen(d, true)));
         WasiConfig config = WasiConfig.inheritStdio().withArgs(guestArgs).withEnv(environment())
-                .withPreopens(preopens).withInheritNetwork(network);
+                .withPreopens(preopens).withInheritNetwork(wasi.inheritNetwork())
+                .withAllowIpNameLookup(wasi.allowIpNameLookup());
         byte[] bytes = Files.readAllBytes(file);
         if (invoke != null) {
             return invoke(new Invoke(invoke), bytes, config);
