@@ -10,9 +10,10 @@ import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
 import dev.jwc.binary.core.ExternalKind;
 import dev.jwc.binary.core.Import;
-import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.CompositeType;
+import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.types.MemoryType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.SubType;
 import dev.jwc.text.Wat;
@@ -20,75 +21,118 @@ import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.TypeDefKind;
+import dev.jwc.wit.model.TypeId;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * The main module's imports, each a world function lowered into it. A lowering that needs the module's memory or
- * {@code cabi_realloc} cannot exist before the module is instantiated, so the module imports a stub of a shim
- * module that calls through a table, and a fixup module fills the table once the real lowering exists.
+ * The main module's imports and what each is bound to: a world function lowered into it, the drop of an
+ * imported resource, an intrinsic of a resource the component exports, or the memory. Lowerings that need the
+ * module's own memory or {@code cabi_realloc} go through the {@link Shim}.
  */
 final class Lowerings {
-    private record Lowering(Import imported, Function function, String worldName, String field) {}
+    /** What one import of the main module is bound to. */
+    private sealed interface Binding {
+        /** World function {@code field} of import {@code worldName} ({@code field} null for a world function). */
+        record Lowered(Function function, String worldName, String field) implements Binding {}
 
-    /** {@code [resource-drop]r}: the canonical drop of resource {@code r} of an import (or of the world). */
-    private record ResourceDrop(Import imported, String worldName, String resource) {}
+        /** {@code [resource-drop]r} of a resource the world imports. */
+        record ImportedDrop(String worldName, String resource) implements Binding {}
+
+        /** {@code [resource-new|rep|drop]r} from {@code [export]iface}: resource {@code r} the component defines. */
+        record ExportedResource(ResourceIntrinsic intrinsic, TypeId resource) implements Binding {}
+
+        /** {@code env::memory}, which the shim defines. */
+        record Memory() implements Binding {}
+    }
+
+    enum ResourceIntrinsic {
+        NEW("[resource-new]"), REP("[resource-rep]"), DROP("[resource-drop]");
+
+        final String prefix;
+
+        ResourceIntrinsic(String prefix) {
+            this.prefix = prefix;
+        }
+    }
 
     /** The component-level imports lowerings refer to, by name: functions, interface instances, types. */
     record WorldImports(Map<String, Integer> funcs, Map<String, Integer> instances, Map<String, Integer> types) {}
 
     static final String RESOURCE_DROP = "[resource-drop]";
+    static final String EXPORT_PREFIX = "[export]";
+    private static final String ENV = "env";
 
     private final CoreModule main;
     private final Resolve resolve;
     private final WorldId world;
     private final CanonicalAbi abi;
-    private final List<Lowering> lowerings = new ArrayList<>();
-    private final List<ResourceDrop> drops = new ArrayList<>();
+    private final Shim shim;
+    /** Each import of the main module, in order, with its binding and its shim slot (or -1). */
+    private record Bound(Import imported, Binding binding, int slot) {}
+
+    private final List<Bound> bound = new ArrayList<>();
     private ComponentBuilder out;
+    private WorldImports imports;
+    private CanonOpt.StringEncoding encoding;
     private int mainInstance = -1;
     private Integer memory;
     private Integer realloc;
 
-    Lowerings(CoreModule main, Resolve resolve, WorldId world, CanonicalAbi abi) {
+    Lowerings(CoreModule main, Resolve resolve, WorldId world, CanonicalAbi abi, Shim shim) {
         this.main = main;
         this.resolve = resolve;
         this.world = world;
         this.abi = abi;
+        this.shim = shim;
     }
 
-    /** Matches every import of the main module with a world function of the right core signature. */
+    /** Binds every import of the main module, checking its core type; reserves shim slots where needed. */
     void check() {
         List<SubType> types = main.subTypes();
         for (Import i : main.imports()) {
-            if (!(i.type() instanceof EntityType.Func(int typeIndex))) {
-                throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
-                        + "`; only functions can be imported from the world");
-            }
-            if (i.name().startsWith(RESOURCE_DROP)) {
-                drops.add(resourceDrop(i, types.get(typeIndex).composite()));
-                continue;
-            }
-            Lowering l = find(i);
-            FuncType expected = abi.signature(l.function(), CanonicalAbi.Direction.LOWER);
-            if (!(types.get(typeIndex).composite() instanceof FuncType actual) || !actual.equals(expected)) {
-                throw new ToolsException("type mismatch for function `" + i.name() + "` imported from `" + i.module()
-                        + "`: expected " + expected + " but found " + types.get(typeIndex).composite());
-            }
-            lowerings.add(l);
+            Binding b = switch (i.type()) {
+                case MemoryType m when i.module().equals(ENV) && i.name().equals(ComponentNew.MEMORY) -> {
+                    shim.defineMemory(m);
+                    yield new Binding.Memory();
+                }
+                case EntityType.Func(int typeIndex) -> bind(i, types.get(typeIndex).composite());
+                default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
+                        + i.name() + "`; only functions and `env::memory` can be imported");
+            };
+            int slot = b instanceof Binding.Lowered l && abi.needsMemory(l.function())
+                    ? shim.add(abi.signature(l.function(), CanonicalAbi.Direction.LOWER), () -> lowerWithOptions(l))
+                    : -1;
+            bound.add(new Bound(i, b, slot));
         }
     }
 
-    private ResourceDrop resourceDrop(Import i, CompositeType actual) {
-        FuncType expected = new FuncType(List.of(NumType.I32), List.of());
+    private Binding bind(Import i, CompositeType actual) {
+        if (i.module().startsWith(EXPORT_PREFIX)) {
+            return exportedResource(i, actual);
+        }
+        if (i.name().startsWith(RESOURCE_DROP)) {
+            expectType(i, actual, new FuncType(List.of(NumType.I32), List.of()));
+            return importedDrop(i);
+        }
+        Binding.Lowered l = find(i);
+        expectType(i, actual, abi.signature(l.function(), CanonicalAbi.Direction.LOWER));
+        return l;
+    }
+
+    private static void expectType(Import i, CompositeType actual, FuncType expected) {
         if (!expected.equals(actual)) {
             throw new ToolsException("type mismatch for `" + i.name() + "` imported from `" + i.module()
                     + "`: expected " + expected + " but found " + actual);
         }
+    }
+
+    private Binding importedDrop(Import i) {
         String resource = i.name().substring(RESOURCE_DROP.length());
         var w = resolve.get(world);
         for (var e : w.imports().entrySet()) {
@@ -101,19 +145,49 @@ final class Lowerings {
                 case WorldItem.FunctionItem f -> false;
             };
             if (found) {
-                return new ResourceDrop(i, name, resource);
+                return new Binding.ImportedDrop(name, resource);
             }
         }
         throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
                 + "`, but the world imports no resource `" + resource + "` there");
     }
 
-    private Lowering find(Import i) {
+    private Binding exportedResource(Import i, CompositeType actual) {
+        String exported = i.module().substring(EXPORT_PREFIX.length());
+        for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
+            if (i.name().startsWith(intrinsic.prefix)) {
+                TypeId resource = exportedResource(i, exported, i.name().substring(intrinsic.prefix.length()));
+                expectType(i, actual, intrinsic == ResourceIntrinsic.DROP
+                        ? new FuncType(List.of(NumType.I32), List.of())
+                        : new FuncType(List.of(NumType.I32), List.of(NumType.I32)));
+                return new Binding.ExportedResource(intrinsic, resource);
+            }
+        }
+        throw new ToolsException("module imports unknown intrinsic `" + i.name() + "` from `" + i.module() + "`");
+    }
+
+    private TypeId exportedResource(Import i, String exported, String resource) {
+        for (var e : resolve.get(world).exports().entrySet()) {
+            if (e.getValue() instanceof WorldItem.InterfaceItem item
+                    && ComponentNew.keyName(resolve, e.getKey()).equals(exported)) {
+                TypeId id = resolve.get(item.id()).types().get(resource);
+                if (id == null || !(resolve.get(id).kind() instanceof TypeDefKind.Resource)) {
+                    throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
+                            + "`, but `" + exported + "` exports no resource `" + resource + "`");
+                }
+                return id;
+            }
+        }
+        throw new ToolsException("module imports from `" + i.module() + "`, but the world exports no `"
+                + exported + "`");
+    }
+
+    private Binding.Lowered find(Import i) {
         var w = resolve.get(world);
         if (i.module().equals(ComponentNew.ROOT_MODULE)) {
             for (var e : w.imports().entrySet()) {
                 if (e.getValue() instanceof WorldItem.FunctionItem(Function f) && f.name().equals(i.name())) {
-                    return new Lowering(i, f, ComponentNew.keyName(resolve, e.getKey()), null);
+                    return new Binding.Lowered(f, ComponentNew.keyName(resolve, e.getKey()), null);
                 }
             }
             throw new ToolsException("module imports `" + i.name() + "` from `$root`, which the world does not import");
@@ -127,85 +201,81 @@ final class Lowerings {
                     throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
                             + "`, which that interface does not define");
                 }
-                return new Lowering(i, f, name, i.name());
+                return new Binding.Lowered(f, name, i.name());
             }
         }
         throw new ToolsException("module imports from `" + i.module() + "`, which the world does not import");
     }
 
     /**
-     * Instantiates the main module with its lowered imports (and the shim and fixup modules when needed);
-     * returns the main core instance.
+     * Instantiates the main module with its bound imports ({@code exportedResources} gives the component's own
+     * resource types) and returns the main core instance. The shim must be instantiated already.
      */
-    int instantiate(ComponentBuilder builder, WorldImports imports, CanonOpt.StringEncoding encoding) {
+    int instantiate(ComponentBuilder builder, WorldImports imports, CanonOpt.StringEncoding encoding,
+                    ToIntFunction<TypeId> exportedResources) {
         this.out = builder;
+        this.imports = imports;
+        this.encoding = encoding;
         int mainModule = out.module(main);
-        List<Lowering> indirect = lowerings.stream().filter(l -> abi.needsMemory(l.function())).toList();
-        int shimInstance = -1;
-        if (!indirect.isEmpty()) {
-            int shim = out.module(Wat.parseCoreModule(shimText(indirect)));
-            shimInstance = out.coreInstance(new CoreInstance.Instantiate(shim, List.of()));
-        }
         Map<String, List<CoreInstance.Export>> byModule = new LinkedHashMap<>();
-        for (Lowering l : lowerings) {
-            int core;
-            if (indirect.contains(l)) {
-                core = out.coreExport(shimInstance, Integer.toString(indirect.indexOf(l)), CoreSort.FUNC);
-            } else {
-                core = out.canon(new Canon.Lower(componentFunc(l, imports), List.of()));
-            }
-            byModule.computeIfAbsent(l.imported().module(), k -> new ArrayList<>())
-                    .add(new CoreInstance.Export(l.imported().name(), CoreSort.FUNC, core));
-        }
-        for (ResourceDrop d : drops) {
-            int type = d.imported().module().equals(ComponentNew.ROOT_MODULE) ? imports.types().get(d.resource())
-                    : out.alias(new Alias.InstanceExport(ComponentSort.TYPE, imports.instances().get(d.worldName()),
-                            d.resource()));
-            int core = out.canon(new Canon.ResourceDrop(type));
-            byModule.computeIfAbsent(d.imported().module(), k -> new ArrayList<>())
-                    .add(new CoreInstance.Export(d.imported().name(), CoreSort.FUNC, core));
+        for (Bound bi : bound) {
+            Import i = bi.imported();
+            Binding b = bi.binding();
+            CoreSort sort = b instanceof Binding.Memory ? CoreSort.MEMORY : CoreSort.FUNC;
+            int core = switch (b) {
+                case Binding.Lowered l -> bi.slot() >= 0 ? shim.func(out, bi.slot())
+                        : out.canon(new Canon.Lower(componentFunc(l), List.of()));
+                case Binding.ImportedDrop d -> out.canon(new Canon.ResourceDrop(
+                        i.module().equals(ComponentNew.ROOT_MODULE) ? imports.types().get(d.resource())
+                                : out.alias(new Alias.InstanceExport(ComponentSort.TYPE,
+                                        imports.instances().get(d.worldName()), d.resource()))));
+                case Binding.ExportedResource r -> {
+                    int type = exportedResources.applyAsInt(r.resource());
+                    yield out.canon(switch (r.intrinsic()) {
+                        case NEW -> new Canon.ResourceNew(type);
+                        case REP -> new Canon.ResourceRep(type);
+                        case DROP -> new Canon.ResourceDrop(type);
+                    });
+                }
+                case Binding.Memory m -> shim.memory(out);
+            };
+            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>())
+                    .add(new CoreInstance.Export(i.name(), sort, core));
         }
         List<CoreInstance.Arg> args = new ArrayList<>();
         byModule.forEach((module, exports) -> args.add(
                 new CoreInstance.Arg(module, out.coreInstance(new CoreInstance.FromExports(exports)))));
         mainInstance = out.coreInstance(new CoreInstance.Instantiate(mainModule, args));
-        if (!indirect.isEmpty()) {
-            List<CoreInstance.Export> fixups = new ArrayList<>();
-            for (int n = 0; n < indirect.size(); n++) {
-                Lowering l = indirect.get(n);
-                List<CanonOpt> options = new ArrayList<>();
-                options.add(new CanonOpt.Memory(memory(l.imported().name())));
-                if (abi.needsRealloc(l.function(), CanonicalAbi.Direction.LOWER)) {
-                    options.add(new CanonOpt.Realloc(realloc(l.imported().name())));
-                }
-                options.add(encoding);
-                int core = out.canon(new Canon.Lower(componentFunc(l, imports), options));
-                fixups.add(new CoreInstance.Export(Integer.toString(n), CoreSort.FUNC, core));
-            }
-            int table = out.coreExport(shimInstance, "$imports", CoreSort.TABLE);
-            fixups.add(new CoreInstance.Export("$imports", CoreSort.TABLE, table));
-            int fixup = out.module(Wat.parseCoreModule(fixupText(indirect)));
-            int fixupArgs = out.coreInstance(new CoreInstance.FromExports(fixups));
-            out.coreInstance(new CoreInstance.Instantiate(fixup, List.of(new CoreInstance.Arg("", fixupArgs))));
-        }
-        if (hasExport(main, ComponentNew.INITIALIZE, ExternalKind.FUNC)) {
-            initialize();
-        }
         return mainInstance;
+    }
+
+    /** The real lowering of a shimmed import, with the main module's memory (and realloc). */
+    private int lowerWithOptions(Binding.Lowered l) {
+        String user = l.field() == null ? l.worldName() : l.field();
+        List<CanonOpt> options = new ArrayList<>();
+        options.add(new CanonOpt.Memory(memory(user)));
+        if (abi.needsRealloc(l.function(), CanonicalAbi.Direction.LOWER)) {
+            options.add(new CanonOpt.Realloc(realloc(user)));
+        }
+        options.add(encoding);
+        return out.canon(new Canon.Lower(componentFunc(l), options));
     }
 
     /**
      * A reactor's {@code _initialize} runs once the imports work: a module whose start function calls it is
      * instantiated after the fixups.
      */
-    private void initialize() {
+    void initialize() {
+        if (!hasExport(main, ComponentNew.INITIALIZE, ExternalKind.FUNC)) {
+            return;
+        }
         requireExport(main, ComponentNew.INITIALIZE, FuncType.EMPTY);
         int module = out.module(Wat.parseCoreModule("(module (import \"main\" \"" + ComponentNew.INITIALIZE
                 + "\" (func $init)) (start $init))"));
         out.coreInstance(new CoreInstance.Instantiate(module, List.of(new CoreInstance.Arg("main", mainInstance))));
     }
 
-    private int componentFunc(Lowering l, WorldImports imports) {
+    private int componentFunc(Binding.Lowered l) {
         if (l.field() == null) {
             return imports.funcs().get(l.worldName());
         }
@@ -213,8 +283,11 @@ final class Lowerings {
                 l.field()));
     }
 
-    /** The main module's memory, aliased once. */
+    /** The memory canonical options use: the one the shim defines for the module, else the module's export. */
     int memory(String user) {
+        if (shim.definesMemory()) {
+            return shim.memory(out);
+        }
         if (memory == null) {
             if (!hasExport(main, ComponentNew.MEMORY, ExternalKind.MEMORY)) {
                 throw new ToolsException("module does not export a memory named `memory`, which `" + user + "` needs");
@@ -263,34 +336,5 @@ final class Lowerings {
             throw new ToolsException("function " + func + " does not have a function type");
         }
         return f;
-    }
-
-    private String shimText(List<Lowering> indirect) {
-        StringBuilder s = new StringBuilder("(module\n");
-        for (int n = 0; n < indirect.size(); n++) {
-            FuncType t = abi.signature(indirect.get(n).function(), CanonicalAbi.Direction.LOWER);
-            s.append("  (func (export \"").append(n).append("\") ").append(DummyModule.signature(t));
-            for (int p = 0; p < t.params().size(); p++) {
-                s.append(" local.get ").append(p);
-            }
-            s.append(" i32.const ").append(n).append(" call_indirect ").append(DummyModule.signature(t)).append(")\n");
-        }
-        s.append("  (table (export \"$imports\") ").append(indirect.size()).append(' ').append(indirect.size())
-                .append(" funcref))\n");
-        return s.toString();
-    }
-
-    private String fixupText(List<Lowering> indirect) {
-        StringBuilder s = new StringBuilder("(module\n");
-        for (int n = 0; n < indirect.size(); n++) {
-            FuncType t = abi.signature(indirect.get(n).function(), CanonicalAbi.Direction.LOWER);
-            s.append("  (import \"\" \"").append(n).append("\" (func ").append(DummyModule.signature(t)).append("))\n");
-        }
-        s.append("  (import \"\" \"$imports\" (table ").append(indirect.size()).append(' ').append(indirect.size())
-                .append(" funcref))\n  (elem (i32.const 0) func");
-        for (int n = 0; n < indirect.size(); n++) {
-            s.append(' ').append(n);
-        }
-        return s.append("))\n").toString();
     }
 }
