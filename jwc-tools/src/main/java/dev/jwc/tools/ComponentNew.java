@@ -38,6 +38,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code component new}: a core module whose {@code component-type} section describes its world becomes a
@@ -59,6 +61,8 @@ public final class ComponentNew {
     private final CanonOpt.StringEncoding encoding;
     private final CanonicalAbi abi;
     private final Lowerings lowerings;
+    private final List<Adapters.Adapter> adapters;
+    private Instantiation instantiation;
     private final ComponentBuilder out = new ComponentBuilder();
     /** The world type's top-level types by index (null for imported or aliased ones). */
     private final List<TypeDef> types = new ArrayList<>();
@@ -67,10 +71,14 @@ public final class ComponentNew {
     private final Map<String, Integer> importedTypes = new HashMap<>();
     private final Map<String, ExternType> exportTypes = new LinkedHashMap<>();
 
-    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata) {
+    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
         this.main = main;
-        this.resolve = LiveImports.trim(metadata.resolve(), metadata.world(), main);
-        this.world = metadata.world();
+        Adapters.Merged merged = Adapters.merge(main, metadata.resolve(), metadata.world(), adapters);
+        this.adapters = merged.adapters();
+        List<CoreModule> modules = new ArrayList<>(List.of(main));
+        this.adapters.forEach(a -> modules.add(a.module()));
+        this.resolve = LiveImports.trim(merged.resolve(), merged.world(), LiveImports.usedImports(modules));
+        this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
             case UTF16 -> CanonOpt.StringEncoding.UTF16;
@@ -82,6 +90,15 @@ public final class ComponentNew {
 
     /** The component of {@code module}, which carries exactly one {@code component-type} section. */
     public static Component create(CoreModule module) {
+        return create(module, Map.of());
+    }
+
+    /**
+     * The component of {@code module} with {@code adapters} merged in ({@code --adapt NAME=ADAPTER}): each key is
+     * the module name the main module imports the adapter's functions by, each value an adapter module with its
+     * own {@code component-type} section (such as {@code wasi_snapshot_preview1.command.wasm}).
+     */
+    public static Component create(CoreModule module, Map<String, CoreModule> adapters) {
         List<ComponentTypeSection.Decoded> metadata;
         try {
             metadata = ComponentTypeSection.findAll(module);
@@ -95,7 +112,7 @@ public final class ComponentNew {
             throw new ToolsException("the module has " + metadata.size()
                     + " `component-type` sections; merging several worlds is not supported yet");
         }
-        return new ComponentNew(withoutMetadata(module), metadata.getFirst()).build();
+        return new ComponentNew(withoutMetadata(module), metadata.getFirst(), new LinkedHashMap<>(adapters)).build();
     }
 
     /** {@link #create} as bytes. */
@@ -103,11 +120,23 @@ public final class ComponentNew {
         return ComponentWriter.write(create(module));
     }
 
+    /** {@link #create(CoreModule, Map)} as bytes. */
+    public static byte[] createBytes(CoreModule module, Map<String, CoreModule> adapters) {
+        return ComponentWriter.write(create(module, adapters));
+    }
+
     private Component build() {
         replayWorldImports();
-        lowerings.check();
-        int mainInstance = lowerings.instantiate(out,
+        lowerings.check(adapters.stream().map(Adapters.Adapter::name).collect(Collectors.toSet()));
+        List<Instantiation.Adapter> instantiated = new ArrayList<>();
+        for (Adapters.Adapter a : adapters) {
+            Lowerings l = new Lowerings(a.module(), resolve, world, abi);
+            l.check(Set.of(Instantiation.ENV, AdapterGc.MAIN_MODULE));
+            instantiated.add(new Instantiation.Adapter(a.name(), l));
+        }
+        instantiation = new Instantiation(out, abi, lowerings, instantiated,
                 new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding);
+        int mainInstance = instantiation.instantiate();
         liftExports(mainInstance);
         out.custom(producers());
         return out.build();
@@ -163,29 +192,42 @@ public final class ComponentNew {
         }
     }
 
+    /** The core module a world export is lifted from: the main module, or the adapter that implements it. */
+    private record LiftSource(CoreModule module, int instance, Optional<String> adapter) {}
+
+    private LiftSource source(WorldKey key, int mainInstance) {
+        for (Adapters.Adapter a : adapters) {
+            if (a.exports().contains(key)) {
+                return new LiftSource(a.module(), instantiation.adapterInstance(a.name()), Optional.of(a.name()));
+            }
+        }
+        return new LiftSource(main, mainInstance, Optional.empty());
+    }
+
     private void liftExports(int mainInstance) {
         World w = resolve.get(world);
         OuterTypes outerTypes = new OuterTypes(resolve, out, importedInstances);
         for (var e : w.exports().entrySet()) {
             String name = keyName(e.getKey());
+            LiftSource source = source(e.getKey(), mainInstance);
             switch (e.getValue()) {
                 case WorldItem.FunctionItem(Function f) -> {
                     ExternType.Func type = (ExternType.Func) exportTypes.get(name);
-                    int func = lift(mainInstance, f, name, type.type());
+                    int func = lift(source, f, name, type.type());
                     out.export(new Export(ExternName.of(name), ComponentSort.FUNC, func, Optional.empty()));
                 }
-                case WorldItem.InterfaceItem i -> exportInterface(mainInstance, name, i.id(), outerTypes);
+                case WorldItem.InterfaceItem i -> exportInterface(source, name, i.id(), outerTypes);
                 case WorldItem.TypeItem t -> { }
             }
         }
     }
 
-    private void exportInterface(int mainInstance, String name, InterfaceId id, OuterTypes outerTypes) {
+    private void exportInterface(LiftSource source, String name, InterfaceId id, OuterTypes outerTypes) {
         Interface iface = resolve.get(id);
         List<Instance.Arg> args = new ArrayList<>();
         for (Function f : iface.functions().values()) {
             int type = outerTypes.funcType(f);
-            int func = lift(mainInstance, f, name + "#" + f.name(), type);
+            int func = lift(source, f, name + "#" + f.name(), type);
             args.add(new Instance.Arg("import-func-" + f.name(), ComponentSort.FUNC, func));
         }
         ExternType.Instance type = (ExternType.Instance) exportTypes.get(name);
@@ -203,20 +245,23 @@ public final class ComponentNew {
         return ExternName.of(name);
     }
 
-    private int lift(int mainInstance, Function f, String coreName, int type) {
+    private int lift(LiftSource source, Function f, String coreName, int type) {
         FuncType expected = abi.signature(f, CanonicalAbi.Direction.LIFT);
-        Lowerings.requireExport(main, coreName, expected);
-        int core = out.coreExport(mainInstance, coreName, CoreSort.FUNC);
+        Lowerings.requireExport(source.module(), coreName, expected);
+        int core = out.coreExport(source.instance(), coreName, CoreSort.FUNC);
         List<CanonOpt> options = new ArrayList<>();
         if (abi.needsMemory(f)) {
-            options.add(new CanonOpt.Memory(lowerings.memory(coreName)));
+            options.add(new CanonOpt.Memory(instantiation.memory(coreName)));
             if (abi.needsRealloc(f, CanonicalAbi.Direction.LIFT)) {
-                options.add(new CanonOpt.Realloc(lowerings.realloc(coreName)));
+                options.add(new CanonOpt.Realloc(source.adapter()
+                        .map(a -> instantiation.adapterRealloc(a, Instantiation.EXPORT_REALLOC, coreName))
+                        .orElseGet(() -> instantiation.realloc(coreName))));
             }
             options.add(encoding);
         }
-        if (Lowerings.hasExport(main, POST_RETURN + coreName, dev.jwc.binary.core.ExternalKind.FUNC)) {
-            options.add(new CanonOpt.PostReturn(out.coreExport(mainInstance, POST_RETURN + coreName, CoreSort.FUNC)));
+        if (Lowerings.hasExport(source.module(), POST_RETURN + coreName, dev.jwc.binary.core.ExternalKind.FUNC)) {
+            options.add(new CanonOpt.PostReturn(out.coreExport(source.instance(), POST_RETURN + coreName,
+                    CoreSort.FUNC)));
         }
         return out.canon(new Canon.Lift(core, options, type));
     }
@@ -232,7 +277,7 @@ public final class ComponentNew {
         };
     }
 
-    private static CoreModule withoutMetadata(CoreModule m) {
+    static CoreModule withoutMetadata(CoreModule m) {
         List<CustomSection> customs = m.customSections().stream()
                 .filter(c -> !c.name().startsWith("component-type")).toList();
         return new CoreModule(m.types(), m.imports(), m.functions(), m.tables(), m.memories(), m.tags(),
