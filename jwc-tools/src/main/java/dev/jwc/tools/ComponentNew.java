@@ -44,6 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code component new}: a core module whose {@code component-type} section describes its world becomes a
@@ -66,6 +68,8 @@ public final class ComponentNew {
     private final CanonicalAbi abi;
     private final Shim shim = new Shim();
     private final Lowerings lowerings;
+    private final List<Adapters.Adapter> adapters;
+    private Instantiation instantiation;
     private final ComponentBuilder out = new ComponentBuilder();
     private final Map<String, Integer> importedInstances = new HashMap<>();
     private final Map<String, Integer> importedFuncs = new HashMap<>();
@@ -74,22 +78,35 @@ public final class ComponentNew {
     private final TypeEncoder types;
     private int mainInstance = -1;
 
-    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata) {
+    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
         this.main = main;
-        this.resolve = LiveImports.trim(metadata.resolve(), metadata.world(), main);
-        this.world = metadata.world();
+        Adapters.Merged merged = Adapters.merge(main, metadata.resolve(), metadata.world(), adapters);
+        this.adapters = merged.adapters();
+        List<CoreModule> modules = new ArrayList<>(List.of(main));
+        this.adapters.forEach(a -> modules.add(a.module()));
+        this.resolve = LiveImports.trim(merged.resolve(), merged.world(), LiveImports.usedImports(modules));
+        this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
             case UTF16 -> CanonOpt.StringEncoding.UTF16;
             case COMPACT_UTF16 -> CanonOpt.StringEncoding.LATIN1_UTF16;
         };
         this.abi = new CanonicalAbi(resolve);
-        this.lowerings = new Lowerings(main, resolve, world, abi, shim);
+        this.lowerings = new Lowerings(main, resolve, world, abi);
         this.types = new TypeEncoder(resolve, out, this::importedType);
     }
 
     /** The component of {@code module}, which carries exactly one {@code component-type} section. */
     public static Component create(CoreModule module) {
+        return create(module, Map.of());
+    }
+
+    /**
+     * The component of {@code module} with {@code adapters} merged in ({@code --adapt NAME=ADAPTER}): each key is
+     * the module name the main module imports the adapter's functions by, each value an adapter module with its
+     * own {@code component-type} section (such as {@code wasi_snapshot_preview1.command.wasm}).
+     */
+    public static Component create(CoreModule module, Map<String, CoreModule> adapters) {
         List<ComponentTypeSection.Decoded> metadata;
         try {
             metadata = ComponentTypeSection.findAll(module);
@@ -103,7 +120,7 @@ public final class ComponentNew {
             throw new ToolsException("the module has " + metadata.size()
                     + " `component-type` sections; merging several worlds is not supported yet");
         }
-        return new ComponentNew(withoutMetadata(module), metadata.getFirst()).build();
+        return new ComponentNew(withoutMetadata(module), metadata.getFirst(), new LinkedHashMap<>(adapters)).build();
     }
 
     /** {@link #create} as bytes. */
@@ -111,17 +128,28 @@ public final class ComponentNew {
         return ComponentWriter.write(create(module));
     }
 
+    /** {@link #create(CoreModule, Map)} as bytes. */
+    public static byte[] createBytes(CoreModule module, Map<String, CoreModule> adapters) {
+        return ComponentWriter.write(create(module, adapters));
+    }
+
     private Component build() {
         replayWorldImports();
-        lowerings.check();
+        lowerings.check(adapters.stream().map(Adapters.Adapter::name).collect(Collectors.toSet()));
+        List<Instantiation.Adapter> instantiated = new ArrayList<>();
+        for (Adapters.Adapter a : adapters) {
+            Lowerings l = new Lowerings(a.module(), resolve, world, abi);
+            l.check(Set.of(Instantiation.ENV, AdapterGc.MAIN_MODULE));
+            instantiated.add(new Instantiation.Adapter(a.name(), l));
+        }
+        instantiation = new Instantiation(out, abi, lowerings, instantiated,
+                new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding, shim);
+        instantiation.reserve();
         Map<TypeId, Integer> destructors = reserveDestructors();
         shim.instantiate(out);
         destructors.forEach((id, slot) -> types.known(id, out.type(new ResourceType(NumType.I32,
                 slot < 0 ? OptionalInt.empty() : OptionalInt.of(shim.func(out, slot))))));
-        mainInstance = lowerings.instantiate(out, new Lowerings.WorldImports(importedFuncs, importedInstances,
-                importedTypes), encoding, id -> types.indexOf(id).orElseThrow());
-        shim.fixup(out);
-        lowerings.initialize();
+        mainInstance = instantiation.instantiate(id -> types.indexOf(id).orElseThrow());
         liftExports();
         out.custom(producers());
         return out.build();
@@ -178,7 +206,7 @@ public final class ComponentNew {
                         if (Lowerings.hasExport(main, dtor, ExternalKind.FUNC)) {
                             FuncType type = new FuncType(List.of(NumType.I32), List.of());
                             Lowerings.requireExport(main, dtor, type);
-                            slot = shim.add(type, () -> out.coreExport(mainInstance, dtor, CoreSort.FUNC));
+                            slot = shim.add(type, () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
                         }
                         resources.put(id, slot);
                     }
@@ -212,25 +240,38 @@ public final class ComponentNew {
                 .anyMatch(e -> e instanceof WorldItem.InterfaceItem i && i.id().equals(id));
     }
 
+    /** The core module a world export is lifted from: the main module, or the adapter that implements it. */
+    private record LiftSource(CoreModule module, int instance, Optional<String> adapter) {}
+
+    private LiftSource source(WorldKey key) {
+        for (Adapters.Adapter a : adapters) {
+            if (a.exports().contains(key)) {
+                return new LiftSource(a.module(), instantiation.adapterInstance(a.name()), Optional.of(a.name()));
+            }
+        }
+        return new LiftSource(main, mainInstance, Optional.empty());
+    }
+
     private void liftExports() {
         for (var e : ExportOrder.of(resolve, resolve.get(world)).entrySet()) {
             String name = keyName(e.getKey());
+            LiftSource source = source(e.getKey());
             switch (e.getValue()) {
                 case WorldItem.FunctionItem(Function f) -> {
-                    int func = lift(f, name);
+                    int func = lift(source, f, name);
                     out.export(new Export(ExternName.of(name), ComponentSort.FUNC, func, Optional.empty()));
                 }
-                case WorldItem.InterfaceItem i -> exportInterface(name, i.id());
+                case WorldItem.InterfaceItem i -> exportInterface(source, name, i.id());
                 case WorldItem.TypeItem t -> { }
             }
         }
     }
 
-    private void exportInterface(String name, InterfaceId id) {
+    private void exportInterface(LiftSource source, String name, InterfaceId id) {
         Interface iface = resolve.get(id);
         Map<String, Integer> lifted = new LinkedHashMap<>();
         for (Function f : iface.functions().values()) {
-            lifted.put(f.name(), lift(f, name + "#" + f.name()));
+            lifted.put(f.name(), lift(source, f, name + "#" + f.name()));
         }
         int shim = ExportShim.instantiate(out, resolve, id, types, lifted);
         int instance = out.export(new Export(exportName(name, id), ComponentSort.INSTANCE, shim, Optional.empty()));
@@ -248,21 +289,24 @@ public final class ComponentNew {
         return ExternName.of(name);
     }
 
-    private int lift(Function f, String coreName) {
+    private int lift(LiftSource source, Function f, String coreName) {
         FuncType expected = abi.signature(f, CanonicalAbi.Direction.LIFT);
-        Lowerings.requireExport(main, coreName, expected);
+        Lowerings.requireExport(source.module(), coreName, expected);
         int type = types.funcType(f);
-        int core = out.coreExport(mainInstance, coreName, CoreSort.FUNC);
+        int core = out.coreExport(source.instance(), coreName, CoreSort.FUNC);
         List<CanonOpt> options = new ArrayList<>();
         if (abi.needsMemory(f)) {
-            options.add(new CanonOpt.Memory(lowerings.memory(coreName)));
+            options.add(new CanonOpt.Memory(instantiation.memory(coreName)));
             if (abi.needsRealloc(f, CanonicalAbi.Direction.LIFT)) {
-                options.add(new CanonOpt.Realloc(lowerings.realloc(coreName)));
+                options.add(new CanonOpt.Realloc(source.adapter()
+                        .map(a -> instantiation.adapterRealloc(a, Instantiation.EXPORT_REALLOC, coreName))
+                        .orElseGet(() -> instantiation.realloc(coreName))));
             }
             options.add(encoding);
         }
-        if (Lowerings.hasExport(main, POST_RETURN + coreName, ExternalKind.FUNC)) {
-            options.add(new CanonOpt.PostReturn(out.coreExport(mainInstance, POST_RETURN + coreName, CoreSort.FUNC)));
+        if (Lowerings.hasExport(source.module(), POST_RETURN + coreName, ExternalKind.FUNC)) {
+            options.add(new CanonOpt.PostReturn(out.coreExport(source.instance(), POST_RETURN + coreName,
+                    CoreSort.FUNC)));
         }
         return out.canon(new Canon.Lift(core, options, type));
     }
@@ -278,7 +322,7 @@ public final class ComponentNew {
         };
     }
 
-    private static CoreModule withoutMetadata(CoreModule m) {
+    static CoreModule withoutMetadata(CoreModule m) {
         List<CustomSection> customs = m.customSections().stream()
                 .filter(c -> !c.name().startsWith("component-type")).toList();
         return new CoreModule(m.types(), m.imports(), m.functions(), m.tables(), m.memories(), m.tags(),

@@ -19,6 +19,7 @@ import dev.jwc.wit.model.WorldKey;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,10 +44,22 @@ final class LiveImports {
     }
 
     static Resolve trim(Resolve resolve, WorldId worldId, CoreModule module) {
+        return trim(resolve, worldId, usedImports(List.of(module)));
+    }
+
+    /** The imports of {@code modules} as {@code module\0name} keys, the form {@link #trim} takes. */
+    static Set<String> usedImports(List<CoreModule> modules) {
         Set<String> used = new HashSet<>();
-        for (Import i : module.imports()) {
-            used.add(i.module() + "\0" + i.name());
+        for (CoreModule module : modules) {
+            for (Import i : module.imports()) {
+                used.add(i.module() + "\0" + i.name());
+            }
         }
+        return used;
+    }
+
+    /** {@code resolve} with the world's imports trimmed to those in {@code used} (see {@link #usedImports}). */
+    static Resolve trim(Resolve resolve, WorldId worldId, Set<String> used) {
         World world = resolve.get(worldId);
         LiveImports l = new LiveImports(resolve, exportedInterfaces(world));
         world.imports().forEach((key, item) -> {

@@ -1,11 +1,5 @@
 package dev.jwc.tools;
 
-import dev.jwc.binary.component.Alias;
-import dev.jwc.binary.component.Canon;
-import dev.jwc.binary.component.CanonOpt;
-import dev.jwc.binary.component.ComponentSort;
-import dev.jwc.binary.component.CoreInstance;
-import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
 import dev.jwc.binary.core.ExternalKind;
@@ -16,7 +10,6 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.MemoryType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.SubType;
-import dev.jwc.text.Wat;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.Resolve;
@@ -25,19 +18,20 @@ import dev.jwc.wit.model.TypeId;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The main module's imports and what each is bound to: a world function lowered into it, the drop of an
- * imported resource, an intrinsic of a resource the component exports, or the memory. Lowerings that need the
- * module's own memory or {@code cabi_realloc} go through the {@link Shim}.
+ * The imports of one core module (the main module or an adapter) and what each is bound to: a world function
+ * lowered into it, the drop of an imported resource, an intrinsic of a resource the component exports, or the
+ * memory. Imports that another core module satisfies (an adapter's functions, the main module's memory) are
+ * left to {@link Instantiation}.
  */
 final class Lowerings {
-    /** What one import of the main module is bound to. */
-    private sealed interface Binding {
+    /** What one import of the module is bound to. */
+    sealed interface Binding {
         /** World function {@code field} of import {@code worldName} ({@code field} null for a world function). */
         record Lowered(Function function, String worldName, String field) implements Binding {}
 
@@ -66,50 +60,67 @@ final class Lowerings {
 
     static final String RESOURCE_DROP = "[resource-drop]";
     static final String EXPORT_PREFIX = "[export]";
-    private static final String ENV = "env";
+    static final String ENV = "env";
 
-    private final CoreModule main;
+    private final CoreModule module;
     private final Resolve resolve;
     private final WorldId world;
     private final CanonicalAbi abi;
-    private final Shim shim;
-    /** Each import of the main module, in order, with its binding and its shim slot (or -1). */
-    private record Bound(Import imported, Binding binding, int slot) {}
+    /** An import of the module, with its binding. */
+    record Bound(Import imported, Binding binding) {}
 
     private final List<Bound> bound = new ArrayList<>();
-    private ComponentBuilder out;
-    private WorldImports imports;
-    private CanonOpt.StringEncoding encoding;
-    private int mainInstance = -1;
-    private Integer memory;
-    private Integer realloc;
+    private final List<Import> external = new ArrayList<>();
+    private MemoryType importedMemory;
 
-    Lowerings(CoreModule main, Resolve resolve, WorldId world, CanonicalAbi abi, Shim shim) {
-        this.main = main;
+    Lowerings(CoreModule module, Resolve resolve, WorldId world, CanonicalAbi abi) {
+        this.module = module;
         this.resolve = resolve;
         this.world = world;
         this.abi = abi;
-        this.shim = shim;
     }
 
-    /** Binds every import of the main module, checking its core type; reserves shim slots where needed. */
-    void check() {
-        List<SubType> types = main.subTypes();
-        for (Import i : main.imports()) {
+    /**
+     * Binds every import of the module, checking its core type; imports from {@code externalModules} are only
+     * collected.
+     */
+    void check(Set<String> externalModules) {
+        List<SubType> types = module.subTypes();
+        for (Import i : module.imports()) {
+            if (externalModules.contains(i.module())) {
+                external.add(i);
+                continue;
+            }
             Binding b = switch (i.type()) {
                 case MemoryType m when i.module().equals(ENV) && i.name().equals(ComponentNew.MEMORY) -> {
-                    shim.defineMemory(m);
+                    importedMemory = m;
                     yield new Binding.Memory();
                 }
                 case EntityType.Func(int typeIndex) -> bind(i, types.get(typeIndex).composite());
                 default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
                         + i.name() + "`; only functions and `env::memory` can be imported");
             };
-            int slot = b instanceof Binding.Lowered l && abi.needsMemory(l.function())
-                    ? shim.add(abi.signature(l.function(), CanonicalAbi.Direction.LOWER), () -> lowerWithOptions(l))
-                    : -1;
-            bound.add(new Bound(i, b, slot));
+            bound.add(new Bound(i, b));
         }
+    }
+
+    CoreModule module() {
+        return module;
+    }
+
+    /** The imports the world or the component satisfies, in order. */
+    List<Bound> bound() {
+        return bound;
+    }
+
+    /** The imports from modules that other core modules provide, in order. */
+    List<Import> external() {
+        return external;
+    }
+
+    /** The type of the module's {@code env::memory} import, which the component must define. */
+    Optional<MemoryType> importedMemory() {
+        return Optional.ofNullable(importedMemory);
     }
 
     private Binding bind(Import i, CompositeType actual) {
@@ -205,107 +216,6 @@ final class Lowerings {
             }
         }
         throw new ToolsException("module imports from `" + i.module() + "`, which the world does not import");
-    }
-
-    /**
-     * Instantiates the main module with its bound imports ({@code exportedResources} gives the component's own
-     * resource types) and returns the main core instance. The shim must be instantiated already.
-     */
-    int instantiate(ComponentBuilder builder, WorldImports imports, CanonOpt.StringEncoding encoding,
-                    ToIntFunction<TypeId> exportedResources) {
-        this.out = builder;
-        this.imports = imports;
-        this.encoding = encoding;
-        int mainModule = out.module(main);
-        Map<String, List<CoreInstance.Export>> byModule = new LinkedHashMap<>();
-        for (Bound bi : bound) {
-            Import i = bi.imported();
-            Binding b = bi.binding();
-            CoreSort sort = b instanceof Binding.Memory ? CoreSort.MEMORY : CoreSort.FUNC;
-            int core = switch (b) {
-                case Binding.Lowered l -> bi.slot() >= 0 ? shim.func(out, bi.slot())
-                        : out.canon(new Canon.Lower(componentFunc(l), List.of()));
-                case Binding.ImportedDrop d -> out.canon(new Canon.ResourceDrop(
-                        i.module().equals(ComponentNew.ROOT_MODULE) ? imports.types().get(d.resource())
-                                : out.alias(new Alias.InstanceExport(ComponentSort.TYPE,
-                                        imports.instances().get(d.worldName()), d.resource()))));
-                case Binding.ExportedResource r -> {
-                    int type = exportedResources.applyAsInt(r.resource());
-                    yield out.canon(switch (r.intrinsic()) {
-                        case NEW -> new Canon.ResourceNew(type);
-                        case REP -> new Canon.ResourceRep(type);
-                        case DROP -> new Canon.ResourceDrop(type);
-                    });
-                }
-                case Binding.Memory m -> shim.memory(out);
-            };
-            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>())
-                    .add(new CoreInstance.Export(i.name(), sort, core));
-        }
-        List<CoreInstance.Arg> args = new ArrayList<>();
-        byModule.forEach((module, exports) -> args.add(
-                new CoreInstance.Arg(module, out.coreInstance(new CoreInstance.FromExports(exports)))));
-        mainInstance = out.coreInstance(new CoreInstance.Instantiate(mainModule, args));
-        return mainInstance;
-    }
-
-    /** The real lowering of a shimmed import, with the main module's memory (and realloc). */
-    private int lowerWithOptions(Binding.Lowered l) {
-        String user = l.field() == null ? l.worldName() : l.field();
-        List<CanonOpt> options = new ArrayList<>();
-        options.add(new CanonOpt.Memory(memory(user)));
-        if (abi.needsRealloc(l.function(), CanonicalAbi.Direction.LOWER)) {
-            options.add(new CanonOpt.Realloc(realloc(user)));
-        }
-        options.add(encoding);
-        return out.canon(new Canon.Lower(componentFunc(l), options));
-    }
-
-    /**
-     * A reactor's {@code _initialize} runs once the imports work: a module whose start function calls it is
-     * instantiated after the fixups.
-     */
-    void initialize() {
-        if (!hasExport(main, ComponentNew.INITIALIZE, ExternalKind.FUNC)) {
-            return;
-        }
-        requireExport(main, ComponentNew.INITIALIZE, FuncType.EMPTY);
-        int module = out.module(Wat.parseCoreModule("(module (import \"main\" \"" + ComponentNew.INITIALIZE
-                + "\" (func $init)) (start $init))"));
-        out.coreInstance(new CoreInstance.Instantiate(module, List.of(new CoreInstance.Arg("main", mainInstance))));
-    }
-
-    private int componentFunc(Binding.Lowered l) {
-        if (l.field() == null) {
-            return imports.funcs().get(l.worldName());
-        }
-        return out.alias(new Alias.InstanceExport(ComponentSort.FUNC, imports.instances().get(l.worldName()),
-                l.field()));
-    }
-
-    /** The memory canonical options use: the one the shim defines for the module, else the module's export. */
-    int memory(String user) {
-        if (shim.definesMemory()) {
-            return shim.memory(out);
-        }
-        if (memory == null) {
-            if (!hasExport(main, ComponentNew.MEMORY, ExternalKind.MEMORY)) {
-                throw new ToolsException("module does not export a memory named `memory`, which `" + user + "` needs");
-            }
-            memory = out.coreExport(mainInstance, ComponentNew.MEMORY, CoreSort.MEMORY);
-        }
-        return memory;
-    }
-
-    /** The main module's {@code cabi_realloc}, aliased once. */
-    int realloc(String user) {
-        if (realloc == null) {
-            if (!hasExport(main, ComponentNew.REALLOC, ExternalKind.FUNC)) {
-                throw new ToolsException("module does not export `cabi_realloc`, which `" + user + "` needs");
-            }
-            realloc = out.coreExport(mainInstance, ComponentNew.REALLOC, CoreSort.FUNC);
-        }
-        return realloc;
     }
 
     static boolean hasExport(CoreModule m, String name, ExternalKind kind) {

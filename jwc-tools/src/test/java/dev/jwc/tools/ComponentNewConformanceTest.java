@@ -97,18 +97,53 @@ class ComponentNewConformanceTest {
         }
     }
 
-    /** {@code embed module.wit module.wat} then {@code new}. */
+    /**
+     * {@code embed} then {@code new}, as wit-component's test does: the case's WIT files form one package, whose
+     * world {@code module} the main module and world {@code adapt-NAME} each adapter {@code adapt-NAME.wat}
+     * ascribes to (NAME may instead be given on the adapter's first line, {@code ;; module name: NAME}).
+     */
     private byte[] build(Path dir) throws IOException {
         Path witDir = Files.createDirectories(work.resolve(dir.getFileName() + "-wit"));
-        Files.copy(dir.resolve("module.wit"), witDir.resolve("module.wit"));
+        List<Path> adapters = adapters(dir);
+        for (Path wit : list(dir, ".wit")) {
+            Files.copy(wit, witDir.resolve(wit.getFileName().toString()));
+        }
         if (Files.isDirectory(dir.resolve("deps"))) {
             copyTree(dir.resolve("deps"), witDir.resolve("deps"));
         }
         WitLoader.Result wit = WitLoader.withAllFeatures().load(witDir);
-        WorldId world = WorldSelection.select(wit.resolve(), wit.main(), Optional.empty());
-        CoreModule core = Wat.parseCoreModule(Files.readString(dir.resolve("module.wat")));
-        CoreModule embedded = Embed.embed(core, wit.resolve(), world, WitEncoding.StringEncoding.UTF8);
-        return ComponentNew.createBytes(embedded);
+        CoreModule embedded = embed(dir.resolve("module.wat"), wit, adapters.isEmpty() ? Optional.empty()
+                : Optional.of("module"));
+        Map<String, CoreModule> adapted = new LinkedHashMap<>();
+        for (Path adapter : adapters) {
+            String stem = adapter.getFileName().toString().replaceFirst("\\.wat$", "");
+            String source = Files.readString(adapter);
+            String name = source.lines().findFirst().filter(l -> l.startsWith(MODULE_NAME))
+                    .map(l -> l.substring(MODULE_NAME.length())).orElse(stem.substring("adapt-".length()));
+            adapted.put(name, embed(adapter, wit, Optional.of(stem)));
+        }
+        return ComponentNew.createBytes(embedded, adapted);
+    }
+
+    private static final String MODULE_NAME = ";; module name: ";
+
+    private static CoreModule embed(Path wat, WitLoader.Result wit, Optional<String> worldName) throws IOException {
+        WorldId world = WorldSelection.select(wit.resolve(), wit.main(), worldName);
+        CoreModule core = Wat.parseCoreModule(Files.readString(wat));
+        return Embed.embed(core, wit.resolve(), world, WitEncoding.StringEncoding.UTF8);
+    }
+
+    private static List<Path> adapters(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("adapt-")
+                    && p.getFileName().toString().endsWith(".wat")).sorted().toList();
+        }
+    }
+
+    private static List<Path> list(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
     }
 
     private Resolve expectedModel(Path dir, WitDecoding.Decoded decoded) throws IOException {
