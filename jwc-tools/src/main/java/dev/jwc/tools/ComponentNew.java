@@ -24,7 +24,13 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.witcomponent.ComponentTypeSection;
 import dev.jwc.witcomponent.WitComponentException;
+import dev.jwc.witcomponent.WitDecoding;
 import dev.jwc.witcomponent.WitEncoding;
+import dev.jwc.wit.model.Docs;
+import dev.jwc.wit.model.PackageId;
+import dev.jwc.wit.model.ResolveBuilder;
+import dev.jwc.wit.model.Stability;
+import dev.jwc.wit.model.WitPackage;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.InterfaceId;
@@ -84,7 +90,8 @@ public final class ComponentNew {
         this.adapters = merged.adapters();
         List<CoreModule> modules = new ArrayList<>(List.of(main));
         this.adapters.forEach(a -> modules.add(a.module()));
-        this.resolve = LiveImports.trim(merged.resolve(), merged.world(), LiveImports.usedImports(modules));
+        this.resolve = LiveImports.trim(merged.resolve(), merged.world(),
+                LiveImports.usedImports(merged.resolve(), merged.world(), modules));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
@@ -113,14 +120,28 @@ public final class ComponentNew {
         } catch (WitComponentException e) {
             throw new ToolsException(e.getMessage(), e);
         }
-        if (metadata.isEmpty()) {
+        if (metadata.isEmpty() && adapters.isEmpty()) {
             throw new ToolsException("the module has no `component-type` custom section: embed a world first");
         }
         if (metadata.size() > 1) {
             throw new ToolsException("the module has " + metadata.size()
                     + " `component-type` sections; merging several worlds is not supported yet");
         }
+        if (metadata.isEmpty()) {
+            metadata = List.of(emptyWorld());
+        }
         return new ComponentNew(withoutMetadata(module), metadata.getFirst(), new LinkedHashMap<>(adapters)).build();
+    }
+
+    /** A plain preview1 module imports only from its adapters: its own world is empty, as wit-component's is. */
+    private static ComponentTypeSection.Decoded emptyWorld() {
+        ResolveBuilder b = new ResolveBuilder();
+        PackageId pkg = b.add(new WitPackage(WitDecoding.COMPONENT_PACKAGE, Docs.NONE, Map.of(), Map.of()));
+        WorldId id = b.add(new World(WitDecoding.COMPONENT_WORLD, Map.of(), Map.of(), Optional.of(pkg), Docs.NONE,
+                Stability.UNKNOWN));
+        b.set(pkg, new WitPackage(WitDecoding.COMPONENT_PACKAGE, Docs.NONE, Map.of(),
+                Map.of(WitDecoding.COMPONENT_WORLD, id)));
+        return new ComponentTypeSection.Decoded(b.build(), id, WitEncoding.StringEncoding.UTF8);
     }
 
     /** {@link #create} as bytes. */

@@ -44,15 +44,18 @@ final class LiveImports {
     }
 
     static Resolve trim(Resolve resolve, WorldId worldId, CoreModule module) {
-        return trim(resolve, worldId, usedImports(List.of(module)));
+        return trim(resolve, worldId, usedImports(resolve, worldId, List.of(module)));
     }
 
-    /** The imports of {@code modules} as {@code module\0name} keys, the form {@link #trim} takes. */
-    static Set<String> usedImports(List<CoreModule> modules) {
+    /**
+     * The imports of {@code modules} as {@code module\0name} keys, the form {@link #trim} takes, each module
+     * named as the world import it refers to.
+     */
+    static Set<String> usedImports(Resolve resolve, WorldId worldId, List<CoreModule> modules) {
         Set<String> used = new HashSet<>();
         for (CoreModule module : modules) {
             for (Import i : module.imports()) {
-                used.add(i.module() + "\0" + i.name());
+                used.add(ImportNames.worldName(resolve, worldId, i.module()) + "\0" + i.name());
             }
         }
         return used;

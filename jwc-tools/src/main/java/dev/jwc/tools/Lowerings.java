@@ -151,7 +151,7 @@ final class Lowerings {
             boolean found = switch (e.getValue()) {
                 case WorldItem.TypeItem t -> i.module().equals(ComponentNew.ROOT_MODULE) && name.equals(resource)
                         && resolve.get(t.id()).kind() instanceof TypeDefKind.Resource;
-                case WorldItem.InterfaceItem item -> name.equals(i.module())
+                case WorldItem.InterfaceItem item -> name.equals(ImportNames.worldName(resolve, world, i.module()))
                         && resolve.get(item.id()).types().containsKey(resource);
                 case WorldItem.FunctionItem f -> false;
             };
@@ -205,7 +205,8 @@ final class Lowerings {
         }
         for (var e : w.imports().entrySet()) {
             String name = ComponentNew.keyName(resolve, e.getKey());
-            if (name.equals(i.module()) && e.getValue() instanceof WorldItem.InterfaceItem item) {
+            if (name.equals(ImportNames.worldName(resolve, world, i.module()))
+                    && e.getValue() instanceof WorldItem.InterfaceItem item) {
                 Interface iface = resolve.get(item.id());
                 Function f = iface.functions().get(i.name());
                 if (f == null) {
