@@ -66,6 +66,9 @@ public final class ComponentNew {
     static final String REALLOC = "cabi_realloc";
     static final String POST_RETURN = "cabi_post_";
     static final String INITIALIZE = "_initialize";
+    private static final String ASYNC_LIFT = "[async-lift]";
+    private static final String ASYNC_LIFT_STACKFUL = "[async-lift-stackful]";
+    private static final String CALLBACK = "[callback]";
 
     private final CoreModule main;
     private final Resolve resolve;
@@ -170,7 +173,7 @@ public final class ComponentNew {
         shim.instantiate(out);
         destructors.forEach((id, slot) -> types.known(id, out.type(new ResourceType(NumType.I32,
                 slot < 0 ? OptionalInt.empty() : OptionalInt.of(shim.func(out, slot))))));
-        mainInstance = instantiation.instantiate(id -> types.indexOf(id).orElseThrow());
+        mainInstance = instantiation.instantiate(id -> types.indexOf(id).orElseThrow(), types);
         liftExports();
         out.custom(producers());
         return out.build();
@@ -311,23 +314,46 @@ public final class ComponentNew {
     }
 
     private int lift(LiftSource source, Function f, String coreName) {
-        FuncType expected = abi.signature(f, CanonicalAbi.Direction.LIFT);
-        Lowerings.requireExport(source.module(), coreName, expected);
+        CoreModule module = source.module();
+        CanonicalAbi.Variant variant = CanonicalAbi.Variant.SYNC;
+        String export = coreName;
+        if (!Lowerings.hasExport(module, coreName, ExternalKind.FUNC)) {
+            if (Lowerings.hasExport(module, ASYNC_LIFT + coreName, ExternalKind.FUNC)) {
+                variant = CanonicalAbi.Variant.ASYNC_CALLBACK;
+                export = ASYNC_LIFT + coreName;
+            } else if (Lowerings.hasExport(module, ASYNC_LIFT_STACKFUL + coreName, ExternalKind.FUNC)) {
+                variant = CanonicalAbi.Variant.ASYNC_STACKFUL;
+                export = ASYNC_LIFT_STACKFUL + coreName;
+            }
+        }
+        Lowerings.requireExport(module, export, abi.signature(f, CanonicalAbi.Direction.LIFT, variant));
         int type = types.funcType(f);
-        int core = out.coreExport(source.instance(), coreName, CoreSort.FUNC);
+        int core = out.coreExport(source.instance(), export, CoreSort.FUNC);
         List<CanonOpt> options = new ArrayList<>();
-        if (abi.needsMemory(f)) {
+        if (abi.needsMemory(f, CanonicalAbi.Direction.LIFT, variant)) {
             options.add(new CanonOpt.Memory(instantiation.memory(coreName)));
             if (abi.needsRealloc(f, CanonicalAbi.Direction.LIFT)) {
                 options.add(new CanonOpt.Realloc(source.adapter()
                         .map(a -> instantiation.adapterRealloc(a, Instantiation.EXPORT_REALLOC, coreName))
-                        .orElseGet(() -> instantiation.realloc(coreName))));
+                        .orElseGet(() -> instantiation.realloc(Instantiation.EXPORT_REALLOC, coreName))));
             }
             options.add(encoding);
         }
-        if (Lowerings.hasExport(source.module(), POST_RETURN + coreName, ExternalKind.FUNC)) {
-            options.add(new CanonOpt.PostReturn(out.coreExport(source.instance(), POST_RETURN + coreName,
-                    CoreSort.FUNC)));
+        switch (variant) {
+            case SYNC -> {
+                if (Lowerings.hasExport(module, POST_RETURN + coreName, ExternalKind.FUNC)) {
+                    options.add(new CanonOpt.PostReturn(out.coreExport(source.instance(), POST_RETURN + coreName,
+                            CoreSort.FUNC)));
+                }
+            }
+            case ASYNC_CALLBACK -> {
+                String callback = CALLBACK + export;
+                Lowerings.requireExport(module, callback,
+                        new FuncType(List.of(NumType.I32, NumType.I32, NumType.I32), List.of(NumType.I32)));
+                options.add(new CanonOpt.Async());
+                options.add(new CanonOpt.Callback(out.coreExport(source.instance(), callback, CoreSort.FUNC)));
+            }
+            case ASYNC_STACKFUL -> options.add(new CanonOpt.Async());
         }
         return out.canon(new Canon.Lift(core, options, type));
     }

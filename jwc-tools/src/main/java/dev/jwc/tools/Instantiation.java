@@ -12,7 +12,11 @@ import dev.jwc.binary.core.Import;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.text.Wat;
+import dev.jwc.wit.model.Type;
+import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.TypeId;
+import dev.jwc.binary.component.DefinedType;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -49,7 +53,8 @@ final class Instantiation {
     private final Map<String, Integer> adapterInstances = new HashMap<>();
     private int mainInstance = -1;
     private Integer memory;
-    private Integer mainRealloc;
+    private final Map<String, Integer> mainReallocs = new HashMap<>();
+    private TypeEncoder types;
     private final Map<String, Integer> adapterReallocs = new HashMap<>();
 
     Instantiation(ComponentBuilder out, CanonicalAbi abi, Lowerings main, List<Adapter> adapters,
@@ -65,16 +70,17 @@ final class Instantiation {
 
     /**
      * Emits the main module and its adapters, instantiated ({@code exportedResources} gives the component's own
-     * resource types), fills the shim and runs {@code _initialize}; returns the main core instance. The shim
+     * resource types, {@code types} encodes the types built-ins name), fills the shim and runs {@code _initialize}; returns the main core instance. The shim
      * must be instantiated already.
      */
-    int instantiate(ToIntFunction<TypeId> exportedResources) {
+    int instantiate(ToIntFunction<TypeId> exportedResources, TypeEncoder types) {
+        this.types = types;
         int mainModule = out.module(main.module());
         List<Integer> adapterModules = new ArrayList<>();
         for (Adapter a : adapters) {
             adapterModules.add(out.module(a.lowerings().module()));
         }
-        Map<String, List<CoreInstance.Export>> mainArgs = worldArgs(main, exportedResources);
+        Map<String, List<CoreInstance.Export>> mainArgs = worldArgs(main, null, exportedResources);
         for (Import i : main.external()) {
             int core = shim.func(out, adapterExports.get(i.module() + "\0" + i.name()));
             mainArgs.computeIfAbsent(i.module(), k -> new ArrayList<>())
@@ -83,7 +89,7 @@ final class Instantiation {
         mainInstance = out.coreInstance(new CoreInstance.Instantiate(mainModule, args(mainArgs)));
         for (int n = 0; n < adapters.size(); n++) {
             Adapter a = adapters.get(n);
-            Map<String, List<CoreInstance.Export>> adapterArgs = worldArgs(a.lowerings(), exportedResources);
+            Map<String, List<CoreInstance.Export>> adapterArgs = worldArgs(a.lowerings(), a, exportedResources);
             for (Import i : a.lowerings().external()) {
                 adapterArgs.computeIfAbsent(i.module(), k -> new ArrayList<>()).add(fromMain(a, i));
             }
@@ -130,14 +136,29 @@ final class Instantiation {
         }
     }
 
-    /** {@code owner} is the adapter the lowerings belong to, null for the main module. */
+    /** {@code owner} is the adapter the imports belong to, null for the main module. */
     private void reserveLowerings(Lowerings module, Adapter owner) {
         for (Lowerings.Bound b : module.bound()) {
-            if (b.binding() instanceof Lowerings.Binding.Lowered l && abi.needsMemory(l.function())) {
-                loweredLater.put(b, shim.add(abi.signature(l.function(), CanonicalAbi.Direction.LOWER),
-                        () -> lowerWithOptions(l, owner)));
+            if (needsMemory(b.binding())) {
+                loweredLater.put(b, shim.add(module.functionType(b.imported()), () -> define(b.binding(), owner)));
             }
         }
+    }
+
+    /** Whether the function bound to an import needs the main module's memory, so can only exist after it. */
+    private boolean needsMemory(Lowerings.Binding binding) {
+        return switch (binding) {
+            case Lowerings.Binding.Lowered l -> abi.needsMemory(l.function(), CanonicalAbi.Direction.LOWER,
+                    l.async() ? CanonicalAbi.Variant.ASYNC_CALLBACK : CanonicalAbi.Variant.SYNC);
+            case Lowerings.Binding.WaitableSet w -> true;
+            case Lowerings.Binding.ErrorContext e -> true;
+            case Lowerings.Binding.TaskReturn t -> abi.taskReturnNeedsMemory(t.function());
+            case Lowerings.Binding.Payload p -> p.op() == Lowerings.PayloadOp.READ || p.op() == Lowerings.PayloadOp.WRITE;
+            case Lowerings.Binding.Builtin b -> false;
+            case Lowerings.Binding.ImportedDrop d -> false;
+            case Lowerings.Binding.ExportedResource r -> false;
+            case Lowerings.Binding.Memory m -> false;
+        };
     }
 
     private Adapter adapterNamed(String name) {
@@ -146,15 +167,13 @@ final class Instantiation {
     }
 
     /** The arguments of {@code module}'s bound imports, grouped by import module name. */
-    private Map<String, List<CoreInstance.Export>> worldArgs(Lowerings module,
+    private Map<String, List<CoreInstance.Export>> worldArgs(Lowerings module, Adapter owner,
                                                              ToIntFunction<TypeId> exportedResources) {
         Map<String, List<CoreInstance.Export>> byModule = new LinkedHashMap<>();
         for (Lowerings.Bound b : module.bound()) {
             Import i = b.imported();
             CoreSort sort = b.binding() instanceof Lowerings.Binding.Memory ? CoreSort.MEMORY : CoreSort.FUNC;
-            int core = switch (b.binding()) {
-                case Lowerings.Binding.Lowered l -> loweredLater.containsKey(b) ? shim.func(out, loweredLater.get(b))
-                        : out.canon(new Canon.Lower(componentFunc(l), List.of()));
+            int core = loweredLater.containsKey(b) ? shim.func(out, loweredLater.get(b)) : switch (b.binding()) {
                 case Lowerings.Binding.ImportedDrop d -> out.canon(new Canon.ResourceDrop(
                         i.module().equals(ComponentNew.ROOT_MODULE) ? imports.types().get(d.resource())
                                 : out.alias(new Alias.InstanceExport(ComponentSort.TYPE,
@@ -168,6 +187,7 @@ final class Instantiation {
                     });
                 }
                 case Lowerings.Binding.Memory m -> shim.memory(out);
+                default -> define(b.binding(), owner);
             };
             byModule.computeIfAbsent(i.module(), k -> new ArrayList<>()).add(new CoreInstance.Export(i.name(), sort, core));
         }
@@ -205,17 +225,101 @@ final class Instantiation {
         return args;
     }
 
-    /** The real lowering of a shimmed import, with the memory and the realloc of its module. */
-    private int lowerWithOptions(Lowerings.Binding.Lowered l, Adapter owner) {
+    /**
+     * The core function bound to an import: a lowering or a canonical built-in, with the memory (and realloc) of
+     * {@code owner}'s module ({@code owner} null: the main module) when it needs them.
+     */
+    private int define(Lowerings.Binding binding, Adapter owner) {
+        return switch (binding) {
+            case Lowerings.Binding.Lowered l -> lower(l, owner);
+            case Lowerings.Binding.Builtin b -> out.canon(b.canon());
+            case Lowerings.Binding.WaitableSet w -> out.canon(w.poll()
+                    ? new Canon.WaitableSetPoll(w.cancellable(), memory("waitable-set.poll"))
+                    : new Canon.WaitableSetWait(w.cancellable(), memory("waitable-set.wait")));
+            case Lowerings.Binding.ErrorContext e -> {
+                List<CanonOpt> options = new ArrayList<>(List.of(new CanonOpt.Memory(memory("error-context"))));
+                if (e.debugMessage()) {
+                    options.add(new CanonOpt.Realloc(importRealloc(owner, "error-context.debug-message")));
+                }
+                options.add(e.encoding());
+                yield out.canon(e.debugMessage() ? new Canon.ErrorContextDebugMessage(options)
+                        : new Canon.ErrorContextNew(options));
+            }
+            case Lowerings.Binding.TaskReturn t -> {
+                List<CanonOpt> options = new ArrayList<>();
+                if (abi.taskReturnNeedsMemory(t.function())) {
+                    options.add(new CanonOpt.Memory(memory("task.return")));
+                    options.add(encoding);
+                }
+                yield out.canon(new Canon.TaskReturn(t.function().result().map(types::valType), options));
+            }
+            case Lowerings.Binding.Payload p -> payload(p, owner);
+            case Lowerings.Binding.ImportedDrop d -> throw new IllegalStateException("bound directly");
+            case Lowerings.Binding.ExportedResource r -> throw new IllegalStateException("bound directly");
+            case Lowerings.Binding.Memory m -> throw new IllegalStateException("bound directly");
+        };
+    }
+
+    private int lower(Lowerings.Binding.Lowered l, Adapter owner) {
         String user = l.field() == null ? l.worldName() : l.field();
+        CanonicalAbi.Variant variant = l.async() ? CanonicalAbi.Variant.ASYNC_CALLBACK : CanonicalAbi.Variant.SYNC;
         List<CanonOpt> options = new ArrayList<>();
-        options.add(new CanonOpt.Memory(memory(user)));
-        if (abi.needsRealloc(l.function(), CanonicalAbi.Direction.LOWER)) {
-            options.add(new CanonOpt.Realloc(owner == null ? realloc(user)
-                    : adapterRealloc(owner.name(), IMPORT_REALLOC, user)));
+        if (abi.needsMemory(l.function(), CanonicalAbi.Direction.LOWER, variant)) {
+            options.add(new CanonOpt.Memory(memory(user)));
+            if (abi.needsRealloc(l.function(), CanonicalAbi.Direction.LOWER)) {
+                options.add(new CanonOpt.Realloc(importRealloc(owner, user)));
+            }
+            options.add(encoding);
         }
-        options.add(encoding);
+        if (l.async()) {
+            options.add(new CanonOpt.Async());
+        }
         return out.canon(new Canon.Lower(componentFunc(l), options));
+    }
+
+    /** A {@code future} or {@code stream} built-in; reads and writes copy through the main module's memory. */
+    private int payload(Lowerings.Binding.Payload p, Adapter owner) {
+        int type = p.type().map(types::index).orElseGet(() -> out.type(p.stream()
+                ? new DefinedType.Stream(Optional.empty()) : new DefinedType.Future(Optional.empty())));
+        List<CanonOpt> options = new ArrayList<>();
+        if (p.op() == Lowerings.PayloadOp.READ || p.op() == Lowerings.PayloadOp.WRITE) {
+            options.add(new CanonOpt.Memory(memory("future and stream built-ins")));
+            Optional<Type> payload = p.type().flatMap(id -> switch (resolveKind(id)) {
+                case TypeDefKind.Future f -> f.payload();
+                case TypeDefKind.Stream s -> s.element();
+                default -> Optional.empty();
+            });
+            if (payload.map(abi::payloadHasLists).orElse(false)) {
+                if (p.op() == Lowerings.PayloadOp.READ) {
+                    options.add(new CanonOpt.Realloc(importRealloc(owner, "future and stream reads")));
+                }
+                options.add(encoding);
+            }
+        }
+        if (p.async()) {
+            options.add(new CanonOpt.Async());
+        }
+        boolean s = p.stream();
+        return out.canon(switch (p.op()) {
+            case NEW -> s ? new Canon.StreamNew(type) : new Canon.FutureNew(type);
+            case READ -> s ? new Canon.StreamRead(type, options) : new Canon.FutureRead(type, options);
+            case WRITE -> s ? new Canon.StreamWrite(type, options) : new Canon.FutureWrite(type, options);
+            case CANCEL_READ -> s ? new Canon.StreamCancelRead(type, p.async())
+                    : new Canon.FutureCancelRead(type, p.async());
+            case CANCEL_WRITE -> s ? new Canon.StreamCancelWrite(type, p.async())
+                    : new Canon.FutureCancelWrite(type, p.async());
+            case DROP_READABLE -> s ? new Canon.StreamDropReadable(type) : new Canon.FutureDropReadable(type);
+            case DROP_WRITABLE -> s ? new Canon.StreamDropWritable(type) : new Canon.FutureDropWritable(type);
+        });
+    }
+
+    private TypeDefKind resolveKind(TypeId id) {
+        return abi.resolve().get(id).kind();
+    }
+
+    /** The realloc lowerings into {@code owner}'s module use ({@code owner} null: the main module). */
+    private int importRealloc(Adapter owner, String user) {
+        return owner == null ? realloc(IMPORT_REALLOC, user) : adapterRealloc(owner.name(), IMPORT_REALLOC, user);
     }
 
     /**
@@ -253,13 +357,17 @@ final class Instantiation {
 
     /** The main module's {@code cabi_realloc}, aliased once. */
     int realloc(String user) {
-        if (mainRealloc == null) {
-            if (!Lowerings.hasExport(main.module(), ComponentNew.REALLOC, ExternalKind.FUNC)) {
-                throw new ToolsException("module does not export `cabi_realloc`, which `" + user + "` needs");
+        return realloc(ComponentNew.REALLOC, user);
+    }
+
+    /** The main module's {@code preferred} realloc ({@code cabi_import_realloc}, ...), else its {@code cabi_realloc}. */
+    int realloc(String preferred, String user) {
+        for (String name : List.of(preferred, ComponentNew.REALLOC)) {
+            if (Lowerings.hasExport(main.module(), name, ExternalKind.FUNC)) {
+                return mainReallocs.computeIfAbsent(name, n -> out.coreExport(mainInstance, n, CoreSort.FUNC));
             }
-            mainRealloc = out.coreExport(mainInstance, ComponentNew.REALLOC, CoreSort.FUNC);
         }
-        return mainRealloc;
+        throw new ToolsException("module does not export `cabi_realloc`, which `" + user + "` needs");
     }
 
     /**
@@ -274,6 +382,6 @@ final class Instantiation {
                         k -> out.coreExport(adapterInstances.get(adapter), name, CoreSort.FUNC));
             }
         }
-        return realloc(user);
+        return realloc(preferred, user);
     }
 }

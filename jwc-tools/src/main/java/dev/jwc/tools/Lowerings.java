@@ -10,6 +10,9 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.MemoryType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.SubType;
+import dev.jwc.binary.core.types.ValType;
+import dev.jwc.binary.component.Canon;
+import dev.jwc.binary.component.CanonOpt;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.Resolve;
@@ -33,7 +36,22 @@ final class Lowerings {
     /** What one import of the module is bound to. */
     sealed interface Binding {
         /** World function {@code field} of import {@code worldName} ({@code field} null for a world function). */
-        record Lowered(Function function, String worldName, String field) implements Binding {}
+        record Lowered(Function function, String worldName, String field, boolean async) implements Binding {}
+
+        /** A canonical built-in that needs nothing from the module ({@code [backpressure-inc]}, ...). */
+        record Builtin(Canon canon) implements Binding {}
+
+        /** {@code [waitable-set-wait]} or {@code [waitable-set-poll]}, which write an event to memory. */
+        record WaitableSet(boolean poll, boolean cancellable) implements Binding {}
+
+        /** {@code [error-context-new-ENC]} or {@code [error-context-debug-message-ENC]}. */
+        record ErrorContext(boolean debugMessage, CanonOpt.StringEncoding encoding) implements Binding {}
+
+        /** {@code [task-return]f} of exported function {@code f}. */
+        record TaskReturn(Function function) implements Binding {}
+
+        /** A {@code future} or {@code stream} built-in on {@code type} ({@code [future-read-N]f}, ...). */
+        record Payload(PayloadOp op, boolean stream, Optional<TypeId> type, boolean async) implements Binding {}
 
         /** {@code [resource-drop]r} of a resource the world imports. */
         record ImportedDrop(String worldName, String resource) implements Binding {}
@@ -43,6 +61,30 @@ final class Lowerings {
 
         /** {@code env::memory}, which the shim defines. */
         record Memory() implements Binding {}
+    }
+
+    /** The built-ins of {@code future} and {@code stream} types, by the label in their import names. */
+    enum PayloadOp {
+        NEW("new"), READ("read"), WRITE("write"), CANCEL_READ("cancel-read"), CANCEL_WRITE("cancel-write"),
+        DROP_READABLE("drop-readable"), DROP_WRITABLE("drop-writable");
+
+        final String label;
+
+        PayloadOp(String label) {
+            this.label = label;
+        }
+
+        /** The core signature; a stream's reads and writes also take a length. */
+        FuncType signature(boolean stream) {
+            List<ValType> handleAndBuffer = stream ? List.of(NumType.I32, NumType.I32, NumType.I32)
+                    : List.of(NumType.I32, NumType.I32);
+            return switch (this) {
+                case NEW -> new FuncType(List.of(), List.of(NumType.I64));
+                case READ, WRITE -> new FuncType(handleAndBuffer, List.of(NumType.I32));
+                case CANCEL_READ, CANCEL_WRITE -> new FuncType(List.of(NumType.I32), List.of(NumType.I32));
+                case DROP_READABLE, DROP_WRITABLE -> new FuncType(List.of(NumType.I32), List.of());
+            };
+        }
     }
 
     enum ResourceIntrinsic {
@@ -60,6 +102,10 @@ final class Lowerings {
 
     static final String RESOURCE_DROP = "[resource-drop]";
     static final String EXPORT_PREFIX = "[export]";
+    static final String ASYNC_LOWER = "[async-lower]";
+    private static final String CANCELLABLE = "[cancellable]";
+    private static final String TASK_RETURN = "[task-return]";
+    private static final String TASK_CANCEL = "[task-cancel]";
     static final String ENV = "env";
 
     private final CoreModule module;
@@ -108,6 +154,14 @@ final class Lowerings {
         return module;
     }
 
+    /** The core type of function import {@code i}. */
+    FuncType functionType(Import i) {
+        if (i.type() instanceof EntityType.Func(int index) && module.subTypes().get(index).composite() instanceof FuncType f) {
+            return f;
+        }
+        throw new IllegalStateException("not a function import: " + i.name());
+    }
+
     /** The imports the world or the component satisfies, in order. */
     List<Bound> bound() {
         return bound;
@@ -123,17 +177,97 @@ final class Lowerings {
         return Optional.ofNullable(importedMemory);
     }
 
+    /** A binding with the core type its import must have. */
+    record Classified(Binding binding, FuncType expected) {}
+
     private Binding bind(Import i, CompositeType actual) {
-        if (i.module().startsWith(EXPORT_PREFIX)) {
-            return exportedResource(i, actual);
+        String name = i.name();
+        boolean async = name.startsWith(ASYNC_LOWER);
+        name = async ? name.substring(ASYNC_LOWER.length()) : name;
+        boolean cancellable = name.startsWith(CANCELLABLE);
+        name = cancellable ? name.substring(CANCELLABLE.length()) : name;
+        boolean exported = i.module().startsWith(EXPORT_PREFIX);
+        String target = exported ? i.module().substring(EXPORT_PREFIX.length()) : i.module();
+        Classified c = null;
+        if (!exported && target.equals(ComponentNew.ROOT_MODULE)) {
+            c = Builtins.classify(name, async, cancellable).orElse(null);
+        } else if (exported) {
+            c = exportedIntrinsic(i, target, name, actual);
         }
-        if (i.name().startsWith(RESOURCE_DROP)) {
-            expectType(i, actual, new FuncType(List.of(NumType.I32), List.of()));
-            return importedDrop(i);
+        if (c == null) {
+            c = payload(target, name, async, exported).orElse(null);
         }
-        Binding.Lowered l = find(i);
-        expectType(i, actual, abi.signature(l.function(), CanonicalAbi.Direction.LOWER));
-        return l;
+        if (c == null && exported) {
+            throw new ToolsException("module imports unknown intrinsic `" + i.name() + "` from `" + i.module() + "`");
+        }
+        if (c == null && name.startsWith(RESOURCE_DROP)) {
+            c = new Classified(importedDrop(i), new FuncType(List.of(NumType.I32), List.of()));
+        }
+        if (c == null) {
+            Binding.Lowered l = find(i, name, async);
+            c = new Classified(l, abi.signature(l.function(), CanonicalAbi.Direction.LOWER,
+                    async ? CanonicalAbi.Variant.ASYNC_CALLBACK : CanonicalAbi.Variant.SYNC));
+        }
+        expectType(i, actual, c.expected());
+        return c.binding();
+    }
+
+    /** {@code [task-return]f}, {@code [task-cancel]} and the resource intrinsics of {@code [export]target}. */
+    private Classified exportedIntrinsic(Import i, String target, String name, CompositeType actual) {
+        if (name.equals(TASK_CANCEL)) {
+            return new Classified(new Binding.Builtin(new Canon.TaskCancel()), FuncType.EMPTY);
+        }
+        if (name.startsWith(TASK_RETURN)) {
+            Function f = function(target, name.substring(TASK_RETURN.length()), true);
+            return new Classified(new Binding.TaskReturn(f), abi.taskReturnSignature(f));
+        }
+        for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
+            if (name.startsWith(intrinsic.prefix) && !target.equals(ComponentNew.ROOT_MODULE)) {
+                TypeId resource = exportedResource(i, target, name.substring(intrinsic.prefix.length()));
+                return new Classified(new Binding.ExportedResource(intrinsic, resource),
+                        intrinsic == ResourceIntrinsic.DROP ? new FuncType(List.of(NumType.I32), List.of())
+                                : new FuncType(List.of(NumType.I32), List.of(NumType.I32)));
+            }
+        }
+        return null;
+    }
+
+    /** A {@code future} or {@code stream} built-in on a type of function {@code f} of {@code target}. */
+    private Optional<Classified> payload(String target, String name, boolean async, boolean exported) {
+        return PayloadName.parse(name).map(p -> {
+            Optional<TypeId> type = Optional.empty();
+            if (p.index().isPresent()) {
+                List<TypeId> types = PayloadName.futuresAndStreams(resolve,
+                        function(target, p.function(), exported));
+                int n = p.index().getAsInt();
+                if (n >= types.size() || (resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream) != p.stream()) {
+                    throw new ToolsException("`" + name + "`: `" + p.function() + "` has no " + (p.stream() ? "stream"
+                            : "future") + " type number " + n);
+                }
+                type = Optional.of(types.get(n));
+            }
+            return new Classified(new Binding.Payload(p.op(), p.stream(), type, async), p.op().signature(p.stream()));
+        });
+    }
+
+    /** Function {@code name} of world import (or, {@code exported}, export) {@code target} or of the world. */
+    private Function function(String target, String name, boolean exported) {
+        var w = resolve.get(world);
+        var items = exported ? w.exports() : w.imports();
+        String key = exported ? target : ImportNames.worldName(resolve, world, target);
+        for (var e : items.entrySet()) {
+            Function f = switch (e.getValue()) {
+                case WorldItem.FunctionItem(Function g) when target.equals(ComponentNew.ROOT_MODULE) -> g;
+                case WorldItem.InterfaceItem item when ComponentNew.keyName(resolve, e.getKey()).equals(key) ->
+                        resolve.get(item.id()).functions().get(name);
+                default -> null;
+            };
+            if (f != null && f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new ToolsException("the world " + (exported ? "exports" : "imports") + " no function `" + name + "`"
+                + (target.equals(ComponentNew.ROOT_MODULE) ? "" : " in `" + target + "`"));
     }
 
     private static void expectType(Import i, CompositeType actual, FuncType expected) {
@@ -163,20 +297,6 @@ final class Lowerings {
                 + "`, but the world imports no resource `" + resource + "` there");
     }
 
-    private Binding exportedResource(Import i, CompositeType actual) {
-        String exported = i.module().substring(EXPORT_PREFIX.length());
-        for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
-            if (i.name().startsWith(intrinsic.prefix)) {
-                TypeId resource = exportedResource(i, exported, i.name().substring(intrinsic.prefix.length()));
-                expectType(i, actual, intrinsic == ResourceIntrinsic.DROP
-                        ? new FuncType(List.of(NumType.I32), List.of())
-                        : new FuncType(List.of(NumType.I32), List.of(NumType.I32)));
-                return new Binding.ExportedResource(intrinsic, resource);
-            }
-        }
-        throw new ToolsException("module imports unknown intrinsic `" + i.name() + "` from `" + i.module() + "`");
-    }
-
     private TypeId exportedResource(Import i, String exported, String resource) {
         for (var e : resolve.get(world).exports().entrySet()) {
             if (e.getValue() instanceof WorldItem.InterfaceItem item
@@ -193,27 +313,27 @@ final class Lowerings {
                 + exported + "`");
     }
 
-    private Binding.Lowered find(Import i) {
+    private Binding.Lowered find(Import i, String name, boolean async) {
         var w = resolve.get(world);
         if (i.module().equals(ComponentNew.ROOT_MODULE)) {
             for (var e : w.imports().entrySet()) {
-                if (e.getValue() instanceof WorldItem.FunctionItem(Function f) && f.name().equals(i.name())) {
-                    return new Binding.Lowered(f, ComponentNew.keyName(resolve, e.getKey()), null);
+                if (e.getValue() instanceof WorldItem.FunctionItem(Function f) && f.name().equals(name)) {
+                    return new Binding.Lowered(f, ComponentNew.keyName(resolve, e.getKey()), null, async);
                 }
             }
             throw new ToolsException("module imports `" + i.name() + "` from `$root`, which the world does not import");
         }
         for (var e : w.imports().entrySet()) {
-            String name = ComponentNew.keyName(resolve, e.getKey());
-            if (name.equals(ImportNames.worldName(resolve, world, i.module()))
+            String key = ComponentNew.keyName(resolve, e.getKey());
+            if (key.equals(ImportNames.worldName(resolve, world, i.module()))
                     && e.getValue() instanceof WorldItem.InterfaceItem item) {
                 Interface iface = resolve.get(item.id());
-                Function f = iface.functions().get(i.name());
+                Function f = iface.functions().get(name);
                 if (f == null) {
                     throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
                             + "`, which that interface does not define");
                 }
-                return new Binding.Lowered(f, name, i.name());
+                return new Binding.Lowered(f, key, name, async);
             }
         }
         throw new ToolsException("module imports from `" + i.module() + "`, which the world does not import");
