@@ -71,6 +71,8 @@ public final class ComponentNew {
     private static final String CALLBACK = "[callback]";
 
     private final CoreModule main;
+    /** The world as declared, and as the component imports it (see {@link LiveImports}). */
+    private final Resolve declared;
     private final Resolve resolve;
     private final WorldId world;
     private final CanonOpt.StringEncoding encoding;
@@ -93,6 +95,7 @@ public final class ComponentNew {
         this.adapters = merged.adapters();
         List<CoreModule> modules = new ArrayList<>(List.of(main));
         this.adapters.forEach(a -> modules.add(a.module()));
+        this.declared = merged.resolve();
         this.resolve = LiveImports.trim(merged.resolve(), merged.world(),
                 LiveImports.usedImports(merged.resolve(), merged.world(), modules));
         this.world = merged.world();
@@ -102,7 +105,7 @@ public final class ComponentNew {
             case COMPACT_UTF16 -> CanonOpt.StringEncoding.LATIN1_UTF16;
         };
         this.abi = new CanonicalAbi(resolve);
-        this.lowerings = new Lowerings(main, resolve, world, abi);
+        this.lowerings = new Lowerings(main, resolve, declared, world, abi);
         this.types = new TypeEncoder(resolve, out, this::importedType);
     }
 
@@ -162,7 +165,7 @@ public final class ComponentNew {
         lowerings.check(adapters.stream().map(Adapters.Adapter::name).collect(Collectors.toSet()));
         List<Instantiation.Adapter> instantiated = new ArrayList<>();
         for (Adapters.Adapter a : adapters) {
-            Lowerings l = new Lowerings(a.module(), resolve, world, abi);
+            Lowerings l = new Lowerings(a.module(), resolve, declared, world, abi);
             l.check(Set.of(Instantiation.ENV, AdapterGc.MAIN_MODULE));
             instantiated.add(new Instantiation.Adapter(a.name(), l));
         }

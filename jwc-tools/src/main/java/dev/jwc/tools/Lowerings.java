@@ -110,6 +110,7 @@ final class Lowerings {
 
     private final CoreModule module;
     private final Resolve resolve;
+    private final Resolve declared;
     private final WorldId world;
     private final CanonicalAbi abi;
     /** An import of the module, with its binding. */
@@ -119,9 +120,14 @@ final class Lowerings {
     private final List<Import> external = new ArrayList<>();
     private MemoryType importedMemory;
 
-    Lowerings(CoreModule module, Resolve resolve, WorldId world, CanonicalAbi abi) {
+    /**
+     * {@code resolve} has the world as the component imports it; {@code declared} as declared, for the functions
+     * whose future and stream types built-ins name even when the component does not import those functions.
+     */
+    Lowerings(CoreModule module, Resolve resolve, Resolve declared, WorldId world, CanonicalAbi abi) {
         this.module = module;
         this.resolve = resolve;
+        this.declared = declared;
         this.world = world;
         this.abi = abi;
     }
@@ -218,7 +224,7 @@ final class Lowerings {
             return new Classified(new Binding.Builtin(new Canon.TaskCancel()), FuncType.EMPTY);
         }
         if (name.startsWith(TASK_RETURN)) {
-            Function f = function(target, name.substring(TASK_RETURN.length()), true);
+            Function f = function(resolve, target, name.substring(TASK_RETURN.length()), true);
             return new Classified(new Binding.TaskReturn(f), abi.taskReturnSignature(f));
         }
         for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
@@ -237,8 +243,8 @@ final class Lowerings {
         return PayloadName.parse(name).map(p -> {
             Optional<TypeId> type = Optional.empty();
             if (p.index().isPresent()) {
-                List<TypeId> types = PayloadName.futuresAndStreams(resolve,
-                        function(target, p.function(), exported));
+                List<TypeId> types = PayloadName.futuresAndStreams(declared,
+                        function(declared, target, p.function(), exported));
                 int n = p.index().getAsInt();
                 if (n >= types.size() || (resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream) != p.stream()) {
                     throw new ToolsException("`" + name + "`: `" + p.function() + "` has no " + (p.stream() ? "stream"
@@ -251,15 +257,15 @@ final class Lowerings {
     }
 
     /** Function {@code name} of world import (or, {@code exported}, export) {@code target} or of the world. */
-    private Function function(String target, String name, boolean exported) {
-        var w = resolve.get(world);
+    private Function function(Resolve in, String target, String name, boolean exported) {
+        var w = in.get(world);
         var items = exported ? w.exports() : w.imports();
-        String key = exported ? target : ImportNames.worldName(resolve, world, target);
+        String key = exported ? target : ImportNames.worldName(in, world, target);
         for (var e : items.entrySet()) {
             Function f = switch (e.getValue()) {
                 case WorldItem.FunctionItem(Function g) when target.equals(ComponentNew.ROOT_MODULE) -> g;
-                case WorldItem.InterfaceItem item when ComponentNew.keyName(resolve, e.getKey()).equals(key) ->
-                        resolve.get(item.id()).functions().get(name);
+                case WorldItem.InterfaceItem item when ComponentNew.keyName(in, e.getKey()).equals(key) ->
+                        in.get(item.id()).functions().get(name);
                 default -> null;
             };
             if (f != null && f.name().equals(name)) {
