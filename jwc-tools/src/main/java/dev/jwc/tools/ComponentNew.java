@@ -89,15 +89,15 @@ public final class ComponentNew {
     private final TypeEncoder types;
     private int mainInstance = -1;
 
-    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
-        this.main = main;
-        Adapters.Merged merged = Adapters.merge(main, metadata.resolve(), metadata.world(), adapters);
+    private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
+        this.main = StandardNames.toLegacy(module, metadata.resolve(), metadata.world());
+        Adapters.Merged merged = Adapters.merge(this.main, metadata.resolve(), metadata.world(), adapters);
         this.adapters = merged.adapters();
-        List<CoreModule> modules = new ArrayList<>(List.of(main));
+        List<CoreModule> modules = new ArrayList<>(List.of(this.main));
         this.adapters.forEach(a -> modules.add(a.module()));
-        this.declared = merged.resolve();
-        this.resolve = LiveImports.trim(merged.resolve(), merged.world(),
-                LiveImports.usedImports(merged.resolve(), merged.world(), modules));
+        this.declared = SemverImports.merge(merged.resolve(), merged.world());
+        this.resolve = LiveImports.trim(declared, merged.world(),
+                LiveImports.usedImports(declared, merged.world(), modules));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
