@@ -47,6 +47,12 @@ final class Lowerings {
         /** {@code [error-context-new-ENC]} or {@code [error-context-debug-message-ENC]}. */
         record ErrorContext(boolean debugMessage, CanonOpt.StringEncoding encoding) implements Binding {}
 
+        /** {@code [thread-new-indirect-v0]}: threads start at functions of the module's indirect function table. */
+        record ThreadNewIndirect() implements Binding {}
+
+        /** A getter ({@code get}) or setter of a global of the shim, for {@code env::__wasm_get_tls_base}. */
+        record ShimGlobal(ValType type, boolean get) implements Binding {}
+
         /** {@code [task-return]f} of exported function {@code f}. */
         record TaskReturn(Function function) implements Binding {}
 
@@ -148,6 +154,9 @@ final class Lowerings {
                     importedMemory = m;
                     yield new Binding.Memory();
                 }
+                case EntityType.Func(int typeIndex) when i.module().equals(ENV) && types.get(typeIndex).composite()
+                        instanceof FuncType f && Builtins.env(i.name(), f, startsThreads()).isPresent() ->
+                        Builtins.env(i.name(), f, startsThreads()).orElseThrow();
                 case EntityType.Func(int typeIndex) -> bind(i, types.get(typeIndex).composite());
                 default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
                         + i.name() + "`; only functions and `env::memory` can be imported");
@@ -158,6 +167,12 @@ final class Lowerings {
 
     CoreModule module() {
         return module;
+    }
+
+    /** Whether the module starts threads, which then keep their TLS base in a context slot. */
+    private boolean startsThreads() {
+        return module.imports().stream().anyMatch(i -> i.module().equals(ComponentNew.ROOT_MODULE)
+                && i.name().equals(Builtins.THREAD_NEW_INDIRECT));
     }
 
     /** The core type of function import {@code i}. */
