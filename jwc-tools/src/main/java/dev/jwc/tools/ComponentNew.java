@@ -13,14 +13,15 @@ import dev.jwc.binary.component.Export;
 import dev.jwc.binary.component.ExternName;
 import dev.jwc.binary.component.ExternType;
 import dev.jwc.binary.component.Import;
-import dev.jwc.binary.component.Instance;
 import dev.jwc.binary.component.InstanceDecl;
-import dev.jwc.binary.component.InstanceType;
+import dev.jwc.binary.component.ResourceType;
+import dev.jwc.binary.component.Alias;
 import dev.jwc.binary.component.Section;
-import dev.jwc.binary.component.TypeDef;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CustomSection;
+import dev.jwc.binary.core.ExternalKind;
 import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.types.NumType;
 import dev.jwc.witcomponent.ComponentTypeSection;
 import dev.jwc.witcomponent.WitComponentException;
 import dev.jwc.witcomponent.WitDecoding;
@@ -33,6 +34,10 @@ import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.ResolveBuilder;
 import dev.jwc.wit.model.Stability;
+import dev.jwc.wit.model.TypeDef;
+import dev.jwc.wit.model.TypeDefKind;
+import dev.jwc.wit.model.TypeId;
+import dev.jwc.wit.model.TypeOwner;
 import dev.jwc.wit.model.WitPackage;
 import dev.jwc.wit.model.World;
 import dev.jwc.wit.model.WorldId;
@@ -44,8 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.OptionalInt;
 
 /**
  * {@code component new}: a core module whose {@code component-type} section describes its world becomes a
@@ -66,16 +70,18 @@ public final class ComponentNew {
     private final WorldId world;
     private final CanonOpt.StringEncoding encoding;
     private final CanonicalAbi abi;
+    private final Shim shim = new Shim();
     private final Lowerings lowerings;
+    /** The adapters that are used, each with its lowerings once checked. */
     private final List<Adapters.Adapter> adapters;
-    private Instantiation instantiation;
+    private final Map<String, Lowerings> adapterLowerings = new LinkedHashMap<>();
     private final ComponentBuilder out = new ComponentBuilder();
-    /** The world type's top-level types by index (null for imported or aliased ones). */
-    private final List<TypeDef> types = new ArrayList<>();
     private final Map<String, Integer> importedInstances = new HashMap<>();
     private final Map<String, Integer> importedFuncs = new HashMap<>();
     private final Map<String, Integer> importedTypes = new HashMap<>();
-    private final Map<String, ExternType> exportTypes = new LinkedHashMap<>();
+    /** Types in the component's own scope, where exports are lifted. */
+    private final TypeEncoder types;
+    private int mainInstance = -1;
 
     private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
         this.main = main;
@@ -83,7 +89,8 @@ public final class ComponentNew {
         this.adapters = merged.adapters();
         List<CoreModule> modules = new ArrayList<>(List.of(main));
         this.adapters.forEach(a -> modules.add(a.module()));
-        this.resolve = LiveImports.trim(merged.resolve(), merged.world(), LiveImports.usedImports(merged.resolve(), merged.world(), modules));
+        this.resolve = LiveImports.trim(merged.resolve(), merged.world(),
+                LiveImports.usedImports(merged.resolve(), merged.world(), modules));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
@@ -91,7 +98,10 @@ public final class ComponentNew {
             case COMPACT_UTF16 -> CanonOpt.StringEncoding.LATIN1_UTF16;
         };
         this.abi = new CanonicalAbi(resolve);
-        this.lowerings = new Lowerings(main, resolve, world, abi);
+        Map<String, CoreModule> adapterModules = new LinkedHashMap<>();
+        this.adapters.forEach(a -> adapterModules.put(a.name(), a.module()));
+        this.lowerings = new Lowerings(main, resolve, world, abi, shim, adapterModules);
+        this.types = new TypeEncoder(resolve, out, this::importedType);
     }
 
     /** The component of {@code module}, which carries exactly one {@code component-type} section. */
@@ -102,7 +112,8 @@ public final class ComponentNew {
     /**
      * The component of {@code module} with {@code adapters} merged in ({@code --adapt NAME=ADAPTER}): each key is
      * the module name the main module imports the adapter's functions by, each value an adapter module with its
-     * own {@code component-type} section (such as {@code wasi_snapshot_preview1.command.wasm}).
+     * own {@code component-type} section (such as {@code wasi_snapshot_preview1.command.wasm}). Without adapters
+     * the module must carry exactly one {@code component-type} section; with them it may carry none.
      */
     public static Component create(CoreModule module, Map<String, CoreModule> adapters) {
         List<ComponentTypeSection.Decoded> metadata;
@@ -147,17 +158,24 @@ public final class ComponentNew {
 
     private Component build() {
         replayWorldImports();
-        lowerings.check(adapters.stream().map(Adapters.Adapter::name).collect(Collectors.toSet()));
-        List<Instantiation.Adapter> instantiated = new ArrayList<>();
+        lowerings.check();
         for (Adapters.Adapter a : adapters) {
-            Lowerings l = new Lowerings(a.module(), resolve, world, abi);
-            l.check(Set.of(Instantiation.ENV, AdapterGc.MAIN_MODULE));
-            instantiated.add(new Instantiation.Adapter(a.name(), l));
+            Lowerings l = lowerings.forAdapter(a.module());
+            l.check();
+            adapterLowerings.put(a.name(), l);
         }
-        instantiation = new Instantiation(out, abi, lowerings, instantiated,
-                new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding);
-        int mainInstance = instantiation.instantiate();
-        liftExports(mainInstance);
+        Map<TypeId, Integer> destructors = reserveDestructors();
+        shim.instantiate(out);
+        destructors.forEach((id, slot) -> types.known(id, out.type(new ResourceType(NumType.I32,
+                slot < 0 ? OptionalInt.empty() : OptionalInt.of(shim.func(out, slot))))));
+        mainInstance = lowerings.instantiate(out, new Lowerings.WorldImports(importedFuncs, importedInstances,
+                importedTypes), encoding, id -> types.indexOf(id).orElseThrow());
+        adapterLowerings.forEach((name, l) -> lowerings.adapterInstantiated(name, l.instantiate(out,
+                new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding,
+                id -> types.indexOf(id).orElseThrow())));
+        shim.fixup(out);
+        lowerings.initialize();
+        liftExports();
         out.custom(producers());
         return out.build();
     }
@@ -179,81 +197,110 @@ public final class ComponentNew {
         for (ComponentDecl decl : worldType.decls()) {
             switch (decl) {
                 case InstanceDecl.CoreTypeDecl d -> out.coreType(d.type());
-                case InstanceDecl.TypeDecl d -> {
-                    out.type(d.type());
-                    types.add(d.type());
-                }
-                case InstanceDecl.AliasDecl d -> {
-                    out.alias(d.alias());
-                    if (d.alias().sort() == ComponentSort.TYPE) {
-                        types.add(null);
-                    }
-                }
+                case InstanceDecl.TypeDecl d -> out.type(d.type());
+                case InstanceDecl.AliasDecl d -> out.alias(d.alias());
                 case ComponentDecl.ImportDecl d -> {
                     Import imported = d.imported();
                     int index = out.importing(imported);
                     switch (imported.type()) {
                         case ExternType.Instance i -> importedInstances.put(imported.name().name(), index);
                         case ExternType.Func f -> importedFuncs.put(imported.name().name(), index);
-                        case ExternType.Type t -> {
-                            types.add(null);
-                            importedTypes.put(imported.name().name(), index);
-                        }
+                        case ExternType.Type t -> importedTypes.put(imported.name().name(), index);
                         default -> { }
                     }
                 }
                 case InstanceDecl.ExportDecl d -> {
-                    exportTypes.put(d.name().name(), d.type());
-                    if (d.type() instanceof ExternType.Type) {
-                        types.add(null);
-                    }
+                    return;
                 }
             }
         }
     }
 
-    /** The core module a world export is lifted from: the main module, or the adapter that implements it. */
-    private record LiftSource(CoreModule module, int instance, Optional<String> adapter) {}
+    /**
+     * Each resource of an exported interface, with the shim slot of its destructor ({@code iface#[dtor]r}, which
+     * the main module exports) or -1 when it has none.
+     */
+    private Map<TypeId, Integer> reserveDestructors() {
+        Map<TypeId, Integer> resources = new LinkedHashMap<>();
+        resolve.get(world).exports().forEach((key, item) -> {
+            if (item instanceof WorldItem.InterfaceItem i) {
+                resolve.get(i.id()).types().forEach((name, id) -> {
+                    if (resolve.get(id).kind() instanceof TypeDefKind.Resource) {
+                        String dtor = keyName(key) + "#[dtor]" + name;
+                        int slot = -1;
+                        if (Lowerings.hasExport(main, dtor, ExternalKind.FUNC)) {
+                            FuncType type = new FuncType(List.of(NumType.I32), List.of());
+                            Lowerings.requireExport(main, dtor, type);
+                            slot = shim.add(type, () -> out.coreExport(mainInstance, dtor, CoreSort.FUNC));
+                        }
+                        resources.put(id, slot);
+                    }
+                });
+            }
+        });
+        return resources;
+    }
 
-    private LiftSource source(WorldKey key, int mainInstance) {
+    /**
+     * Where the component's own scope finds a named type: types of exported interfaces are defined here, types of
+     * imported ones are aliased from their instance, the world's own types are imported.
+     */
+    private OptionalInt importedType(TypeId id, TypeDef def) {
+        String name = def.name().orElseThrow();
+        Integer index = switch (def.owner()) {
+            case TypeOwner.InInterface(InterfaceId owner) -> {
+                Integer instance = isExported(owner) ? null
+                        : resolve.qualifiedName(owner).map(importedInstances::get).orElse(null);
+                yield instance == null ? null
+                        : out.alias(new Alias.InstanceExport(ComponentSort.TYPE, instance, name));
+            }
+            case TypeOwner.InWorld w -> importedTypes.get(name);
+            case TypeOwner.NoOwner n -> null;
+        };
+        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    private boolean isExported(InterfaceId id) {
+        return resolve.get(world).exports().values().stream()
+                .anyMatch(e -> e instanceof WorldItem.InterfaceItem i && i.id().equals(id));
+    }
+
+    /** The module a world export is lifted from: the adapter that implements it, else the main module. */
+    private Lowerings source(WorldKey key) {
         for (Adapters.Adapter a : adapters) {
             if (a.exports().contains(key)) {
-                return new LiftSource(a.module(), instantiation.adapterInstance(a.name()), Optional.of(a.name()));
+                return adapterLowerings.get(a.name());
             }
         }
-        return new LiftSource(main, mainInstance, Optional.empty());
+        return lowerings;
     }
 
-    private void liftExports(int mainInstance) {
-        World w = resolve.get(world);
-        OuterTypes outerTypes = new OuterTypes(resolve, out, importedInstances);
-        for (var e : w.exports().entrySet()) {
+    private void liftExports() {
+        for (var e : ExportOrder.of(resolve, resolve.get(world)).entrySet()) {
             String name = keyName(e.getKey());
-            LiftSource source = source(e.getKey(), mainInstance);
+            Lowerings source = source(e.getKey());
             switch (e.getValue()) {
                 case WorldItem.FunctionItem(Function f) -> {
-                    ExternType.Func type = (ExternType.Func) exportTypes.get(name);
-                    int func = lift(source, f, name, type.type());
+                    int func = lift(source, f, name);
                     out.export(new Export(ExternName.of(name), ComponentSort.FUNC, func, Optional.empty()));
                 }
-                case WorldItem.InterfaceItem i -> exportInterface(source, name, i.id(), outerTypes);
+                case WorldItem.InterfaceItem i -> exportInterface(source, name, i.id());
                 case WorldItem.TypeItem t -> { }
             }
         }
     }
 
-    private void exportInterface(LiftSource source, String name, InterfaceId id, OuterTypes outerTypes) {
+    private void exportInterface(Lowerings source, String name, InterfaceId id) {
         Interface iface = resolve.get(id);
-        List<Instance.Arg> args = new ArrayList<>();
+        Map<String, Integer> lifted = new LinkedHashMap<>();
         for (Function f : iface.functions().values()) {
-            int type = outerTypes.funcType(f);
-            int func = lift(source, f, name + "#" + f.name(), type);
-            args.add(new Instance.Arg("import-func-" + f.name(), ComponentSort.FUNC, func));
+            lifted.put(f.name(), lift(source, f, name + "#" + f.name()));
         }
-        ExternType.Instance type = (ExternType.Instance) exportTypes.get(name);
-        int shim = out.component(ExportShim.of((InstanceType) types.get(type.type())));
-        int instance = out.instance(new Instance.Instantiate(shim, args));
-        out.export(new Export(exportName(name, id), ComponentSort.INSTANCE, instance, Optional.empty()));
+        int shim = ExportShim.instantiate(out, resolve, id, types, lifted);
+        int instance = out.export(new Export(exportName(name, id), ComponentSort.INSTANCE, shim, Optional.empty()));
+        // Later exports see this interface's types through the exported instance, as its users will.
+        iface.types().forEach((typeName, type) -> types.known(type,
+                out.alias(new Alias.InstanceExport(ComponentSort.TYPE, instance, typeName))));
     }
 
     private ExternName exportName(String name, InterfaceId id) {
@@ -265,21 +312,21 @@ public final class ComponentNew {
         return ExternName.of(name);
     }
 
-    private int lift(LiftSource source, Function f, String coreName, int type) {
+    /** Lifts core export {@code coreName} of {@code source} (the main module or an adapter). */
+    private int lift(Lowerings source, Function f, String coreName) {
         FuncType expected = abi.signature(f, CanonicalAbi.Direction.LIFT);
         Lowerings.requireExport(source.module(), coreName, expected);
+        int type = types.funcType(f);
         int core = out.coreExport(source.instance(), coreName, CoreSort.FUNC);
         List<CanonOpt> options = new ArrayList<>();
         if (abi.needsMemory(f)) {
-            options.add(new CanonOpt.Memory(instantiation.memory(coreName)));
+            options.add(new CanonOpt.Memory(lowerings.memory(coreName)));
             if (abi.needsRealloc(f, CanonicalAbi.Direction.LIFT)) {
-                options.add(new CanonOpt.Realloc(source.adapter()
-                        .map(a -> instantiation.adapterRealloc(a, Instantiation.EXPORT_REALLOC, coreName))
-                        .orElseGet(() -> instantiation.realloc(coreName))));
+                options.add(new CanonOpt.Realloc(source.liftRealloc(coreName)));
             }
             options.add(encoding);
         }
-        if (Lowerings.hasExport(source.module(), POST_RETURN + coreName, dev.jwc.binary.core.ExternalKind.FUNC)) {
+        if (Lowerings.hasExport(source.module(), POST_RETURN + coreName, ExternalKind.FUNC)) {
             options.add(new CanonOpt.PostReturn(out.coreExport(source.instance(), POST_RETURN + coreName,
                     CoreSort.FUNC)));
         }

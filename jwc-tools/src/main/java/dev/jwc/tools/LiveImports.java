@@ -11,6 +11,7 @@ import dev.jwc.wit.model.ResolveBuilder;
 import dev.jwc.wit.model.Type;
 import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.TypeId;
+import dev.jwc.wit.model.TypeOwner;
 import dev.jwc.wit.model.World;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
@@ -30,11 +31,16 @@ import java.util.Set;
  */
 final class LiveImports {
     private final Resolve resolve;
+    private final Set<InterfaceId> exported;
     private final Set<TypeId> live = new HashSet<>();
+    private final Set<TypeId> visited = new HashSet<>();
     private final Deque<TypeId> pending = new ArrayDeque<>();
+    /** Marking from the exports: types of exported interfaces are walked through but not imported. */
+    private boolean fromExports;
 
-    private LiveImports(Resolve resolve) {
+    private LiveImports(Resolve resolve, Set<InterfaceId> exported) {
         this.resolve = resolve;
+        this.exported = exported;
     }
 
     static Resolve trim(Resolve resolve, WorldId worldId, CoreModule module) {
@@ -58,17 +64,7 @@ final class LiveImports {
     /** {@code resolve} with the world's imports trimmed to those in {@code used} (see {@link #usedImports}). */
     static Resolve trim(Resolve resolve, WorldId worldId, Set<String> used) {
         World world = resolve.get(worldId);
-        LiveImports l = new LiveImports(resolve);
-        world.exports().values().forEach(item -> {
-            switch (item) {
-                case WorldItem.FunctionItem(Function f) -> l.function(f);
-                case WorldItem.InterfaceItem i -> {
-                    resolve.get(i.id()).functions().values().forEach(l::function);
-                    resolve.get(i.id()).types().values().forEach(l::type);
-                }
-                case WorldItem.TypeItem t -> l.type(t.id());
-            }
-        });
+        LiveImports l = new LiveImports(resolve, exportedInterfaces(world));
         world.imports().forEach((key, item) -> {
             String name = ComponentNew.keyName(resolve, key);
             switch (item) {
@@ -86,6 +82,19 @@ final class LiveImports {
                             l.type(t);
                         }
                     });
+                }
+                case WorldItem.TypeItem t -> l.type(t.id());
+            }
+        });
+        l.drain();
+        // What exports use comes from imports too, except the types exported interfaces define themselves.
+        l.fromExports = true;
+        world.exports().values().forEach(item -> {
+            switch (item) {
+                case WorldItem.FunctionItem(Function f) -> l.function(f);
+                case WorldItem.InterfaceItem i -> {
+                    resolve.get(i.id()).functions().values().forEach(l::function);
+                    resolve.get(i.id()).types().values().forEach(l::type);
                 }
                 case WorldItem.TypeItem t -> l.type(t.id());
             }
@@ -116,9 +125,9 @@ final class LiveImports {
                             functions.put(n, f);
                         }
                     });
-                    if (!types.isEmpty() || !functions.isEmpty() || isExported(world, i.id())) {
+                    if (!types.isEmpty() || !functions.isEmpty()) {
                         imports.put(key, item);
-                        if (!isExported(world, i.id())) {
+                        if (!l.exported.contains(i.id())) {
                             b.set(i.id(), new Interface(iface.name(), types, functions, iface.docs(),
                                     iface.stability(), iface.pkg()));
                         }
@@ -130,8 +139,14 @@ final class LiveImports {
         return b.build();
     }
 
-    private static boolean isExported(World world, InterfaceId id) {
-        return world.exports().values().stream().anyMatch(e -> e instanceof WorldItem.InterfaceItem i && i.id().equals(id));
+    private static Set<InterfaceId> exportedInterfaces(World world) {
+        Set<InterfaceId> ids = new HashSet<>();
+        world.exports().values().forEach(e -> {
+            if (e instanceof WorldItem.InterfaceItem i) {
+                ids.add(i.id());
+            }
+        });
+        return ids;
     }
 
     private void function(Function f) {
@@ -147,7 +162,12 @@ final class LiveImports {
     }
 
     private void type(TypeId id) {
-        if (live.add(id)) {
+        boolean ownedByExport = fromExports
+                && resolve.get(id).owner() instanceof TypeOwner.InInterface(InterfaceId owner) && exported.contains(owner);
+        if (!ownedByExport) {
+            live.add(id);
+        }
+        if (visited.add(id)) {
             pending.push(id);
         }
     }
