@@ -90,7 +90,7 @@ public final class ComponentNew {
         List<CoreModule> modules = new ArrayList<>(List.of(main));
         this.adapters.forEach(a -> modules.add(a.module()));
         this.resolve = LiveImports.trim(merged.resolve(), merged.world(),
-                LiveImports.usedImports(merged.resolve(), merged.world(), modules));
+                LiveImports.usedImports(merged.resolve(), merged.world(), modules, adapters.keySet()));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;

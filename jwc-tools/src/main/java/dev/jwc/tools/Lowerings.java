@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.function.ToIntFunction;
 
 /**
@@ -81,6 +82,7 @@ final class Lowerings {
     static final String EXPORT_PREFIX = "[export]";
     static final String ENV = "env";
     static final String IMPORT_REALLOC = "cabi_import_realloc";
+    static final String LEGACY_REALLOC = "canonical_abi_realloc";
     static final String EXPORT_REALLOC = "cabi_export_realloc";
 
     /** The module whose imports these are: the main module, or an adapter. */
@@ -429,12 +431,17 @@ final class Lowerings {
             return mainModule.get().mainRealloc(user);
         }
         if (realloc == null) {
-            if (!hasExport(main, ComponentNew.REALLOC, ExternalKind.FUNC)) {
-                throw new ToolsException("module does not export `cabi_realloc`, which `" + user + "` needs");
-            }
-            realloc = out.coreExport(mainInstance, ComponentNew.REALLOC, CoreSort.FUNC);
+            String name = reallocExport(main).orElseThrow(() -> new ToolsException(
+                    "module does not export `cabi_realloc`, which `" + user + "` needs"));
+            realloc = out.coreExport(mainInstance, name, CoreSort.FUNC);
         }
         return realloc;
+    }
+
+    /** The module's realloc: {@code cabi_realloc}, or {@code canonical_abi_realloc} of early canonical ABI modules. */
+    static Optional<String> reallocExport(CoreModule m) {
+        return Stream.of(ComponentNew.REALLOC, LEGACY_REALLOC).filter(n -> hasExport(m, n, ExternalKind.FUNC))
+                .findFirst();
     }
 
     static boolean hasExport(CoreModule m, String name, ExternalKind kind) {
