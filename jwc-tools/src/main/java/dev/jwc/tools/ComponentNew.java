@@ -27,18 +27,18 @@ import dev.jwc.witcomponent.WitComponentException;
 import dev.jwc.witcomponent.WitDecoding;
 import dev.jwc.witcomponent.WitEncoding;
 import dev.jwc.wit.model.Docs;
+import dev.jwc.wit.model.PackageId;
+import dev.jwc.wit.model.ResolveBuilder;
+import dev.jwc.wit.model.Stability;
+import dev.jwc.wit.model.WitPackage;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.InterfaceId;
-import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
-import dev.jwc.wit.model.ResolveBuilder;
-import dev.jwc.wit.model.Stability;
 import dev.jwc.wit.model.TypeDef;
 import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.TypeId;
 import dev.jwc.wit.model.TypeOwner;
-import dev.jwc.wit.model.WitPackage;
 import dev.jwc.wit.model.World;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
@@ -50,6 +50,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code component new}: a core module whose {@code component-type} section describes its world becomes a
@@ -64,6 +66,9 @@ public final class ComponentNew {
     static final String REALLOC = "cabi_realloc";
     static final String POST_RETURN = "cabi_post_";
     static final String INITIALIZE = "_initialize";
+    private static final String ASYNC_LIFT = "[async-lift]";
+    private static final String ASYNC_LIFT_STACKFUL = "[async-lift-stackful]";
+    private static final String CALLBACK = "[callback]";
 
     private final CoreModule main;
     private final Resolve resolve;
@@ -72,9 +77,8 @@ public final class ComponentNew {
     private final CanonicalAbi abi;
     private final Shim shim = new Shim();
     private final Lowerings lowerings;
-    /** The adapters that are used, each with its lowerings once checked. */
     private final List<Adapters.Adapter> adapters;
-    private final Map<String, Lowerings> adapterLowerings = new LinkedHashMap<>();
+    private Instantiation instantiation;
     private final ComponentBuilder out = new ComponentBuilder();
     private final Map<String, Integer> importedInstances = new HashMap<>();
     private final Map<String, Integer> importedFuncs = new HashMap<>();
@@ -98,9 +102,7 @@ public final class ComponentNew {
             case COMPACT_UTF16 -> CanonOpt.StringEncoding.LATIN1_UTF16;
         };
         this.abi = new CanonicalAbi(resolve);
-        Map<String, CoreModule> adapterModules = new LinkedHashMap<>();
-        this.adapters.forEach(a -> adapterModules.put(a.name(), a.module()));
-        this.lowerings = new Lowerings(main, resolve, world, abi, shim, adapterModules);
+        this.lowerings = new Lowerings(main, resolve, world, abi);
         this.types = new TypeEncoder(resolve, out, this::importedType);
     }
 
@@ -112,8 +114,7 @@ public final class ComponentNew {
     /**
      * The component of {@code module} with {@code adapters} merged in ({@code --adapt NAME=ADAPTER}): each key is
      * the module name the main module imports the adapter's functions by, each value an adapter module with its
-     * own {@code component-type} section (such as {@code wasi_snapshot_preview1.command.wasm}). Without adapters
-     * the module must carry exactly one {@code component-type} section; with them it may carry none.
+     * own {@code component-type} section (such as {@code wasi_snapshot_preview1.command.wasm}).
      */
     public static Component create(CoreModule module, Map<String, CoreModule> adapters) {
         List<ComponentTypeSection.Decoded> metadata;
@@ -158,23 +159,21 @@ public final class ComponentNew {
 
     private Component build() {
         replayWorldImports();
-        lowerings.check();
+        lowerings.check(adapters.stream().map(Adapters.Adapter::name).collect(Collectors.toSet()));
+        List<Instantiation.Adapter> instantiated = new ArrayList<>();
         for (Adapters.Adapter a : adapters) {
-            Lowerings l = lowerings.forAdapter(a.module());
-            l.check();
-            adapterLowerings.put(a.name(), l);
+            Lowerings l = new Lowerings(a.module(), resolve, world, abi);
+            l.check(Set.of(Instantiation.ENV, AdapterGc.MAIN_MODULE));
+            instantiated.add(new Instantiation.Adapter(a.name(), l));
         }
+        instantiation = new Instantiation(out, abi, lowerings, instantiated,
+                new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding, shim);
+        instantiation.reserve();
         Map<TypeId, Integer> destructors = reserveDestructors();
         shim.instantiate(out);
         destructors.forEach((id, slot) -> types.known(id, out.type(new ResourceType(NumType.I32,
                 slot < 0 ? OptionalInt.empty() : OptionalInt.of(shim.func(out, slot))))));
-        mainInstance = lowerings.instantiate(out, new Lowerings.WorldImports(importedFuncs, importedInstances,
-                importedTypes), encoding, id -> types.indexOf(id).orElseThrow());
-        adapterLowerings.forEach((name, l) -> lowerings.adapterInstantiated(name, l.instantiate(out,
-                new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding,
-                id -> types.indexOf(id).orElseThrow())));
-        shim.fixup(out);
-        lowerings.initialize();
+        mainInstance = instantiation.instantiate(id -> types.indexOf(id).orElseThrow(), types);
         liftExports();
         out.custom(producers());
         return out.build();
@@ -231,7 +230,7 @@ public final class ComponentNew {
                         if (Lowerings.hasExport(main, dtor, ExternalKind.FUNC)) {
                             FuncType type = new FuncType(List.of(NumType.I32), List.of());
                             Lowerings.requireExport(main, dtor, type);
-                            slot = shim.add(type, () -> out.coreExport(mainInstance, dtor, CoreSort.FUNC));
+                            slot = shim.add(type, () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
                         }
                         resources.put(id, slot);
                     }
@@ -265,20 +264,22 @@ public final class ComponentNew {
                 .anyMatch(e -> e instanceof WorldItem.InterfaceItem i && i.id().equals(id));
     }
 
-    /** The module a world export is lifted from: the adapter that implements it, else the main module. */
-    private Lowerings source(WorldKey key) {
+    /** The core module a world export is lifted from: the main module, or the adapter that implements it. */
+    private record LiftSource(CoreModule module, int instance, Optional<String> adapter) {}
+
+    private LiftSource source(WorldKey key) {
         for (Adapters.Adapter a : adapters) {
             if (a.exports().contains(key)) {
-                return adapterLowerings.get(a.name());
+                return new LiftSource(a.module(), instantiation.adapterInstance(a.name()), Optional.of(a.name()));
             }
         }
-        return lowerings;
+        return new LiftSource(main, mainInstance, Optional.empty());
     }
 
     private void liftExports() {
         for (var e : ExportOrder.of(resolve, resolve.get(world)).entrySet()) {
             String name = keyName(e.getKey());
-            Lowerings source = source(e.getKey());
+            LiftSource source = source(e.getKey());
             switch (e.getValue()) {
                 case WorldItem.FunctionItem(Function f) -> {
                     int func = lift(source, f, name);
@@ -290,7 +291,7 @@ public final class ComponentNew {
         }
     }
 
-    private void exportInterface(Lowerings source, String name, InterfaceId id) {
+    private void exportInterface(LiftSource source, String name, InterfaceId id) {
         Interface iface = resolve.get(id);
         Map<String, Integer> lifted = new LinkedHashMap<>();
         for (Function f : iface.functions().values()) {
@@ -312,23 +313,47 @@ public final class ComponentNew {
         return ExternName.of(name);
     }
 
-    /** Lifts core export {@code coreName} of {@code source} (the main module or an adapter). */
-    private int lift(Lowerings source, Function f, String coreName) {
-        FuncType expected = abi.signature(f, CanonicalAbi.Direction.LIFT);
-        Lowerings.requireExport(source.module(), coreName, expected);
+    private int lift(LiftSource source, Function f, String coreName) {
+        CoreModule module = source.module();
+        CanonicalAbi.Variant variant = CanonicalAbi.Variant.SYNC;
+        String export = coreName;
+        if (!Lowerings.hasExport(module, coreName, ExternalKind.FUNC)) {
+            if (Lowerings.hasExport(module, ASYNC_LIFT + coreName, ExternalKind.FUNC)) {
+                variant = CanonicalAbi.Variant.ASYNC_CALLBACK;
+                export = ASYNC_LIFT + coreName;
+            } else if (Lowerings.hasExport(module, ASYNC_LIFT_STACKFUL + coreName, ExternalKind.FUNC)) {
+                variant = CanonicalAbi.Variant.ASYNC_STACKFUL;
+                export = ASYNC_LIFT_STACKFUL + coreName;
+            }
+        }
+        Lowerings.requireExport(module, export, abi.signature(f, CanonicalAbi.Direction.LIFT, variant));
         int type = types.funcType(f);
-        int core = out.coreExport(source.instance(), coreName, CoreSort.FUNC);
+        int core = out.coreExport(source.instance(), export, CoreSort.FUNC);
         List<CanonOpt> options = new ArrayList<>();
-        if (abi.needsMemory(f)) {
-            options.add(new CanonOpt.Memory(lowerings.memory(coreName)));
+        if (abi.needsMemory(f, CanonicalAbi.Direction.LIFT, variant)) {
+            options.add(new CanonOpt.Memory(instantiation.memory(coreName)));
             if (abi.needsRealloc(f, CanonicalAbi.Direction.LIFT)) {
-                options.add(new CanonOpt.Realloc(source.liftRealloc(coreName)));
+                options.add(new CanonOpt.Realloc(source.adapter()
+                        .map(a -> instantiation.adapterRealloc(a, Instantiation.EXPORT_REALLOC, coreName))
+                        .orElseGet(() -> instantiation.realloc(Instantiation.EXPORT_REALLOC, coreName))));
             }
             options.add(encoding);
         }
-        if (Lowerings.hasExport(source.module(), POST_RETURN + coreName, ExternalKind.FUNC)) {
-            options.add(new CanonOpt.PostReturn(out.coreExport(source.instance(), POST_RETURN + coreName,
-                    CoreSort.FUNC)));
+        switch (variant) {
+            case SYNC -> {
+                if (Lowerings.hasExport(module, POST_RETURN + coreName, ExternalKind.FUNC)) {
+                    options.add(new CanonOpt.PostReturn(out.coreExport(source.instance(), POST_RETURN + coreName,
+                            CoreSort.FUNC)));
+                }
+            }
+            case ASYNC_CALLBACK -> {
+                String callback = CALLBACK + export;
+                Lowerings.requireExport(module, callback,
+                        new FuncType(List.of(NumType.I32, NumType.I32, NumType.I32), List.of(NumType.I32)));
+                options.add(new CanonOpt.Async());
+                options.add(new CanonOpt.Callback(out.coreExport(source.instance(), callback, CoreSort.FUNC)));
+            }
+            case ASYNC_STACKFUL -> options.add(new CanonOpt.Async());
         }
         return out.canon(new Canon.Lift(core, options, type));
     }

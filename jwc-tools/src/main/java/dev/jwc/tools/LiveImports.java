@@ -55,7 +55,9 @@ final class LiveImports {
                 if (adapters.contains(i.module())) {
                     continue;
                 }
-                used.add(ImportNames.worldName(resolve, worldId, i.module()) + "\0" + i.name());
+                String name = i.name();
+                name = name.startsWith(Lowerings.ASYNC_LOWER) ? name.substring(Lowerings.ASYNC_LOWER.length()) : name;
+                used.add(ImportNames.worldName(resolve, worldId, i.module()) + "\0" + name);
             }
         }
         return used;
@@ -72,11 +74,13 @@ final class LiveImports {
                     if (used.contains(ComponentNew.ROOT_MODULE + "\0" + f.name())) {
                         l.function(f);
                     }
+                    l.payloads(used, ComponentNew.ROOT_MODULE, f);
                 }
                 case WorldItem.InterfaceItem i -> {
                     Interface iface = resolve.get(i.id());
                     iface.functions().values().stream().filter(f -> used.contains(name + "\0" + f.name()))
                             .forEach(l::function);
+                    iface.functions().values().forEach(f -> l.payloads(used, name, f));
                     iface.types().forEach((n, t) -> {
                         if (used.contains(name + "\0" + Lowerings.RESOURCE_DROP + n)) {
                             l.type(t);
@@ -147,6 +151,27 @@ final class LiveImports {
             }
         });
         return ids;
+    }
+
+    /**
+     * The future and stream types of {@code f} that {@code future}/{@code stream} built-ins imported from
+     * {@code module} name ({@code [future-read-0]f}): their payloads are used even when {@code f} is not.
+     */
+    private void payloads(Set<String> used, String module, Function f) {
+        List<TypeId> types = null;
+        for (String key : used) {
+            if (!key.startsWith(module + "\0")) {
+                continue;
+            }
+            var p = PayloadName.parse(key.substring(module.length() + 1));
+            if (p.isPresent() && p.get().function().equals(f.name()) && p.get().index().isPresent()) {
+                types = types == null ? PayloadName.futuresAndStreams(resolve, f) : types;
+                int n = p.get().index().getAsInt();
+                if (n < types.size()) {
+                    type(types.get(n));
+                }
+            }
+        }
     }
 
     private void function(Function f) {

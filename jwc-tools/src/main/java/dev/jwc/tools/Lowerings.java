@@ -1,11 +1,5 @@
 package dev.jwc.tools;
 
-import dev.jwc.binary.component.Alias;
-import dev.jwc.binary.component.Canon;
-import dev.jwc.binary.component.CanonOpt;
-import dev.jwc.binary.component.ComponentSort;
-import dev.jwc.binary.component.CoreInstance;
-import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
 import dev.jwc.binary.core.ExternalKind;
@@ -16,7 +10,9 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.MemoryType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.SubType;
-import dev.jwc.text.Wat;
+import dev.jwc.binary.core.types.ValType;
+import dev.jwc.binary.component.Canon;
+import dev.jwc.binary.component.CanonOpt;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.Resolve;
@@ -25,26 +21,38 @@ import dev.jwc.wit.model.TypeId;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.function.ToIntFunction;
+import java.util.Set;
 
 /**
- * The imports of the main module (or of an adapter) and what each is bound to: a world function lowered into it,
- * the drop of an imported resource, an intrinsic of a resource the component exports, or the memory; the main
- * module may import an adapter's functions, and an adapter imports the main module's memory and exports.
- * Lowerings that need the main module's memory or a {@code cabi_realloc}, and adapter functions (the adapter is
- * instantiated after the main module), go through the {@link Shim}.
+ * The imports of one core module (the main module or an adapter) and what each is bound to: a world function
+ * lowered into it, the drop of an imported resource, an intrinsic of a resource the component exports, or the
+ * memory. Imports that another core module satisfies (an adapter's functions, the main module's memory) are
+ * left to {@link Instantiation}.
  */
 final class Lowerings {
-    /** What one import of the main module is bound to. */
-    private sealed interface Binding {
+    /** What one import of the module is bound to. */
+    sealed interface Binding {
         /** World function {@code field} of import {@code worldName} ({@code field} null for a world function). */
-        record Lowered(Function function, String worldName, String field) implements Binding {}
+        record Lowered(Function function, String worldName, String field, boolean async) implements Binding {}
+
+        /** A canonical built-in that needs nothing from the module ({@code [backpressure-inc]}, ...). */
+        record Builtin(Canon canon) implements Binding {}
+
+        /** {@code [waitable-set-wait]} or {@code [waitable-set-poll]}, which write an event to memory. */
+        record WaitableSet(boolean poll, boolean cancellable) implements Binding {}
+
+        /** {@code [error-context-new-ENC]} or {@code [error-context-debug-message-ENC]}. */
+        record ErrorContext(boolean debugMessage, CanonOpt.StringEncoding encoding) implements Binding {}
+
+        /** {@code [task-return]f} of exported function {@code f}. */
+        record TaskReturn(Function function) implements Binding {}
+
+        /** A {@code future} or {@code stream} built-in on {@code type} ({@code [future-read-N]f}, ...). */
+        record Payload(PayloadOp op, boolean stream, Optional<TypeId> type, boolean async) implements Binding {}
 
         /** {@code [resource-drop]r} of a resource the world imports. */
         record ImportedDrop(String worldName, String resource) implements Binding {}
@@ -54,15 +62,30 @@ final class Lowerings {
 
         /** {@code env::memory}, which the shim defines. */
         record Memory() implements Binding {}
+    }
 
-        /** A function of the adapter the main module imports under the adapter's name. */
-        record AdapterExport() implements Binding {}
+    /** The built-ins of {@code future} and {@code stream} types, by the label in their import names. */
+    enum PayloadOp {
+        NEW("new"), READ("read"), WRITE("write"), CANCEL_READ("cancel-read"), CANCEL_WRITE("cancel-write"),
+        DROP_READABLE("drop-readable"), DROP_WRITABLE("drop-writable");
 
-        /** An adapter's {@code env::memory}: the main module's memory. */
-        record MainMemory() implements Binding {}
+        final String label;
 
-        /** An adapter's import from {@code __main_module__}: the main module's export of that name. */
-        record MainExport(CoreSort sort) implements Binding {}
+        PayloadOp(String label) {
+            this.label = label;
+        }
+
+        /** The core signature; a stream's reads and writes also take a length. */
+        FuncType signature(boolean stream) {
+            List<ValType> handleAndBuffer = stream ? List.of(NumType.I32, NumType.I32, NumType.I32)
+                    : List.of(NumType.I32, NumType.I32);
+            return switch (this) {
+                case NEW -> new FuncType(List.of(), List.of(NumType.I64));
+                case READ, WRITE -> new FuncType(handleAndBuffer, List.of(NumType.I32));
+                case CANCEL_READ, CANCEL_WRITE -> new FuncType(List.of(NumType.I32), List.of(NumType.I32));
+                case DROP_READABLE, DROP_WRITABLE -> new FuncType(List.of(NumType.I32), List.of());
+            };
+        }
     }
 
     enum ResourceIntrinsic {
@@ -80,130 +103,173 @@ final class Lowerings {
 
     static final String RESOURCE_DROP = "[resource-drop]";
     static final String EXPORT_PREFIX = "[export]";
-    static final String ENV = "env";
-    static final String IMPORT_REALLOC = "cabi_import_realloc";
     static final String LEGACY_REALLOC = "canonical_abi_realloc";
-    static final String EXPORT_REALLOC = "cabi_export_realloc";
+    static final String ASYNC_LOWER = "[async-lower]";
+    private static final String CANCELLABLE = "[cancellable]";
+    private static final String TASK_RETURN = "[task-return]";
+    private static final String TASK_CANCEL = "[task-cancel]";
+    static final String ENV = "env";
 
-    /** The module whose imports these are: the main module, or an adapter. */
-    private final CoreModule main;
+    private final CoreModule module;
     private final Resolve resolve;
     private final WorldId world;
     private final CanonicalAbi abi;
-    private final Shim shim;
-    /** The adapters the main module may import from, by name (none for an adapter). */
-    private final Map<String, CoreModule> adapters;
-    private final Map<String, Integer> adapterInstances = new HashMap<>();
-    /** For an adapter: the main module's lowerings, which give its memory and instance. */
-    private final Optional<Lowerings> mainModule;
-    /** Each import of the main module, in order, with its binding and its shim slot (or -1). */
-    private record Bound(Import imported, Binding binding, int slot) {}
+    /** An import of the module, with its binding. */
+    record Bound(Import imported, Binding binding) {}
 
     private final List<Bound> bound = new ArrayList<>();
-    private ComponentBuilder out;
-    private WorldImports imports;
-    private CanonOpt.StringEncoding encoding;
-    private int mainInstance = -1;
-    private Integer memory;
-    private Integer realloc;
-    private final Map<String, Integer> adapterReallocs = new HashMap<>();
+    private final List<Import> external = new ArrayList<>();
+    private MemoryType importedMemory;
 
-    /** The main module's lowerings; it may import functions from {@code adapters} by their names. */
-    Lowerings(CoreModule main, Resolve resolve, WorldId world, CanonicalAbi abi, Shim shim,
-              Map<String, CoreModule> adapters) {
-        this(main, resolve, world, abi, shim, adapters, Optional.empty());
-    }
-
-    private Lowerings(CoreModule module, Resolve resolve, WorldId world, CanonicalAbi abi, Shim shim,
-                      Map<String, CoreModule> adapters, Optional<Lowerings> mainModule) {
-        this.main = module;
+    Lowerings(CoreModule module, Resolve resolve, WorldId world, CanonicalAbi abi) {
+        this.module = module;
         this.resolve = resolve;
         this.world = world;
         this.abi = abi;
-        this.shim = shim;
-        this.adapters = Map.copyOf(adapters);
-        this.mainModule = mainModule;
     }
 
-    /** The lowerings of an adapter, instantiated after the main module whose lowerings are {@code this}. */
-    Lowerings forAdapter(CoreModule adapter) {
-        return new Lowerings(adapter, resolve, world, abi, shim, Map.of(), Optional.of(this));
-    }
-
-    CoreModule module() {
-        return main;
-    }
-
-    /** The core instance of the module, once {@link #instantiate}d. */
-    int instance() {
-        return mainInstance;
-    }
-
-    /** Records adapter {@code name}'s core instance, whose functions the shim forwards to. */
-    void adapterInstantiated(String name, int instance) {
-        adapterInstances.put(name, instance);
-    }
-
-    /** Binds every import of the main module, checking its core type; reserves shim slots where needed. */
-    void check() {
-        List<SubType> types = main.subTypes();
-        for (Import i : main.imports()) {
-            if (adapters.containsKey(i.module())) {
-                bound.add(adapterExport(i, types));
+    /**
+     * Binds every import of the module, checking its core type; imports from {@code externalModules} are only
+     * collected.
+     */
+    void check(Set<String> externalModules) {
+        List<SubType> types = module.subTypes();
+        for (Import i : module.imports()) {
+            if (externalModules.contains(i.module())) {
+                external.add(i);
                 continue;
             }
             Binding b = switch (i.type()) {
-                case MemoryType m when mainModule.isPresent() && i.module().equals(ENV) -> new Binding.MainMemory();
-                case EntityType t when mainModule.isPresent() && i.module().equals(AdapterGc.MAIN_MODULE) ->
-                        new Binding.MainExport(sort(i.kind()));
                 case MemoryType m when i.module().equals(ENV) && i.name().equals(ComponentNew.MEMORY) -> {
-                    shim.defineMemory(m);
+                    importedMemory = m;
                     yield new Binding.Memory();
                 }
                 case EntityType.Func(int typeIndex) -> bind(i, types.get(typeIndex).composite());
                 default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
                         + i.name() + "`; only functions and `env::memory` can be imported");
             };
-            int slot = b instanceof Binding.Lowered l && abi.needsMemory(l.function())
-                    ? shim.add(abi.signature(l.function(), CanonicalAbi.Direction.LOWER), () -> lowerWithOptions(l))
-                    : -1;
-            bound.add(new Bound(i, b, slot));
+            bound.add(new Bound(i, b));
         }
     }
 
-    /** The main module's import of an adapter function, which the shim forwards once the adapter exists. */
-    private Bound adapterExport(Import i, List<SubType> types) {
-        if (!(i.type() instanceof EntityType.Func(int typeIndex))
-                || !(types.get(typeIndex).composite() instanceof FuncType type)) {
-            throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
-                    + "`; only functions can be imported from an adapter");
-        }
-        requireExport(adapters.get(i.module()), i.name(), type);
-        int slot = shim.add(type, () -> out.coreExport(adapterInstances.get(i.module()), i.name(), CoreSort.FUNC));
-        return new Bound(i, new Binding.AdapterExport(), slot);
+    CoreModule module() {
+        return module;
     }
 
-    private static CoreSort sort(ExternalKind kind) {
-        return switch (kind) {
-            case FUNC -> CoreSort.FUNC;
-            case TABLE -> CoreSort.TABLE;
-            case MEMORY -> CoreSort.MEMORY;
-            case GLOBAL -> CoreSort.GLOBAL;
-            case TAG -> CoreSort.TAG;
-        };
+    /** The core type of function import {@code i}. */
+    FuncType functionType(Import i) {
+        if (i.type() instanceof EntityType.Func(int index) && module.subTypes().get(index).composite() instanceof FuncType f) {
+            return f;
+        }
+        throw new IllegalStateException("not a function import: " + i.name());
     }
+
+    /** The imports the world or the component satisfies, in order. */
+    List<Bound> bound() {
+        return bound;
+    }
+
+    /** The imports from modules that other core modules provide, in order. */
+    List<Import> external() {
+        return external;
+    }
+
+    /** The type of the module's {@code env::memory} import, which the component must define. */
+    Optional<MemoryType> importedMemory() {
+        return Optional.ofNullable(importedMemory);
+    }
+
+    /** A binding with the core type its import must have. */
+    record Classified(Binding binding, FuncType expected) {}
 
     private Binding bind(Import i, CompositeType actual) {
-        if (i.module().startsWith(EXPORT_PREFIX)) {
-            return exportedResource(i, actual);
+        String name = i.name();
+        boolean async = name.startsWith(ASYNC_LOWER);
+        name = async ? name.substring(ASYNC_LOWER.length()) : name;
+        boolean cancellable = name.startsWith(CANCELLABLE);
+        name = cancellable ? name.substring(CANCELLABLE.length()) : name;
+        boolean exported = i.module().startsWith(EXPORT_PREFIX);
+        String target = exported ? i.module().substring(EXPORT_PREFIX.length()) : i.module();
+        Classified c = null;
+        if (!exported && target.equals(ComponentNew.ROOT_MODULE)) {
+            c = Builtins.classify(name, async, cancellable).orElse(null);
+        } else if (exported) {
+            c = exportedIntrinsic(i, target, name, actual);
         }
-        if (i.name().startsWith(RESOURCE_DROP)) {
-            expectType(i, actual, new FuncType(List.of(NumType.I32), List.of()));
-            return importedDrop(i);
+        if (c == null) {
+            c = payload(target, name, async, exported).orElse(null);
         }
-        Binding.Lowered l = find(i);
-        expectType(i, actual, abi.signature(l.function(), CanonicalAbi.Direction.LOWER));
-        return l;
+        if (c == null && exported) {
+            throw new ToolsException("module imports unknown intrinsic `" + i.name() + "` from `" + i.module() + "`");
+        }
+        if (c == null && name.startsWith(RESOURCE_DROP)) {
+            c = new Classified(importedDrop(i), new FuncType(List.of(NumType.I32), List.of()));
+        }
+        if (c == null) {
+            Binding.Lowered l = find(i, name, async);
+            c = new Classified(l, abi.signature(l.function(), CanonicalAbi.Direction.LOWER,
+                    async ? CanonicalAbi.Variant.ASYNC_CALLBACK : CanonicalAbi.Variant.SYNC));
+        }
+        expectType(i, actual, c.expected());
+        return c.binding();
+    }
+
+    /** {@code [task-return]f}, {@code [task-cancel]} and the resource intrinsics of {@code [export]target}. */
+    private Classified exportedIntrinsic(Import i, String target, String name, CompositeType actual) {
+        if (name.equals(TASK_CANCEL)) {
+            return new Classified(new Binding.Builtin(new Canon.TaskCancel()), FuncType.EMPTY);
+        }
+        if (name.startsWith(TASK_RETURN)) {
+            Function f = function(target, name.substring(TASK_RETURN.length()), true);
+            return new Classified(new Binding.TaskReturn(f), abi.taskReturnSignature(f));
+        }
+        for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
+            if (name.startsWith(intrinsic.prefix) && !target.equals(ComponentNew.ROOT_MODULE)) {
+                TypeId resource = exportedResource(i, target, name.substring(intrinsic.prefix.length()));
+                return new Classified(new Binding.ExportedResource(intrinsic, resource),
+                        intrinsic == ResourceIntrinsic.DROP ? new FuncType(List.of(NumType.I32), List.of())
+                                : new FuncType(List.of(NumType.I32), List.of(NumType.I32)));
+            }
+        }
+        return null;
+    }
+
+    /** A {@code future} or {@code stream} built-in on a type of function {@code f} of {@code target}. */
+    private Optional<Classified> payload(String target, String name, boolean async, boolean exported) {
+        return PayloadName.parse(name).map(p -> {
+            Optional<TypeId> type = Optional.empty();
+            if (p.index().isPresent()) {
+                List<TypeId> types = PayloadName.futuresAndStreams(resolve,
+                        function(target, p.function(), exported));
+                int n = p.index().getAsInt();
+                if (n >= types.size() || (resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream) != p.stream()) {
+                    throw new ToolsException("`" + name + "`: `" + p.function() + "` has no " + (p.stream() ? "stream"
+                            : "future") + " type number " + n);
+                }
+                type = Optional.of(types.get(n));
+            }
+            return new Classified(new Binding.Payload(p.op(), p.stream(), type, async), p.op().signature(p.stream()));
+        });
+    }
+
+    /** Function {@code name} of world import (or, {@code exported}, export) {@code target} or of the world. */
+    private Function function(String target, String name, boolean exported) {
+        var w = resolve.get(world);
+        var items = exported ? w.exports() : w.imports();
+        String key = exported ? target : ImportNames.worldName(resolve, world, target);
+        for (var e : items.entrySet()) {
+            Function f = switch (e.getValue()) {
+                case WorldItem.FunctionItem(Function g) when target.equals(ComponentNew.ROOT_MODULE) -> g;
+                case WorldItem.InterfaceItem item when ComponentNew.keyName(resolve, e.getKey()).equals(key) ->
+                        resolve.get(item.id()).functions().get(name);
+                default -> null;
+            };
+            if (f != null && f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new ToolsException("the world " + (exported ? "exports" : "imports") + " no function `" + name + "`"
+                + (target.equals(ComponentNew.ROOT_MODULE) ? "" : " in `" + target + "`"));
     }
 
     private static void expectType(Import i, CompositeType actual, FuncType expected) {
@@ -233,20 +299,6 @@ final class Lowerings {
                 + "`, but the world imports no resource `" + resource + "` there");
     }
 
-    private Binding exportedResource(Import i, CompositeType actual) {
-        String exported = i.module().substring(EXPORT_PREFIX.length());
-        for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
-            if (i.name().startsWith(intrinsic.prefix)) {
-                TypeId resource = exportedResource(i, exported, i.name().substring(intrinsic.prefix.length()));
-                expectType(i, actual, intrinsic == ResourceIntrinsic.DROP
-                        ? new FuncType(List.of(NumType.I32), List.of())
-                        : new FuncType(List.of(NumType.I32), List.of(NumType.I32)));
-                return new Binding.ExportedResource(intrinsic, resource);
-            }
-        }
-        throw new ToolsException("module imports unknown intrinsic `" + i.name() + "` from `" + i.module() + "`");
-    }
-
     private TypeId exportedResource(Import i, String exported, String resource) {
         for (var e : resolve.get(world).exports().entrySet()) {
             if (e.getValue() instanceof WorldItem.InterfaceItem item
@@ -263,179 +315,30 @@ final class Lowerings {
                 + exported + "`");
     }
 
-    private Binding.Lowered find(Import i) {
+    private Binding.Lowered find(Import i, String name, boolean async) {
         var w = resolve.get(world);
         if (i.module().equals(ComponentNew.ROOT_MODULE)) {
             for (var e : w.imports().entrySet()) {
-                if (e.getValue() instanceof WorldItem.FunctionItem(Function f) && f.name().equals(i.name())) {
-                    return new Binding.Lowered(f, ComponentNew.keyName(resolve, e.getKey()), null);
+                if (e.getValue() instanceof WorldItem.FunctionItem(Function f) && f.name().equals(name)) {
+                    return new Binding.Lowered(f, ComponentNew.keyName(resolve, e.getKey()), null, async);
                 }
             }
             throw new ToolsException("module imports `" + i.name() + "` from `$root`, which the world does not import");
         }
         for (var e : w.imports().entrySet()) {
-            String name = ComponentNew.keyName(resolve, e.getKey());
-            if (name.equals(ImportNames.worldName(resolve, world, i.module()))
+            String key = ComponentNew.keyName(resolve, e.getKey());
+            if (key.equals(ImportNames.worldName(resolve, world, i.module()))
                     && e.getValue() instanceof WorldItem.InterfaceItem item) {
                 Interface iface = resolve.get(item.id());
-                Function f = iface.functions().get(i.name());
+                Function f = iface.functions().get(name);
                 if (f == null) {
                     throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
                             + "`, which that interface does not define");
                 }
-                return new Binding.Lowered(f, name, i.name());
+                return new Binding.Lowered(f, key, name, async);
             }
         }
         throw new ToolsException("module imports from `" + i.module() + "`, which the world does not import");
-    }
-
-    /**
-     * Instantiates the main module with its bound imports ({@code exportedResources} gives the component's own
-     * resource types) and returns the main core instance. The shim must be instantiated already.
-     */
-    int instantiate(ComponentBuilder builder, WorldImports imports, CanonOpt.StringEncoding encoding,
-                    ToIntFunction<TypeId> exportedResources) {
-        this.out = builder;
-        this.imports = imports;
-        this.encoding = encoding;
-        int moduleIndex = out.module(main);
-        Map<String, List<CoreInstance.Export>> byModule = new LinkedHashMap<>();
-        for (Bound bi : bound) {
-            Import i = bi.imported();
-            Binding b = bi.binding();
-            CoreSort sort = switch (b) {
-                case Binding.Memory m -> CoreSort.MEMORY;
-                case Binding.MainMemory m -> CoreSort.MEMORY;
-                case Binding.MainExport e -> e.sort();
-                default -> CoreSort.FUNC;
-            };
-            int core = switch (b) {
-                case Binding.Lowered l -> bi.slot() >= 0 ? shim.func(out, bi.slot())
-                        : out.canon(new Canon.Lower(componentFunc(l), List.of()));
-                case Binding.ImportedDrop d -> out.canon(new Canon.ResourceDrop(
-                        i.module().equals(ComponentNew.ROOT_MODULE) ? imports.types().get(d.resource())
-                                : out.alias(new Alias.InstanceExport(ComponentSort.TYPE,
-                                        imports.instances().get(d.worldName()), d.resource()))));
-                case Binding.ExportedResource r -> {
-                    int type = exportedResources.applyAsInt(r.resource());
-                    yield out.canon(switch (r.intrinsic()) {
-                        case NEW -> new Canon.ResourceNew(type);
-                        case REP -> new Canon.ResourceRep(type);
-                        case DROP -> new Canon.ResourceDrop(type);
-                    });
-                }
-                case Binding.Memory m -> shim.memory(out);
-                case Binding.AdapterExport a -> shim.func(out, bi.slot());
-                case Binding.MainMemory m -> memory("`" + i.module() + "::" + i.name() + "`");
-                case Binding.MainExport e -> {
-                    Lowerings host = mainModule.orElseThrow();
-                    if (!hasExport(host.main, i.name(), i.kind())) {
-                        throw new ToolsException("the adapter imports " + i.kind().text() + " `" + i.name()
-                                + "` from the main module, which does not export it");
-                    }
-                    yield out.coreExport(host.mainInstance, i.name(), e.sort());
-                }
-            };
-            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>())
-                    .add(new CoreInstance.Export(i.name(), sort, core));
-        }
-        List<CoreInstance.Arg> args = new ArrayList<>();
-        byModule.forEach((module, exports) -> args.add(
-                new CoreInstance.Arg(module, out.coreInstance(new CoreInstance.FromExports(exports)))));
-        mainInstance = out.coreInstance(new CoreInstance.Instantiate(moduleIndex, args));
-        return mainInstance;
-    }
-
-    /** The real lowering of a shimmed import, with the main module's memory (and realloc). */
-    private int lowerWithOptions(Binding.Lowered l) {
-        String user = l.field() == null ? l.worldName() : l.field();
-        List<CanonOpt> options = new ArrayList<>();
-        options.add(new CanonOpt.Memory(memory(user)));
-        if (abi.needsRealloc(l.function(), CanonicalAbi.Direction.LOWER)) {
-            options.add(new CanonOpt.Realloc(realloc(user)));
-        }
-        options.add(encoding);
-        return out.canon(new Canon.Lower(componentFunc(l), options));
-    }
-
-    /**
-     * A reactor's {@code _initialize} runs once the imports work: a module whose start function calls it is
-     * instantiated after the fixups.
-     */
-    void initialize() {
-        if (!hasExport(main, ComponentNew.INITIALIZE, ExternalKind.FUNC)) {
-            return;
-        }
-        requireExport(main, ComponentNew.INITIALIZE, FuncType.EMPTY);
-        int module = out.module(Wat.parseCoreModule("(module (import \"main\" \"" + ComponentNew.INITIALIZE
-                + "\" (func $init)) (start $init))"));
-        out.coreInstance(new CoreInstance.Instantiate(module, List.of(new CoreInstance.Arg("main", mainInstance))));
-    }
-
-    private int componentFunc(Binding.Lowered l) {
-        if (l.field() == null) {
-            return imports.funcs().get(l.worldName());
-        }
-        return out.alias(new Alias.InstanceExport(ComponentSort.FUNC, imports.instances().get(l.worldName()),
-                l.field()));
-    }
-
-    /**
-     * The memory canonical options use: the one the shim defines for the main module, else the main module's
-     * export.
-     */
-    int memory(String user) {
-        if (mainModule.isPresent()) {
-            return mainModule.get().memory(user);
-        }
-        if (shim.definesMemory()) {
-            return shim.memory(out);
-        }
-        if (memory == null) {
-            if (!hasExport(main, ComponentNew.MEMORY, ExternalKind.MEMORY)) {
-                throw new ToolsException("module does not export a memory named `memory`, which `" + user + "` needs");
-            }
-            memory = out.coreExport(mainInstance, ComponentNew.MEMORY, CoreSort.MEMORY);
-        }
-        return memory;
-    }
-
-    /**
-     * The {@code cabi_realloc} for lowering into this module: the main module's; an adapter's
-     * {@code cabi_import_realloc} or its own {@code cabi_realloc}, else the main module's.
-     */
-    int realloc(String user) {
-        return adapterRealloc(IMPORT_REALLOC).orElseGet(() -> mainRealloc(user));
-    }
-
-    /** The {@code cabi_realloc} for lifting from this module: as {@link #realloc}, with {@code cabi_export_realloc}. */
-    int liftRealloc(String user) {
-        return adapterRealloc(EXPORT_REALLOC).orElseGet(() -> mainRealloc(user));
-    }
-
-    private Optional<Integer> adapterRealloc(String preferred) {
-        if (mainModule.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String name : List.of(preferred, ComponentNew.REALLOC)) {
-            if (hasExport(main, name, ExternalKind.FUNC)) {
-                return Optional.of(adapterReallocs.computeIfAbsent(name,
-                        n -> out.coreExport(mainInstance, n, CoreSort.FUNC)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private int mainRealloc(String user) {
-        if (mainModule.isPresent()) {
-            return mainModule.get().mainRealloc(user);
-        }
-        if (realloc == null) {
-            String name = reallocExport(main).orElseThrow(() -> new ToolsException(
-                    "module does not export `cabi_realloc`, which `" + user + "` needs"));
-            realloc = out.coreExport(mainInstance, name, CoreSort.FUNC);
-        }
-        return realloc;
     }
 
     /** The module's realloc: {@code cabi_realloc}, or {@code canonical_abi_realloc} of early canonical ABI modules. */
