@@ -156,6 +156,9 @@ final class AdapterGc {
 
         CoreModule rewrite() {
             Map<Integer, String> oldNames = module.names().map(Names::functions).orElse(Map.of());
+            if (mainRealloc.isEmpty() && importsLiveRealloc()) {
+                memoryUsed = true;
+            }
             int funcIndex = 0;
             int replacedRealloc = -1;
             for (Import i : module.imports()) {
@@ -239,6 +242,20 @@ final class AdapterGc {
             return new CoreModule(types, imports, functions, module.tables(),
                     memoryUsed ? module.memories() : List.of(), module.tags(), globals, newExports, start,
                     List.of(), OptionalInt.empty(), code, List.of(), customs);
+        }
+
+        /** Whether a live function import is the main module's realloc, which a local one must then replace. */
+        private boolean importsLiveRealloc() {
+            int f = 0;
+            for (Import i : module.imports()) {
+                if (i.type() instanceof EntityType.Func) {
+                    if (liveFuncs.get(f) && isRealloc(i)) {
+                        return true;
+                    }
+                    f++;
+                }
+            }
+            return false;
         }
 
         private boolean exportsFunction(int f) {

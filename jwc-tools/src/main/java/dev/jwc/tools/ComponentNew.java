@@ -97,7 +97,7 @@ public final class ComponentNew {
         this.adapters.forEach(a -> modules.add(a.module()));
         this.declared = SemverImports.merge(merged.resolve(), merged.world());
         this.resolve = LiveImports.trim(declared, merged.world(),
-                LiveImports.usedImports(declared, merged.world(), modules));
+                LiveImports.usedImports(declared, merged.world(), modules, adapters.keySet()));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;

@@ -399,9 +399,12 @@ final class Instantiation {
         return realloc(ComponentNew.REALLOC, user);
     }
 
-    /** The main module's {@code preferred} realloc ({@code cabi_import_realloc}, ...), else its {@code cabi_realloc}. */
+    /**
+     * The main module's {@code preferred} realloc ({@code cabi_import_realloc}, ...), else its {@code cabi_realloc}
+     * (or {@code canonical_abi_realloc}, as early canonical ABI modules name it).
+     */
     int realloc(String preferred, String user) {
-        for (String name : List.of(preferred, ComponentNew.REALLOC)) {
+        for (String name : List.of(preferred, ComponentNew.REALLOC, Lowerings.LEGACY_REALLOC)) {
             if (Lowerings.hasExport(main.module(), name, ExternalKind.FUNC)) {
                 return mainReallocs.computeIfAbsent(name, n -> out.coreExport(mainInstance, n, CoreSort.FUNC));
             }

@@ -43,18 +43,18 @@ final class LiveImports {
         this.exported = exported;
     }
 
-    static Resolve trim(Resolve resolve, WorldId worldId, CoreModule module) {
-        return trim(resolve, worldId, usedImports(resolve, worldId, List.of(module)));
-    }
-
     /**
      * The imports of {@code modules} as {@code module\0name} keys, the form {@link #trim} takes, each module
-     * named as the world import it refers to.
+     * named as the world import it refers to; imports from {@code adapters} come from no world import, even
+     * where an adapter is named like one.
      */
-    static Set<String> usedImports(Resolve resolve, WorldId worldId, List<CoreModule> modules) {
+    static Set<String> usedImports(Resolve resolve, WorldId worldId, List<CoreModule> modules, Set<String> adapters) {
         Set<String> used = new HashSet<>();
         for (CoreModule module : modules) {
             for (Import i : module.imports()) {
+                if (adapters.contains(i.module())) {
+                    continue;
+                }
                 String name = i.name();
                 name = name.startsWith(Lowerings.ASYNC_LOWER) ? name.substring(Lowerings.ASYNC_LOWER.length()) : name;
                 used.add(ImportNames.worldName(resolve, worldId, i.module()) + "\0" + name);

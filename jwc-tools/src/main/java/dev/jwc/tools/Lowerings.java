@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Set;
 
 /**
@@ -108,6 +109,7 @@ final class Lowerings {
 
     static final String RESOURCE_DROP = "[resource-drop]";
     static final String EXPORT_PREFIX = "[export]";
+    static final String LEGACY_REALLOC = "canonical_abi_realloc";
     static final String ASYNC_LOWER = "[async-lower]";
     private static final String CANCELLABLE = "[cancellable]";
     private static final String TASK_RETURN = "[task-return]";
@@ -358,6 +360,12 @@ final class Lowerings {
             }
         }
         throw new ToolsException("module imports from `" + i.module() + "`, which the world does not import");
+    }
+
+    /** The module's realloc: {@code cabi_realloc}, or {@code canonical_abi_realloc} of early canonical ABI modules. */
+    static Optional<String> reallocExport(CoreModule m) {
+        return Stream.of(ComponentNew.REALLOC, LEGACY_REALLOC).filter(n -> hasExport(m, n, ExternalKind.FUNC))
+                .findFirst();
     }
 
     static boolean hasExport(CoreModule m, String name, ExternalKind kind) {
