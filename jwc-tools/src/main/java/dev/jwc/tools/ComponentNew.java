@@ -90,11 +90,12 @@ public final class ComponentNew {
     private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
         this.main = main;
         Adapters.Merged merged = Adapters.merge(main, metadata.resolve(), metadata.world(), adapters);
+        Resolve versioned = ImportVersions.merge(merged.resolve(), merged.world());
         this.adapters = merged.adapters();
         List<CoreModule> modules = new ArrayList<>(List.of(main));
         this.adapters.forEach(a -> modules.add(a.module()));
-        this.resolve = LiveImports.trim(merged.resolve(), merged.world(),
-                LiveImports.usedImports(merged.resolve(), merged.world(), modules, adapters.keySet()));
+        this.resolve = LiveImports.trim(versioned, merged.world(),
+                LiveImports.usedImports(versioned, merged.world(), modules, adapters.keySet()));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
