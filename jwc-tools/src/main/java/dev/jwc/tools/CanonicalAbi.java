@@ -81,7 +81,7 @@ final class CanonicalAbi {
         boolean paramLists = f.params().stream().anyMatch(p -> hasLists(p.type()));
         return switch (direction) {
             case LOWER -> flatParams(f).size() > MAX_FLAT_ASYNC_PARAMS || f.result().isPresent() || paramLists;
-            case LIFT -> flatParams(f).size() > MAX_FLAT_PARAMS || paramLists;
+            case LIFT -> flatParams(f).size() > MAX_FLAT_PARAMS || paramLists || taskReturnNeedsMemory(f);
         };
     }
 

@@ -71,6 +71,8 @@ public final class ComponentNew {
     private static final String CALLBACK = "[callback]";
 
     private final CoreModule main;
+    /** The world as declared, and as the component imports it (see {@link LiveImports}). */
+    private final Resolve declared;
     private final Resolve resolve;
     private final WorldId world;
     private final CanonOpt.StringEncoding encoding;
@@ -87,15 +89,15 @@ public final class ComponentNew {
     private final TypeEncoder types;
     private int mainInstance = -1;
 
-    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
-        this.main = main;
-        Adapters.Merged merged = Adapters.merge(main, metadata.resolve(), metadata.world(), adapters);
-        Resolve versioned = ImportVersions.merge(merged.resolve(), merged.world());
+    private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
+        this.main = StandardNames.toLegacy(module, metadata.resolve(), metadata.world());
+        Adapters.Merged merged = Adapters.merge(this.main, metadata.resolve(), metadata.world(), adapters);
         this.adapters = merged.adapters();
-        List<CoreModule> modules = new ArrayList<>(List.of(main));
+        List<CoreModule> modules = new ArrayList<>(List.of(this.main));
         this.adapters.forEach(a -> modules.add(a.module()));
-        this.resolve = LiveImports.trim(versioned, merged.world(),
-                LiveImports.usedImports(versioned, merged.world(), modules, adapters.keySet()));
+        this.declared = SemverImports.merge(merged.resolve(), merged.world());
+        this.resolve = LiveImports.trim(declared, merged.world(),
+                LiveImports.usedImports(declared, merged.world(), modules, adapters.keySet()));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
@@ -103,7 +105,7 @@ public final class ComponentNew {
             case COMPACT_UTF16 -> CanonOpt.StringEncoding.LATIN1_UTF16;
         };
         this.abi = new CanonicalAbi(resolve);
-        this.lowerings = new Lowerings(main, resolve, world, abi);
+        this.lowerings = new Lowerings(main, resolve, declared, world, abi);
         this.types = new TypeEncoder(resolve, out, this::importedType);
     }
 
@@ -163,7 +165,7 @@ public final class ComponentNew {
         lowerings.check(adapters.stream().map(Adapters.Adapter::name).collect(Collectors.toSet()));
         List<Instantiation.Adapter> instantiated = new ArrayList<>();
         for (Adapters.Adapter a : adapters) {
-            Lowerings l = new Lowerings(a.module(), resolve, world, abi);
+            Lowerings l = new Lowerings(a.module(), resolve, declared, world, abi);
             l.check(Set.of(Instantiation.ENV, AdapterGc.MAIN_MODULE));
             instantiated.add(new Instantiation.Adapter(a.name(), l));
         }

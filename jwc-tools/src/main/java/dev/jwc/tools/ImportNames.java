@@ -40,18 +40,6 @@ final class ImportNames {
         return y[0] == 0 && x[1] != 0 && x[1] == y[1];
     }
 
-    /** Whether the version of {@code a} is higher than that of {@code b}, two {@link #compatible} names. */
-    static boolean newer(String a, String b) {
-        long[] x = version(a.substring(a.lastIndexOf('@') + 1));
-        long[] y = version(b.substring(b.lastIndexOf('@') + 1));
-        for (int i = 0; i < 3; i++) {
-            if (x[i] != y[i]) {
-                return x[i] > y[i];
-            }
-        }
-        return false;
-    }
-
     /** {@code major.minor.patch} without pre-release or build parts, or null. */
     private static long[] version(String v) {
         String[] parts = v.split("\\.");

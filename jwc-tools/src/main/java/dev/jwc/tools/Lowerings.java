@@ -48,6 +48,12 @@ final class Lowerings {
         /** {@code [error-context-new-ENC]} or {@code [error-context-debug-message-ENC]}. */
         record ErrorContext(boolean debugMessage, CanonOpt.StringEncoding encoding) implements Binding {}
 
+        /** {@code [thread-new-indirect-v0]}: threads start at functions of the module's indirect function table. */
+        record ThreadNewIndirect() implements Binding {}
+
+        /** A getter ({@code get}) or setter of a global of the shim, for {@code env::__wasm_get_tls_base}. */
+        record ShimGlobal(ValType type, boolean get) implements Binding {}
+
         /** {@code [task-return]f} of exported function {@code f}. */
         record TaskReturn(Function function) implements Binding {}
 
@@ -112,6 +118,7 @@ final class Lowerings {
 
     private final CoreModule module;
     private final Resolve resolve;
+    private final Resolve declared;
     private final WorldId world;
     private final CanonicalAbi abi;
     /** An import of the module, with its binding. */
@@ -121,9 +128,14 @@ final class Lowerings {
     private final List<Import> external = new ArrayList<>();
     private MemoryType importedMemory;
 
-    Lowerings(CoreModule module, Resolve resolve, WorldId world, CanonicalAbi abi) {
+    /**
+     * {@code resolve} has the world as the component imports it; {@code declared} as declared, for the functions
+     * whose future and stream types built-ins name even when the component does not import those functions.
+     */
+    Lowerings(CoreModule module, Resolve resolve, Resolve declared, WorldId world, CanonicalAbi abi) {
         this.module = module;
         this.resolve = resolve;
+        this.declared = declared;
         this.world = world;
         this.abi = abi;
     }
@@ -144,6 +156,9 @@ final class Lowerings {
                     importedMemory = m;
                     yield new Binding.Memory();
                 }
+                case EntityType.Func(int typeIndex) when i.module().equals(ENV) && types.get(typeIndex).composite()
+                        instanceof FuncType f && Builtins.env(i.name(), f, startsThreads()).isPresent() ->
+                        Builtins.env(i.name(), f, startsThreads()).orElseThrow();
                 case EntityType.Func(int typeIndex) -> bind(i, types.get(typeIndex).composite());
                 default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
                         + i.name() + "`; only functions and `env::memory` can be imported");
@@ -154,6 +169,12 @@ final class Lowerings {
 
     CoreModule module() {
         return module;
+    }
+
+    /** Whether the module starts threads, which then keep their TLS base in a context slot. */
+    private boolean startsThreads() {
+        return module.imports().stream().anyMatch(i -> i.module().equals(ComponentNew.ROOT_MODULE)
+                && i.name().equals(Builtins.THREAD_NEW_INDIRECT));
     }
 
     /** The core type of function import {@code i}. */
@@ -220,7 +241,7 @@ final class Lowerings {
             return new Classified(new Binding.Builtin(new Canon.TaskCancel()), FuncType.EMPTY);
         }
         if (name.startsWith(TASK_RETURN)) {
-            Function f = function(target, name.substring(TASK_RETURN.length()), true);
+            Function f = function(resolve, target, name.substring(TASK_RETURN.length()), true);
             return new Classified(new Binding.TaskReturn(f), abi.taskReturnSignature(f));
         }
         for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
@@ -239,8 +260,8 @@ final class Lowerings {
         return PayloadName.parse(name).map(p -> {
             Optional<TypeId> type = Optional.empty();
             if (p.index().isPresent()) {
-                List<TypeId> types = PayloadName.futuresAndStreams(resolve,
-                        function(target, p.function(), exported));
+                List<TypeId> types = PayloadName.futuresAndStreams(declared,
+                        function(declared, target, p.function(), exported));
                 int n = p.index().getAsInt();
                 if (n >= types.size() || (resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream) != p.stream()) {
                     throw new ToolsException("`" + name + "`: `" + p.function() + "` has no " + (p.stream() ? "stream"
@@ -253,15 +274,15 @@ final class Lowerings {
     }
 
     /** Function {@code name} of world import (or, {@code exported}, export) {@code target} or of the world. */
-    private Function function(String target, String name, boolean exported) {
-        var w = resolve.get(world);
+    private Function function(Resolve in, String target, String name, boolean exported) {
+        var w = in.get(world);
         var items = exported ? w.exports() : w.imports();
-        String key = exported ? target : ImportNames.worldName(resolve, world, target);
+        String key = exported ? target : ImportNames.worldName(in, world, target);
         for (var e : items.entrySet()) {
             Function f = switch (e.getValue()) {
                 case WorldItem.FunctionItem(Function g) when target.equals(ComponentNew.ROOT_MODULE) -> g;
-                case WorldItem.InterfaceItem item when ComponentNew.keyName(resolve, e.getKey()).equals(key) ->
-                        resolve.get(item.id()).functions().get(name);
+                case WorldItem.InterfaceItem item when ComponentNew.keyName(in, e.getKey()).equals(key) ->
+                        in.get(item.id()).functions().get(name);
                 default -> null;
             };
             if (f != null && f.name().equals(name)) {
