@@ -233,7 +233,8 @@ public final class ComponentNew {
                         if (Lowerings.hasExport(main, dtor, ExternalKind.FUNC)) {
                             FuncType type = new FuncType(List.of(NumType.I32), List.of());
                             Lowerings.requireExport(main, dtor, type);
-                            slot = shim.add(type, () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
+                            slot = shim.add(type,
+                                    () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
                         }
                         resources.put(id, slot);
                     }

@@ -77,7 +77,8 @@ final class Instantiation {
 
     /**
      * Emits the main module and its adapters, instantiated ({@code exportedResources} gives the component's own
-     * resource types, {@code types} encodes the types built-ins name), fills the shim and runs {@code _initialize}; returns the main core instance. The shim
+     * resource types, {@code types} encodes the types built-ins name), fills the shim and runs
+     * {@code _initialize}; returns the main core instance. The shim
      * must be instantiated already.
      */
     int instantiate(ToIntFunction<TypeId> exportedResources, TypeEncoder types) {
@@ -166,7 +167,8 @@ final class Instantiation {
             case Lowerings.Binding.WaitableSet w -> true;
             case Lowerings.Binding.ErrorContext e -> true;
             case Lowerings.Binding.TaskReturn t -> abi.taskReturnNeedsMemory(t.function());
-            case Lowerings.Binding.Payload p -> p.op() == Lowerings.PayloadOp.READ || p.op() == Lowerings.PayloadOp.WRITE;
+            case Lowerings.Binding.Payload p -> p.op() == Lowerings.PayloadOp.READ
+                    || p.op() == Lowerings.PayloadOp.WRITE;
             case Lowerings.Binding.ThreadNewIndirect t -> true;
             case Lowerings.Binding.ShimGlobal g -> false;
             case Lowerings.Binding.Builtin b -> false;
@@ -205,7 +207,8 @@ final class Instantiation {
                 case Lowerings.Binding.ShimGlobal g -> shim.globalAccessor(out, shimGlobals.get(b), g.get());
                 default -> define(b.binding(), owner);
             };
-            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>()).add(new CoreInstance.Export(i.name(), sort, core));
+            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>())
+                    .add(new CoreInstance.Export(i.name(), sort, core));
         }
         return byModule;
     }

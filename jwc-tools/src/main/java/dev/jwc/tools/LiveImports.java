@@ -188,7 +188,8 @@ final class LiveImports {
 
     private void type(TypeId id) {
         boolean ownedByExport = fromExports
-                && resolve.get(id).owner() instanceof TypeOwner.InInterface(InterfaceId owner) && exported.contains(owner);
+                && resolve.get(id).owner() instanceof TypeOwner.InInterface(InterfaceId owner)
+                && exported.contains(owner);
         if (!ownedByExport) {
             live.add(id);
         }

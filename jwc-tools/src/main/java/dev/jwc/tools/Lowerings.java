@@ -208,7 +208,8 @@ final class Lowerings {
 
     /** The core type of function import {@code i}. */
     FuncType functionType(Import i) {
-        if (i.type() instanceof EntityType.Func(int index) && module.subTypes().get(index).composite() instanceof FuncType f) {
+        if (i.type() instanceof EntityType.Func(int index)
+                && module.subTypes().get(index).composite() instanceof FuncType f) {
             return f;
         }
         throw new IllegalStateException("not a function import: " + i.name());
@@ -292,7 +293,8 @@ final class Lowerings {
                 List<TypeId> types = PayloadName.futuresAndStreams(declared,
                         function(declared, target, p.function(), exported));
                 int n = p.index().getAsInt();
-                if (n >= types.size() || (resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream) != p.stream()) {
+                boolean stream = n < types.size() && resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream;
+                if (n >= types.size() || stream != p.stream()) {
                     throw new ToolsException("`" + name + "`: `" + p.function() + "` has no " + (p.stream() ? "stream"
                             : "future") + " type number " + n);
                 }
