@@ -157,4 +157,19 @@ class ComponentNewTest {
                 .isInstanceOf(ToolsException.class)
                 .hasMessageContaining("unknown intrinsic");
     }
+
+    @Test
+    void deeplyNestedExportedTypesFailWithAnError() {
+        StringBuilder wit = new StringBuilder("package a:b;\ninterface i {\n  type t0 = u8;\n");
+        for (int n = 1; n <= 1200; n++) {
+            wit.append("  type t").append(n).append(" = list<t").append(n - 1).append(">;\n");
+        }
+        wit.append("  f: func(x: t1200);\n}\nworld w { export i; }\n");
+        assertThatThrownBy(() -> create(wit.toString(),
+                "(module (func (export \"a:b/i#f\") (param i32 i32)) (memory (export \"memory\") 1)"
+                        + " (func (export \"cabi_realloc\") (param i32 i32 i32 i32) (result i32) unreachable))"))
+                .isInstanceOf(RuntimeException.class)
+                .isNotInstanceOf(StackOverflowError.class)
+                .hasMessageContaining("deeper than");
+    }
 }
