@@ -95,7 +95,7 @@ final class Instantiation {
             if (!seen.add(i.module() + "\0" + i.name())) {
                 continue;
             }
-            int core = shim.func(out, adapterExports.get(i.module() + "\0" + i.name()));
+            int core = shim.func(out, adapterExports.get(i.module() + "\0" + DuplicateImports.original(i.name())));
             mainArgs.computeIfAbsent(i.module(), k -> new ArrayList<>())
                     .add(new CoreInstance.Export(i.name(), CoreSort.FUNC, core));
         }
@@ -140,12 +140,13 @@ final class Instantiation {
                 throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
                         + "`; only functions can be imported from an adapter");
             }
-            Lowerings.requireExport(a.lowerings().module(), i.name(), signature);
-            if (adapterExports.containsKey(i.module() + "\0" + i.name())) {
+            String field = DuplicateImports.original(i.name());
+            Lowerings.requireExport(a.lowerings().module(), field, signature);
+            if (adapterExports.containsKey(i.module() + "\0" + field)) {
                 continue;
             }
-            adapterExports.put(i.module() + "\0" + i.name(), shim.add(signature,
-                    () -> out.coreExport(adapterInstances.get(a.name()), i.name(), CoreSort.FUNC)));
+            adapterExports.put(i.module() + "\0" + field, shim.add(signature,
+                    () -> out.coreExport(adapterInstances.get(a.name()), field, CoreSort.FUNC)));
         }
         for (Adapter a : adapters) {
             reserveLowerings(a.lowerings(), a);

@@ -146,11 +146,12 @@ final class Lowerings {
      */
     void check(Set<String> externalModules) {
         List<SubType> types = module.subTypes();
-        for (Import i : module.imports()) {
-            if (externalModules.contains(i.module())) {
-                external.add(i);
+        for (Import imported : module.imports()) {
+            if (externalModules.contains(imported.module())) {
+                external.add(imported);
                 continue;
             }
+            Import i = DuplicateImports.original(imported);
             Binding b = switch (i.type()) {
                 case MemoryType m when i.module().equals(ENV) && i.name().equals(ComponentNew.MEMORY) -> {
                     importedMemory = m;
@@ -163,7 +164,7 @@ final class Lowerings {
                 default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
                         + i.name() + "`; only functions and `env::memory` can be imported");
             };
-            bound.add(new Bound(i, b));
+            bound.add(new Bound(imported, b));
         }
     }
 
