@@ -78,6 +78,13 @@ class AdapterGcTest {
     }
 
     @Test
+    void invalidAdapterIsAnError() {
+        CoreModule broken = Wat.parseCoreModule("(module (func (export \"f\") i32.add))");
+        assertThatThrownBy(() -> AdapterGc.trim("old", broken, Set.of("f"), Optional.empty()))
+                .isInstanceOf(ToolsException.class).hasMessageContaining("adapter `old` is not a valid core module");
+    }
+
+    @Test
     void missingRequiredExportIsAnError() {
         assertThatThrownBy(() -> AdapterGc.trim("old", adapter(false), Set.of("nope"), Optional.empty()))
                 .isInstanceOf(ToolsException.class).hasMessageContaining("does not have export `nope`");
