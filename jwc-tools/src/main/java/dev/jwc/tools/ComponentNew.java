@@ -90,7 +90,7 @@ public final class ComponentNew {
     private int mainInstance = -1;
 
     private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
-        this.main = DuplicateImports.distinct(StandardNames.toLegacy(module, metadata.resolve(), metadata.world()));
+        this.main = StandardNames.toLegacy(module, metadata.resolve(), metadata.world());
         Adapters.Merged merged = Adapters.merge(this.main, metadata.resolve(), metadata.world(), adapters);
         this.adapters = merged.adapters();
         List<CoreModule> modules = new ArrayList<>(List.of(this.main));
@@ -233,7 +233,8 @@ public final class ComponentNew {
                         if (Lowerings.hasExport(main, dtor, ExternalKind.FUNC)) {
                             FuncType type = new FuncType(List.of(NumType.I32), List.of());
                             Lowerings.requireExport(main, dtor, type);
-                            slot = shim.add(type, () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
+                            slot = shim.add(type,
+                                    () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
                         }
                         resources.put(id, slot);
                     }

@@ -23,8 +23,6 @@ import dev.jwc.binary.component.DefinedType;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +77,8 @@ final class Instantiation {
 
     /**
      * Emits the main module and its adapters, instantiated ({@code exportedResources} gives the component's own
-     * resource types, {@code types} encodes the types built-ins name), fills the shim and runs {@code _initialize}; returns the main core instance. The shim
+     * resource types, {@code types} encodes the types built-ins name), fills the shim and runs
+     * {@code _initialize}; returns the main core instance. The shim
      * must be instantiated already.
      */
     int instantiate(ToIntFunction<TypeId> exportedResources, TypeEncoder types) {
@@ -90,12 +89,8 @@ final class Instantiation {
             adapterModules.add(out.module(a.lowerings().module()));
         }
         Map<String, List<CoreInstance.Export>> mainArgs = worldArgs(main, null, exportedResources);
-        Set<String> seen = new HashSet<>();
         for (Import i : main.external()) {
-            if (!seen.add(i.module() + "\0" + i.name())) {
-                continue;
-            }
-            int core = shim.func(out, adapterExports.get(i.module() + "\0" + DuplicateImports.original(i.name())));
+            int core = shim.func(out, adapterExports.get(i.module() + "\0" + i.name()));
             mainArgs.computeIfAbsent(i.module(), k -> new ArrayList<>())
                     .add(new CoreInstance.Export(i.name(), CoreSort.FUNC, core));
         }
@@ -140,13 +135,10 @@ final class Instantiation {
                 throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
                         + "`; only functions can be imported from an adapter");
             }
-            String field = DuplicateImports.original(i.name());
-            Lowerings.requireExport(a.lowerings().module(), field, signature);
-            if (adapterExports.containsKey(i.module() + "\0" + field)) {
-                continue;
-            }
-            adapterExports.put(i.module() + "\0" + field, shim.add(signature,
-                    () -> out.coreExport(adapterInstances.get(a.name()), field, CoreSort.FUNC)));
+            String export = main.original(i);
+            Lowerings.requireExport(a.lowerings().module(), export, signature);
+            adapterExports.put(i.module() + "\0" + i.name(), shim.add(signature,
+                    () -> out.coreExport(adapterInstances.get(a.name()), export, CoreSort.FUNC)));
         }
         for (Adapter a : adapters) {
             reserveLowerings(a.lowerings(), a);
@@ -175,7 +167,8 @@ final class Instantiation {
             case Lowerings.Binding.WaitableSet w -> true;
             case Lowerings.Binding.ErrorContext e -> true;
             case Lowerings.Binding.TaskReturn t -> abi.taskReturnNeedsMemory(t.function());
-            case Lowerings.Binding.Payload p -> p.op() == Lowerings.PayloadOp.READ || p.op() == Lowerings.PayloadOp.WRITE;
+            case Lowerings.Binding.Payload p -> p.op() == Lowerings.PayloadOp.READ
+                    || p.op() == Lowerings.PayloadOp.WRITE;
             case Lowerings.Binding.ThreadNewIndirect t -> true;
             case Lowerings.Binding.ShimGlobal g -> false;
             case Lowerings.Binding.Builtin b -> false;
@@ -194,12 +187,8 @@ final class Instantiation {
     private Map<String, List<CoreInstance.Export>> worldArgs(Lowerings module, Adapter owner,
                                                              ToIntFunction<TypeId> exportedResources) {
         Map<String, List<CoreInstance.Export>> byModule = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
         for (Lowerings.Bound b : module.bound()) {
             Import i = b.imported();
-            if (!seen.add(i.module() + "\0" + i.name())) {
-                continue;
-            }
             CoreSort sort = b.binding() instanceof Lowerings.Binding.Memory ? CoreSort.MEMORY : CoreSort.FUNC;
             int core = loweredLater.containsKey(b) ? shim.func(out, loweredLater.get(b)) : switch (b.binding()) {
                 case Lowerings.Binding.ImportedDrop d -> out.canon(new Canon.ResourceDrop(
@@ -218,7 +207,8 @@ final class Instantiation {
                 case Lowerings.Binding.ShimGlobal g -> shim.globalAccessor(out, shimGlobals.get(b), g.get());
                 default -> define(b.binding(), owner);
             };
-            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>()).add(new CoreInstance.Export(i.name(), sort, core));
+            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>())
+                    .add(new CoreInstance.Export(i.name(), sort, core));
         }
         return byModule;
     }
@@ -233,8 +223,9 @@ final class Instantiation {
             return new CoreInstance.Export(i.name(), CoreSort.MEMORY, memory("adapter `" + a.name() + "`"));
         }
         ExternalKind kind = i.kind();
-        if (!Lowerings.hasExport(main.module(), i.name(), kind)) {
-            throw new ToolsException("adapter `" + a.name() + "` imports " + kind.text() + " `" + i.name()
+        String export = a.lowerings().original(i);
+        if (!Lowerings.hasExport(main.module(), export, kind)) {
+            throw new ToolsException("adapter `" + a.name() + "` imports " + kind.text() + " `" + export
                     + "` from the main module, which does not export it");
         }
         CoreSort sort = switch (kind) {
@@ -244,7 +235,7 @@ final class Instantiation {
             case GLOBAL -> CoreSort.GLOBAL;
             case TAG -> CoreSort.TAG;
         };
-        return new CoreInstance.Export(i.name(), sort, out.coreExport(mainInstance, i.name(), sort));
+        return new CoreInstance.Export(i.name(), sort, out.coreExport(mainInstance, export, sort));
     }
 
     private List<CoreInstance.Arg> args(Map<String, List<CoreInstance.Export>> byModule) {

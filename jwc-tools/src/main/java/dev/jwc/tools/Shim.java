@@ -112,8 +112,8 @@ final class Shim {
         for (int n = 0; n < globals.size(); n++) {
             String t = ((NumType) globals.get(n)).name().toLowerCase(Locale.ROOT);
             s.append("  (global $g").append(n).append(" (mut ").append(t).append(") (").append(t).append(".const 0))\n")
-                    .append("  (func (export \"$get-").append(n).append("\") (result ").append(t).append(") global.get $g")
-                    .append(n).append(")\n")
+                    .append("  (func (export \"$get-").append(n).append("\") (result ").append(t)
+                    .append(") global.get $g").append(n).append(")\n")
                     .append("  (func (export \"$set-").append(n).append("\") (param ").append(t)
                     .append(") local.get 0 global.set $g").append(n).append(")\n");
         }

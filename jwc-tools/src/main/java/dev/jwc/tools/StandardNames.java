@@ -149,7 +149,7 @@ final class StandardNames {
         }).findFirst();
     }
 
-    /** {@code ns:pkg/i@V} with {@code V} cut to what semver says is compatible: {@code 1}, {@code 0.2}, {@code 0.0.3}. */
+    /** {@code ns:pkg/i@V}, {@code V} cut to what semver keeps compatible: {@code 1}, {@code 0.2}, {@code 0.0.3}. */
     private Optional<String> canonical(InterfaceId id) {
         return resolve.qualifiedName(id).map(q -> {
             int at = q.lastIndexOf('@');
