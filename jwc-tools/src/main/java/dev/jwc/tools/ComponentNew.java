@@ -90,7 +90,7 @@ public final class ComponentNew {
     private int mainInstance = -1;
 
     private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
-        this.main = DuplicateImports.distinct(StandardNames.toLegacy(module, metadata.resolve(), metadata.world()));
+        this.main = StandardNames.toLegacy(module, metadata.resolve(), metadata.world());
         Adapters.Merged merged = Adapters.merge(this.main, metadata.resolve(), metadata.world(), adapters);
         this.adapters = merged.adapters();
         List<CoreModule> modules = new ArrayList<>(List.of(this.main));
