@@ -23,12 +23,15 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.jwc.runtime.Trap;
+import java.nio.charset.Charset;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@link CoreEngine} on Chicory with byte-array memories (faster than the default byte buffers).
+ * {@link CoreEngine} on Chicory with byte-array memories (faster than the default byte buffers): our own
+ * {@link PagedMemory}, cheap to create, for unshared memories, Chicory's {@code ByteArrayMemory} for shared ones.
  * Compiled modules get their machine factory once, at {@link #compile}, shared by every instance.
  */
 final class ChicoryEngine implements CoreEngine {
@@ -66,7 +69,7 @@ final class ChicoryEngine implements CoreEngine {
                     .withImportValues(values.build())
                     // Only the start section runs at instantiation; Chicory would also call an export `_start`.
                     .withStart(false)
-                    .withMemoryFactory(ByteArrayMemory::new);
+                    .withMemoryFactory(ChicoryEngine::newMemory);
             compiled.machines().ifPresent(builder::withMachineFactory);
             Instance instance = builder.build();
             return new ChicoryInstance(instance);
@@ -75,6 +78,10 @@ final class ChicoryEngine implements CoreEngine {
         } catch (StackOverflowError e) {
             throw ChicoryFailures.exhausted(e);
         }
+    }
+
+    private static Memory newMemory(MemoryLimits limits) {
+        return limits.shared() ? new ByteArrayMemory(limits) : new PagedMemory(limits);
     }
 
     private static void link(WasmModule wasm, Import imp, CoreExtern extern, ImportValues.Builder values) {
@@ -205,8 +212,20 @@ final class ChicoryEngine implements CoreEngine {
         }
 
         @Override
+        public String decode(int address, int length, Charset charset) {
+            return memory instanceof PagedMemory paged
+                    ? paged.decode(address, length, charset)
+                    : new String(memory.readBytes(address, length), charset);
+        }
+
+        @Override
         public void writeBytes(int address, byte[] bytes) {
             memory.write(address, bytes);
+        }
+
+        @Override
+        public void writeBytes(int address, byte[] source, int offset, int length) {
+            memory.write(address, source, offset, length);
         }
     }
 }
