@@ -19,20 +19,19 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * An unshared linear memory of 64 KiB {@code byte[]} pages that costs almost nothing to create.
- * Chicory's {@code ByteArrayMemory} sizes its page table to the maximum (32767 entries, 128 KiB, for a
- * memory without a declared maximum) and zeroes every initial page up front; here the page table grows
- * with {@code memory.grow} and every page starts as one shared all-zero page that is replaced by a private
- * copy on its first write. Reads never check for that page, writes compare one reference.
- * Accesses outside the memory fail on the page table (a missing or {@code null} entry), as in Chicory.
+ * An unshared linear memory of 64 KiB {@code byte[]} pages, laid out and accessed as Chicory's
+ * {@code ByteArrayMemory}, but whose page table grows with {@code memory.grow}: Chicory sizes it to the
+ * maximum up front (32767 entries, 128 KiB, for a memory without a declared maximum), which dominated
+ * instantiation. An access outside the memory fails on the page table (an index beyond it or a
+ * {@code null} entry of its spare capacity) and becomes Chicory's out-of-bounds trap. Pages are made
+ * eagerly: pages made on first access (a shared zero page, or {@code null} entries) made store-heavy
+ * guest code up to 50% slower in some JIT outcomes, see docs/PERFORMANCE.md.
  */
 final class PagedMemory implements Memory {
     private static final int SHIFT = 16;
     private static final int MASK = PAGE_SIZE - 1;
     /** Chicory's own limit for byte-array memories: the byte size must stay an {@code int}. */
     private static final int MAX_PAGES = 32767;
-    /** Shared by every untouched page of every memory: must never be written. */
-    private static final byte[] ZERO = new byte[PAGE_SIZE];
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -44,7 +43,7 @@ final class PagedMemory implements Memory {
 
     private final MemoryLimits limits;
     private final int maximumPages;
-    /** Entries below {@link #size} are pages (possibly {@link #ZERO}); the spare capacity above is null. */
+    /** Entries below {@link #size} are pages; the spare capacity above is null. */
     private byte[][] pages;
     private int size;
     private DataSegment[] dataSegments;
@@ -58,7 +57,7 @@ final class PagedMemory implements Memory {
         this.maximumPages = Math.min(limits.maximumPages(), MAX_PAGES);
         this.size = limits.initialPages();
         this.pages = new byte[Math.max(size, 1)][];
-        Arrays.fill(pages, 0, size, ZERO);
+        addPages(0, size);
     }
 
     @Override
@@ -76,9 +75,15 @@ final class PagedMemory implements Memory {
         if (next > pages.length) {
             pages = Arrays.copyOf(pages, (int) Math.min(maximumPages, Math.max(next, 2L * pages.length)));
         }
-        Arrays.fill(pages, old, (int) next, ZERO);
+        addPages(old, (int) next);
         size = (int) next;
         return old;
+    }
+
+    private void addPages(int from, int to) {
+        for (int i = from; i < to; i++) {
+            pages[i] = new byte[PAGE_SIZE];
+        }
     }
 
     @Override
@@ -178,18 +183,6 @@ final class PagedMemory implements Memory {
         return new WasmRuntimeException(oobMessage(address, byteSize(), length));
     }
 
-    /** The page holding {@code address}, made private to this memory first if it is still the shared zero page. */
-    private byte[] writable(int address) {
-        byte[] page = pages[address >>> SHIFT];
-        return page != ZERO ? page : materialize(address >>> SHIFT);
-    }
-
-    private byte[] materialize(int index) {
-        byte[] page = new byte[PAGE_SIZE];
-        pages[index] = page;
-        return page;
-    }
-
     @Override
     public byte read(int address) {
         try {
@@ -202,7 +195,7 @@ final class PagedMemory implements Memory {
     @Override
     public void writeByte(int address, byte value) {
         try {
-            writable(address)[address & MASK] = value;
+            pages[address >>> SHIFT][address & MASK] = value;
         } catch (ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw outOfBounds(address, 1);
         }
@@ -234,7 +227,7 @@ final class PagedMemory implements Memory {
             return;
         }
         try {
-            SHORT.set(writable(address), offset, value);
+            SHORT.set(pages[address >>> SHIFT], offset, value);
         } catch (ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw outOfBounds(address, 2);
         }
@@ -261,7 +254,7 @@ final class PagedMemory implements Memory {
             return;
         }
         try {
-            INT.set(writable(address), offset, value);
+            INT.set(pages[address >>> SHIFT], offset, value);
         } catch (ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw outOfBounds(address, 4);
         }
@@ -288,7 +281,7 @@ final class PagedMemory implements Memory {
             return;
         }
         try {
-            LONG.set(writable(address), offset, value);
+            LONG.set(pages[address >>> SHIFT], offset, value);
         } catch (ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw outOfBounds(address, 8);
         }
@@ -320,7 +313,7 @@ final class PagedMemory implements Memory {
             return;
         }
         try {
-            FLOAT.set(writable(address), offset, value);
+            FLOAT.set(pages[address >>> SHIFT], offset, value);
         } catch (ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw outOfBounds(address, 4);
         }
@@ -352,7 +345,7 @@ final class PagedMemory implements Memory {
             return;
         }
         try {
-            DOUBLE.set(writable(address), offset, value);
+            DOUBLE.set(pages[address >>> SHIFT], offset, value);
         } catch (ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw outOfBounds(address, 8);
         }
@@ -400,6 +393,9 @@ final class PagedMemory implements Memory {
      */
     String decode(int address, int length, Charset charset) {
         checkBounds(address, length, byteSize(), WasmRuntimeException::new);
+        if (length == 0) {
+            return "";
+        }
         int inPage = address & MASK;
         if (inPage + length <= PAGE_SIZE) {
             return new String(pages[address >>> SHIFT], inPage, length, charset);
@@ -430,17 +426,18 @@ final class PagedMemory implements Memory {
         while (length > 0) {
             int inPage = address & MASK;
             int chunk = Math.min(length, PAGE_SIZE - inPage);
-            System.arraycopy(data, offset, writable(address), inPage, chunk);
+            System.arraycopy(data, offset, pages[address >>> SHIFT], inPage, chunk);
             address += chunk;
             offset += chunk;
             length -= chunk;
         }
     }
 
-    /** Resets every page to the shared zero page. */
     @Override
     public void zero() {
-        Arrays.fill(pages, 0, size, ZERO);
+        for (int i = 0; i < size; i++) {
+            Arrays.fill(pages[i], (byte) 0);
+        }
     }
 
     @Override
@@ -450,9 +447,7 @@ final class PagedMemory implements Memory {
         while (length > 0) {
             int inPage = from & MASK;
             int chunk = Math.min(length, PAGE_SIZE - inPage);
-            if (value != 0 || pages[from >>> SHIFT] != ZERO) {
-                Arrays.fill(writable(from), inPage, inPage + chunk, value);
-            }
+            Arrays.fill(pages[from >>> SHIFT], inPage, inPage + chunk, value);
             from += chunk;
             length -= chunk;
         }
@@ -475,7 +470,7 @@ final class PagedMemory implements Memory {
             int to = destination & MASK;
             int from = source & MASK;
             int chunk = Math.min(length, PAGE_SIZE - Math.max(to, from));
-            byte[] target = writable(destination);
+            byte[] target = pages[destination >>> SHIFT];
             System.arraycopy(pages[source >>> SHIFT], from, target, to, chunk);
             destination += chunk;
             source += chunk;
@@ -493,7 +488,7 @@ final class PagedMemory implements Memory {
             int chunk = Math.min(length, Math.min(to == 0 ? PAGE_SIZE : to, from == 0 ? PAGE_SIZE : from));
             destinationEnd -= chunk;
             sourceEnd -= chunk;
-            byte[] target = writable(destinationEnd);
+            byte[] target = pages[destinationEnd >>> SHIFT];
             System.arraycopy(pages[sourceEnd >>> SHIFT], sourceEnd & MASK, target, destinationEnd & MASK, chunk);
             length -= chunk;
         }

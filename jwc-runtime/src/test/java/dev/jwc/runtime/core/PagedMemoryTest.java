@@ -17,7 +17,7 @@ class PagedMemoryTest {
     private static final int PAGE = Memory.PAGE_SIZE;
 
     @Test
-    void untouchedPagesReadZeroAndWritesStayPrivate() {
+    void pagesStartZeroedAndBelongToOneMemory() {
         PagedMemory a = new PagedMemory(new MemoryLimits(2));
         PagedMemory b = new PagedMemory(new MemoryLimits(2));
         a.writeI32(PAGE + 8, 0x01020304);
@@ -69,6 +69,7 @@ class PagedMemoryTest {
         m.write(PAGE - 3, text, 0, text.length);
         assertThat(m.decode(100, text.length, StandardCharsets.UTF_8)).isEqualTo("héllo wörld");
         assertThat(m.decode(PAGE - 3, text.length, StandardCharsets.UTF_8)).isEqualTo("héllo wörld");
+        assertThat(m.decode(2 * PAGE, 0, StandardCharsets.UTF_8)).isEmpty();
         assertThatThrownBy(() -> m.decode(2 * PAGE - 3, 4, StandardCharsets.UTF_8))
                 .isInstanceOf(WasmRuntimeException.class);
     }
