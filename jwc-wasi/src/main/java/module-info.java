@@ -5,6 +5,7 @@
 module dev.jwc.wasi {
     requires transitive dev.jwc.runtime;
     requires dev.jwc.wit;
+    requires jdk.net;
 
     exports dev.jwc.wasi;
 }

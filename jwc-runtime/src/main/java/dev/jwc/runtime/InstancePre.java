@@ -29,7 +29,8 @@ public final class InstancePre {
     /** Instantiates; a trap in a start function or core instantiation throws {@link Trap}. */
     public Instance instantiate(Store store) {
         hostResources.forEach(store.resources()::putIfAbsent);
-        Instantiator instantiator = new Instantiator(component.engine().core(), component.compiled(), store.resources());
+        Instantiator instantiator = new Instantiator(component.engine().core(), component.compiled(), store.resources(),
+                store.maxMemoryBytes());
         try {
             Instance instance = new Instance(
                     instantiator.instantiateRoot(new ComponentDef(component.model(), null), args, importsChecked));

@@ -12,8 +12,11 @@ final class IoHost {
     private static final String POLL = "wasi:io/poll";
     private static final String STREAMS = "wasi:io/streams";
 
-    /** The host object behind {@code wasi:io/error}; {@code code} is a filesystem error-code when known. */
-    record IoError(String message, Optional<String> code) {
+    /**
+     * The host object behind {@code wasi:io/error}: {@code code} is a filesystem error-code when known,
+     * {@code networkCode} the {@code wasi:sockets} error-code of a socket stream.
+     */
+    record IoError(String message, Optional<String> code, Optional<SocketErrorCode> networkCode) {
     }
 
     private final HostRegistry r;
@@ -31,8 +34,14 @@ final class IoHost {
     }
 
     Val streamError(IOException e) {
-        return Val.variant("last-operation-failed",
-                r.objects.own(error, new IoError(String.valueOf(e.getMessage()), Optional.of(FsErrors.code(e)))));
+        if (e instanceof StreamClosedException) {
+            return Val.variant("closed");
+        }
+        String message = String.valueOf(e.getMessage());
+        IoError failure = e instanceof SocketStreamException s
+                ? new IoError(message, Optional.empty(), Optional.of(s.code()))
+                : new IoError(message, Optional.of(FsErrors.code(e)), Optional.empty());
+        return Val.variant("last-operation-failed", r.objects.own(error, failure));
     }
 
     void register() {
@@ -55,8 +64,11 @@ final class IoHost {
         r.define(STREAMS, in + "subscribe", a -> Optional.of(pollable(r.objects.get(a.get(0), InStream.class).readiness())));
         String out = "[method]output-stream.";
         r.define(STREAMS, out + "check-write", a -> {
-            r.objects.get(a.get(0), OutStream.class);
-            return Vals.ok(Val.u64(OutStream.BUDGET));
+            try {
+                return Vals.ok(Val.u64(r.objects.get(a.get(0), OutStream.class).checkWrite()));
+            } catch (IOException e) {
+                return Vals.err(streamError(e));
+            }
         });
         r.define(STREAMS, out + "write", a -> write(a.get(0), Vals.bytes(a.get(1)), false));
         r.define(STREAMS, out + "blocking-write-and-flush", a -> write(a.get(0), Vals.bytes(a.get(1)), true));
@@ -65,10 +77,8 @@ final class IoHost {
                 a -> write(a.get(0), new byte[Vals.length(Vals.u64(a.get(1)))], true));
         r.define(STREAMS, out + "flush", a -> flush(a.get(0)));
         r.define(STREAMS, out + "blocking-flush", a -> flush(a.get(0)));
-        r.define(STREAMS, out + "subscribe", a -> {
-            r.objects.get(a.get(0), OutStream.class);
-            return Optional.of(pollable(Pollable.READY));
-        });
+        r.define(STREAMS, out + "subscribe",
+                a -> Optional.of(pollable(r.objects.get(a.get(0), OutStream.class).writability())));
         r.define(STREAMS, out + "splice", a -> splice(a, false));
         r.define(STREAMS, out + "blocking-splice", a -> splice(a, true));
     }

@@ -10,6 +10,15 @@ interface OutStream extends Closeable {
 
     void write(byte[] bytes) throws IOException;
 
+    /** How many bytes {@code write} may take now; 0 until {@link #writability()} is ready. */
+    default long checkWrite() throws IOException {
+        return BUDGET;
+    }
+
+    default Pollable writability() {
+        return Pollable.READY;
+    }
+
     default void flush() throws IOException {
     }
 

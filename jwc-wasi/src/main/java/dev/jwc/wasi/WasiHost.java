@@ -59,7 +59,7 @@ public final class WasiHost {
         io.register();
         new CliHost(registry, io, config).register();
         new FilesystemHost(registry, config).register();
-        new SocketsHost(registry, config).register();
+        new SocketsHost(registry, io, config).register();
         return registry;
     }
 
