@@ -34,7 +34,7 @@ final class BenchComponent {
         return linker;
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = BenchComponent.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + name + " missing from the benchmarks jar");

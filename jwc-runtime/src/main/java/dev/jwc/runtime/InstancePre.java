@@ -13,6 +13,8 @@ public final class InstancePre {
     private final Component component;
     private final Map<String, Item> args;
     private final Map<ResourceType, ResourceImpl> hostResources;
+    /** Set once an instance was made: the arguments passed the import type checks, which need not rerun. */
+    private volatile boolean importsChecked;
 
     InstancePre(Component component, Map<String, Item> args, Map<ResourceType, ResourceImpl> hostResources) {
         this.component = component;
@@ -30,7 +32,10 @@ public final class InstancePre {
         Instantiator instantiator = new Instantiator(component.engine().core(), component.compiled(), store.resources(),
                 store.maxMemoryBytes());
         try {
-            return new Instance(instantiator.instantiate(new ComponentDef(component.model(), null), args, null));
+            Instance instance = new Instance(
+                    instantiator.instantiateRoot(new ComponentDef(component.model(), null), args, importsChecked));
+            importsChecked = true;
+            return instance;
         } catch (CoreLinkException e) {
             throw new LinkException(e.getMessage(), e);
         }

@@ -58,6 +58,47 @@ class EmbeddingTest {
         assertThat(add.type().paramTypes()).containsExactly(Primitive.U32, Primitive.U32);
     }
 
+    private static final String COUNTER = """
+            (component
+              (import "host" (instance $host (export "step" (func (result u32)))))
+              (alias export $host "step" (func $step))
+              (core func $step' (canon lower (func $step)))
+              (core module $M
+                (import "" "step" (func $step (result i32)))
+                (memory 1)
+                (func (export "bump") (result i32)
+                  (i32.store (i32.const 65532) (i32.add (i32.load (i32.const 65532)) (call $step)))
+                  (i32.load (i32.const 65532))))
+              (core instance $m (instantiate $M (with "" (instance (export "step" (func $step'))))))
+              (func (export "bump") (result u32) (canon lift (core func $m "bump"))))
+            """;
+
+    @Test
+    void instancesOfOneInstancePreHaveTheirOwnMemory() {
+        Linker linker = new Linker(engine);
+        linker.root().instance("host").func("step", func(List.of(), Optional.of(Primitive.U32)),
+                args -> Optional.of(Val.u32(5)));
+        InstancePre pre = linker.instantiatePre(component(COUNTER));
+        Func first = pre.instantiate(new Store(engine)).func("bump").orElseThrow();
+        Func second = pre.instantiate(new Store(engine)).func("bump").orElseThrow();
+        assertThat(first.call()).contains(Val.u32(5));
+        assertThat(first.call()).contains(Val.u32(10));
+        assertThat(second.call()).contains(Val.u32(5));
+        assertThat(pre.instantiate(new Store(engine)).func("bump").orElseThrow().call()).contains(Val.u32(5));
+    }
+
+    @Test
+    void everyInstantiationOfAMistypedImportFails() {
+        Linker linker = new Linker(engine);
+        linker.root().instance("host").func("step", func(List.of(), Optional.of(Primitive.S64)),
+                args -> Optional.of(Val.s64(5)));
+        InstancePre pre = linker.instantiatePre(component(COUNTER));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> pre.instantiate(new Store(engine))).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("host");
+        }
+    }
+
     @Test
     void missingImportsAreLinkErrors() {
         Component c = component("(component (import \"f\" (func)))");

@@ -1,6 +1,7 @@
 package dev.jwc.runtime.abi;
 
 import dev.jwc.runtime.Trap;
+import dev.jwc.runtime.core.CoreMemory;
 import dev.jwc.types.Val;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -58,25 +59,24 @@ final class Strings {
         Trap.trapIf(byteLength > MAX_STRING_BYTE_LENGTH, "string content out-of-bounds");
         Trap.trapIf(begin % alignment != 0, "unaligned pointer");
         Trap.trapIf(begin + byteLength > cx.memoryLength(), cx.outOfBounds("string"));
-        byte[] bytes = cx.memory().readBytes(ptr, (int) byteLength);
-        Val.Str s = new Val.Str(decode(bytes, charset));
+        Val.Str s = new Val.Str(decode(cx.memory(), ptr, (int) byteLength, charset));
         cx.hints().put(s, cx.opts().encoding(), tagged);
         return s;
     }
 
-    private static String decode(byte[] bytes, String charset) {
+    private static String decode(CoreMemory memory, int ptr, int length, String charset) {
         return switch (charset) {
-            case "latin1" -> new String(bytes, StandardCharsets.ISO_8859_1);
+            case "latin1" -> memory.decode(ptr, length, StandardCharsets.ISO_8859_1);
             case "utf8" -> {
                 // One char per byte and no replacement char means all bytes were ASCII, hence valid;
                 // anything else gets the strict check, which words the trap as Wasmtime does.
-                String s = new String(bytes, StandardCharsets.UTF_8);
-                if (s.length() != bytes.length || s.indexOf('\uFFFD') >= 0) {
-                    Utf8Check.check(bytes);
+                String s = memory.decode(ptr, length, StandardCharsets.UTF_8);
+                if (s.length() != length || s.indexOf('\uFFFD') >= 0) {
+                    Utf8Check.check(memory.readBytes(ptr, length));
                 }
                 yield s;
             }
-            default -> strict(bytes, StandardCharsets.UTF_16LE.newDecoder(), "invalid utf-16");
+            default -> strict(memory.readBytes(ptr, length), StandardCharsets.UTF_16LE.newDecoder(), "invalid utf-16");
         };
     }
 
@@ -93,9 +93,7 @@ final class Strings {
     /** Stores {@code s} and returns its pointer and tagged code units, as {@code store_string_into_range}. */
     static long[] storeIntoRange(AbiContext cx, Val.Str v) {
         if (cx.opts().encoding() == StringEncoding.UTF8 && !cx.hints().has(v)) {
-            // A host string into UTF-8: its encoded length is its code-unit count, no separate count.
-            byte[] encoded = v.value().getBytes(StandardCharsets.UTF_8);
-            return copy(cx, encoded, encoded.length, 1, 1);
+            return hostToUtf8(cx, v.value());
         }
         StringHints.Hint hint = cx.hints().get(v);
         String src = v.value();
@@ -117,7 +115,9 @@ final class Strings {
         }
         return switch (cx.opts().encoding()) {
             case UTF8 -> switch (simple) {
-                case "utf8" -> copy(cx, src.getBytes(StandardCharsets.UTF_8), codeUnits, 1, 1);
+                case "utf8" -> src.length() <= Utf8Chunks.CHUNK
+                        ? copy(cx, src.getBytes(StandardCharsets.UTF_8), codeUnits, 1, 1)
+                        : copyChunks(cx, new Utf8Chunks(src), codeUnits);
                 case "utf16" -> toUtf8(cx, src, codeUnits, codeUnits * 3);
                 default -> toUtf8(cx, src, codeUnits, codeUnits * 2);
             };
@@ -132,6 +132,23 @@ final class Strings {
                         : probablyUtf16ToLatin1OrUtf16(cx, src, codeUnits);
             };
         };
+    }
+
+    /** A host string into UTF-8: one allocation of exactly its UTF-8 length, as for a UTF-8 source. */
+    private static long[] hostToUtf8(AbiContext cx, String s) {
+        if (s.length() <= Utf8Chunks.CHUNK) {
+            byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+            return copy(cx, encoded, encoded.length, 1, 1);
+        }
+        Utf8Chunks chunks = new Utf8Chunks(s);
+        return copyChunks(cx, chunks, chunks.length());
+    }
+
+    private static long[] copyChunks(AbiContext cx, Utf8Chunks chunks, long length) {
+        int ptr = cx.allocate(1, length);
+        checkRange(cx, ptr, 1, length);
+        chunks.writeTo(cx.memory(), ptr);
+        return new long[] {ptr, length};
     }
 
     private static void checkRange(AbiContext cx, int ptr, int alignment, long length) {

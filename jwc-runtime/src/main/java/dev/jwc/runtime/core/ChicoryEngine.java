@@ -30,13 +30,15 @@ import java.util.Arrays;
 import java.util.List;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.jwc.runtime.Trap;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * {@link CoreEngine} on Chicory with byte-array memories (faster than the default byte buffers).
+ * {@link CoreEngine} on Chicory with byte-array memories (faster than the default byte buffers): our own
+ * {@link PagedMemory}, cheap to create, for unshared memories, Chicory's {@code ByteArrayMemory} for shared ones.
  * Compiled modules get their machine factory once, at {@link #compile}, shared by every instance.
  */
 final class ChicoryEngine implements CoreEngine {
@@ -116,7 +118,7 @@ final class ChicoryEngine implements CoreEngine {
                     .withImportValues(values.build())
                     // Only the start section runs at instantiation; Chicory would also call an export `_start`.
                     .withStart(false)
-                    .withMemoryFactory(ByteArrayMemory::new);
+                    .withMemoryFactory(ChicoryEngine::newMemory);
             builder.withMachineFactory(compiled.machines().orElse(backtraces::interpreter));
             maxMemoryBytes.ifPresent(max -> cappedMemory(wasm, max).ifPresent(builder::withMemoryLimits));
             if (exportsTable(wasm)) {
@@ -132,6 +134,10 @@ final class ChicoryEngine implements CoreEngine {
         } catch (StackOverflowError e) {
             throw ChicoryFailures.exhausted(e, backtraces.of(e));
         }
+    }
+
+    private static Memory newMemory(MemoryLimits limits) {
+        return limits.shared() ? new ByteArrayMemory(limits) : new PagedMemory(limits);
     }
 
     /** Tables other instances can fill are seen through {@link TableView}s. */
@@ -320,8 +326,20 @@ final class ChicoryEngine implements CoreEngine {
         }
 
         @Override
+        public String decode(int address, int length, Charset charset) {
+            return memory instanceof PagedMemory paged
+                    ? paged.decode(address, length, charset)
+                    : new String(memory.readBytes(address, length), charset);
+        }
+
+        @Override
         public void writeBytes(int address, byte[] bytes) {
             memory.write(address, bytes);
+        }
+
+        @Override
+        public void writeBytes(int address, byte[] source, int offset, int length) {
+            memory.write(address, source, offset, length);
         }
     }
 }

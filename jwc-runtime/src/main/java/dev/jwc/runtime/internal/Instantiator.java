@@ -79,7 +79,17 @@ public final class Instantiator {
         }
     }
 
-    public Item.Instance instantiate(ComponentDef def, Map<String, Item> args, InstanceState parent) {
+    /**
+     * Instantiates a root component; {@code importsChecked} skips the import type checks when the same
+     * arguments already passed them for this component (an {@code InstancePre}'s second instance onwards):
+     * the outcome depends only on the component and the arguments.
+     */
+    public Item.Instance instantiateRoot(ComponentDef def, Map<String, Item> args, boolean importsChecked) {
+        return instantiate(def, args, null, !importsChecked);
+    }
+
+    private Item.Instance instantiate(ComponentDef def, Map<String, Item> args, InstanceState parent,
+            boolean checkImports) {
         Spaces sp = new Spaces(def.enclosing());
         InstanceState state = new InstanceState(parent, resources);
         Map<String, Item> exports = new LinkedHashMap<>();
@@ -95,7 +105,7 @@ public final class Instantiator {
                 case Section.Aliases as -> as.aliases().forEach(a -> alias(sp, a));
                 case Section.Types ts -> ts.types().forEach(t -> sp.add(ComponentSort.TYPE, type(sp, t, state)));
                 case Section.Canons cs -> cs.canons().forEach(c -> sp.add(c.sort(), canon(sp, c, state)));
-                case Section.Imports is -> is.imports().forEach(i -> importItem(sp, i, args));
+                case Section.Imports is -> is.imports().forEach(i -> importItem(sp, i, args, checkImports));
                 case Section.Exports es -> es.exports().forEach(e -> export(sp, e, exports));
                 case Section.Start s -> throw new LinkException("component start functions are not supported");
                 case Section.Values v -> throw new LinkException("component values are not supported");
@@ -137,7 +147,7 @@ public final class Instantiator {
                 ComponentDef component = sp.get(ComponentSort.COMPONENT, i.component(), ComponentDef.class);
                 Map<String, Item> args = new LinkedHashMap<>();
                 i.args().forEach(a -> args.put(a.name(), sp.item(a.sort(), a.index())));
-                yield instantiate(component, args, state);
+                yield instantiate(component, args, state, true);
             }
             case Instance.FromExports f -> {
                 Map<String, Item> exports = new LinkedHashMap<>();
@@ -252,7 +262,7 @@ public final class Instantiator {
         return new CanonOptions(encoding, memory, realloc, postReturn, async, callback);
     }
 
-    private static void importItem(Spaces sp, Import imp, Map<String, Item> args) {
+    private static void importItem(Spaces sp, Import imp, Map<String, Item> args, boolean check) {
         String name = imp.name().name();
         Item item = args.get(name);
         if (imp.type() instanceof ExternType.Type t && t.bound() instanceof ExternType.TypeBound.Eq eq && item == null) {
@@ -261,11 +271,13 @@ public final class Instantiator {
         if (item == null) {
             throw new LinkException("missing import named `" + name + "`");
         }
-        if (imp.type() instanceof ExternType.Type t && t.bound() instanceof ExternType.TypeBound.SubResource
-                && !(item instanceof Item.Type it && it.type() instanceof ResourceType)) {
-            throw new LinkException("import `" + name + "`: expected a resource type");
+        if (check) {
+            if (imp.type() instanceof ExternType.Type t && t.bound() instanceof ExternType.TypeBound.SubResource
+                    && !(item instanceof Item.Type it && it.type() instanceof ResourceType)) {
+                throw new LinkException("import `" + name + "`: expected a resource type");
+            }
+            ImportCheck.check(sp, name, imp.type(), item);
         }
-        ImportCheck.check(sp, name, imp.type(), item);
         sp.addItem(imp.type().sort(), item);
     }
 

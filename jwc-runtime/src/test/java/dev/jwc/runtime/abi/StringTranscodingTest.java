@@ -7,6 +7,7 @@ import dev.jwc.types.ValueType.Primitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,5 +58,37 @@ class StringTranscodingTest {
         }
         AbiContext check = new AbiContext(target.options(to), inst, new CallScope(), new StringHints(), false);
         assertThat(Lifting.load(check, 0, Primitive.STRING)).isEqualTo(Val.string(s));
+    }
+
+    /** Strings longer than one chunk, with multi-byte chars and a surrogate pair on the chunk edges. */
+    static Stream<String> longStrings() {
+        int chunk = Utf8Chunks.CHUNK;
+        return Stream.of("a".repeat(3 * chunk + 5),
+                "a".repeat(chunk - 1) + "😀" + "é".repeat(chunk) + "☃",
+                "b".repeat(chunk) + "😀" + "c".repeat(chunk),
+                "lone \uD800 high " + "d".repeat(2 * chunk) + "\uDC00",
+                "x".repeat(chunk - 1) + "\uD83D");
+    }
+
+    @ParameterizedTest
+    @MethodSource("longStrings")
+    void longStringsAreWrittenInChunksWithOneExactAllocation(String s) {
+        byte[] expected = s.getBytes(StandardCharsets.UTF_8);
+        InstanceState inst = new InstanceState(null, InstanceState.newRegistry());
+        TestMemory host = new TestMemory(1 << 17);
+        AbiContext fromHost = new AbiContext(host.options(StringEncoding.UTF8), inst, new CallScope(), new StringHints(), true);
+        Lowering.store(fromHost, Val.string(s), Primitive.STRING, 0);
+        assertThat(host.reallocCalls).isEqualTo(1);
+        assertThat(host.readInt(4)).isEqualTo(expected.length);
+        assertThat(host.readBytes(host.readInt(0), expected.length)).isEqualTo(expected);
+
+        StringHints hints = new StringHints();
+        Val lifted = Lifting.load(new AbiContext(host.options(StringEncoding.UTF8), inst, new CallScope(), hints, false), 0,
+                Primitive.STRING);
+        TestMemory other = new TestMemory(1 << 17);
+        Lowering.store(new AbiContext(other.options(StringEncoding.UTF8), inst, new CallScope(), hints, false), lifted,
+                Primitive.STRING, 0);
+        assertThat(other.reallocCalls).isEqualTo(1);
+        assertThat(other.readBytes(other.readInt(0), other.readInt(4))).isEqualTo(expected);
     }
 }
