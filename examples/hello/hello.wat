@@ -2,11 +2,12 @@
 ;; a core module writes "Hello, world!\n" to stdout through two lowered WASI imports.
 (component
   (import "wasi:io/streams@0.2.0" (instance $streams
-    (export "output-stream" (type (sub resource)))
-    (alias export 0 "output-stream" (type $out))
-    (type $error (variant (case "last-operation-failed") (case "closed")))
+    (export "output-stream" (type $out (sub resource)))
+    (export "error" (type $err (sub resource)))
+    (type $error (variant (case "last-operation-failed" (own $err)) (case "closed")))
+    (export "stream-error" (type $stream-error (eq $error)))
     (export "[method]output-stream.blocking-write-and-flush"
-      (func (param "self" (borrow $out)) (param "contents" (list u8)) (result (result (error $error)))))))
+      (func (param "self" (borrow $out)) (param "contents" (list u8)) (result (result (error $stream-error)))))))
   (alias export $streams "output-stream" (type $output-stream))
   (import "wasi:cli/stdout@0.2.0" (instance $stdout
     (export "output-stream" (type (eq $output-stream)))

@@ -1,5 +1,6 @@
 package dev.jwc.cli;
 
+import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.runtime.Component;
 import dev.jwc.runtime.Engine;
@@ -122,6 +123,8 @@ final class RunCommand implements Callable<Integer> {
                     Optional.ofNullable(timeoutSeconds).map(s -> Duration.ofMillis((long) (s * 1000))));
         } catch (DecodeException e) {
             throw new UserError(file + ": " + e.getMessage());
+        } catch (ValidationException e) {
+            throw new UserError(file + ": invalid component: " + e.getMessage());
         } catch (LinkException e) {
             throw new UserError(file + ": cannot link: " + e.getMessage());
         }
@@ -143,6 +146,8 @@ final class RunCommand implements Callable<Integer> {
                     ? new Store(engine, maxMemory.getAsLong()) : new Store(engine))));
         } catch (DecodeException e) {
             throw new UserError(file + ": " + e.getMessage());
+        } catch (ValidationException e) {
+            throw new UserError(file + ": invalid component: " + e.getMessage());
         } catch (LinkException e) {
             throw new UserError(file + ": cannot link: " + e.getMessage());
         } catch (Trap t) {

@@ -1,15 +1,21 @@
 package dev.jwc.runtime;
 
+import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.component.Import;
+import dev.jwc.binary.io.DecodeException;
+import dev.jwc.binary.validate.ComponentValidator;
+import dev.jwc.binary.validate.Validated;
 import dev.jwc.runtime.core.CoreModule;
+import dev.jwc.runtime.core.ValidationMarks;
 import dev.jwc.runtime.internal.ComponentTypes;
 import dev.jwc.runtime.internal.Instantiator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A component compiled for an {@link Engine}: its core modules are compiled once here and shared by
@@ -34,9 +40,25 @@ public final class Component {
         return new Component(engine, model);
     }
 
-    /** Decodes and compiles component bytes; malformed bytes throw the reader's exception. */
+    /**
+     * Decodes, validates (unless the engine says not to) and compiles component bytes.
+     *
+     * @throws DecodeException     when the bytes are malformed or are not a component
+     * @throws ValidationException when the component breaks a validation rule or uses a feature the engine lacks
+     */
     public static Component fromBinary(Engine engine, byte[] bytes) {
-        return new Component(engine, ComponentReader.readComponent(bytes));
+        if (!engine.validates()) {
+            return new Component(engine, ComponentReader.readComponent(bytes));
+        }
+        Optional<ValidationMarks> marks = engine.cacheDirectory().map(ValidationMarks::new);
+        if (marks.isPresent() && marks.get().contains(bytes, engine.features())) {
+            return new Component(engine, ComponentReader.readComponent(bytes));
+        }
+        if (!(ComponentValidator.validate(bytes, engine.features()) instanceof Validated.OfComponent valid)) {
+            throw new DecodeException("expected a component, found a core module", 0);
+        }
+        marks.ifPresent(m -> m.add(bytes, engine.features()));
+        return new Component(engine, valid.component());
     }
 
     /** The import names in order. */

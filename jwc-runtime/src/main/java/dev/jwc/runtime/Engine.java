@@ -1,5 +1,6 @@
 package dev.jwc.runtime;
 
+import dev.jwc.binary.Features;
 import dev.jwc.runtime.core.CoreEngine;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -23,6 +24,8 @@ public final class Engine {
     private final Mode mode;
     private final int interpreterThreshold;
     private final Optional<Path> cacheDirectory;
+    private final Features features;
+    private final boolean validate;
     private final CoreEngine core;
 
     /** An engine that compiles every module, without a compile cache. */
@@ -38,6 +41,8 @@ public final class Engine {
         this.mode = b.mode;
         this.interpreterThreshold = b.interpreterThreshold;
         this.cacheDirectory = b.cacheDirectory;
+        this.features = b.features;
+        this.validate = b.validate;
         this.core = CoreEngine.chicory(mode == Mode.COMPILER, interpreterThreshold, cacheDirectory);
     }
 
@@ -52,6 +57,16 @@ public final class Engine {
     /** In {@link Mode#COMPILER}, core modules smaller than this many bytes are interpreted (0: none are). */
     public int interpreterThreshold() {
         return interpreterThreshold;
+    }
+
+    /** The WebAssembly features components may use; default {@link Features#specTests()}. */
+    public Features features() {
+        return features;
+    }
+
+    /** Whether {@link Component#fromBinary} validates (the default); see {@link Builder#validate(boolean)}. */
+    public boolean validates() {
+        return validate;
     }
 
     /** Where compiled core modules are kept between processes, if anywhere. */
@@ -84,8 +99,26 @@ public final class Engine {
         private Mode mode = Mode.COMPILER;
         private int interpreterThreshold;
         private Optional<Path> cacheDirectory = Optional.empty();
+        private Features features = Features.specTests();
+        private boolean validate = true;
 
         private Builder() {
+        }
+
+        /** The features components may use: validation rejects the others. Default {@link Features#specTests()}. */
+        public Builder features(Features features) {
+            this.features = Objects.requireNonNull(features);
+            return this;
+        }
+
+        /**
+         * Whether {@link Component#fromBinary} validates the binary first, as Wasmtime always does (default true).
+         * With a cache directory, a binary that passed once is not validated again. Turning it off is only for
+         * binaries known to be valid: an invalid one may then fail at instantiation or misbehave.
+         */
+        public Builder validate(boolean validate) {
+            this.validate = validate;
+            return this;
         }
 
         public Builder mode(Mode mode) {

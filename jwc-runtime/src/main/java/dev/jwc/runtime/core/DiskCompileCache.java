@@ -140,7 +140,7 @@ final class DiskCompileCache implements Cache {
     }
 
     /** The versions that decide whether an entry is still valid. */
-    private static final class Versions {
+    static final class Versions {
         static final Optional<String> CHICORY = property(MachineFactoryCompiler.class,
                 "/META-INF/maven/com.dylibso.chicory/compiler/pom.properties");
         static final String JWC = property(DiskCompileCache.class, "jwc-version.properties")

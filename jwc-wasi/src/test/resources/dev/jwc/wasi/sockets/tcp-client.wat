@@ -13,7 +13,8 @@
     (export "error" (type $e (eq $io-error)))
     (export "input-stream" (type $in (sub resource)))
     (export "output-stream" (type $out (sub resource)))
-    (type $stream-error (variant (case "last-operation-failed" (own $e)) (case "closed")))
+    (type $stream-error-case (variant (case "last-operation-failed" (own $e)) (case "closed")))
+    (export "stream-error" (type $stream-error (eq $stream-error-case)))
     (export "[method]input-stream.blocking-read"
       (func (param "self" (borrow $in)) (param "len" u64) (result (result (list u8) (error $stream-error)))))
     (export "[method]output-stream.blocking-write-and-flush"
@@ -26,21 +27,28 @@
   (import "wasi:cli/environment@0.2.0" (instance $environment
     (export "get-arguments" (func (result (list string))))))
 
-  (type $error-code (enum "unknown" "access-denied" "not-supported" "invalid-argument" "out-of-memory" "timeout"
-    "concurrency-conflict" "not-in-progress" "would-block" "invalid-state" "new-socket-limit"
-    "address-not-bindable" "address-in-use" "remote-unreachable" "connection-refused" "connection-reset"
-    "connection-aborted" "datagram-too-large" "name-unresolvable" "temporary-resolver-failure"
-    "permanent-resolver-failure"))
-  (type $ip-address-family (enum "ipv4" "ipv6"))
-  (type $ipv4-address (tuple u8 u8 u8 u8))
-  (type $ipv6-address (tuple u16 u16 u16 u16 u16 u16 u16 u16))
-  (type $ipv4-socket-address (record (field "port" u16) (field "address" $ipv4-address)))
-  (type $ipv6-socket-address (record (field "port" u16) (field "flow-info" u32) (field "address" $ipv6-address)
-    (field "scope-id" u32)))
-  (type $ip-socket-address (variant (case "ipv4" $ipv4-socket-address) (case "ipv6" $ipv6-socket-address)))
-
   (import "wasi:sockets/network@0.2.0" (instance $network
-    (export "network" (type (sub resource)))))
+    (export "network" (type (sub resource)))
+    (type $error-code-def (enum "unknown" "access-denied" "not-supported" "invalid-argument" "out-of-memory" "timeout"
+      "concurrency-conflict" "not-in-progress" "would-block" "invalid-state" "new-socket-limit"
+      "address-not-bindable" "address-in-use" "remote-unreachable" "connection-refused" "connection-reset"
+      "connection-aborted" "datagram-too-large" "name-unresolvable" "temporary-resolver-failure"
+      "permanent-resolver-failure"))
+    (type $ip-address-family-def (enum "ipv4" "ipv6"))
+    (type $ipv4-address (tuple u8 u8 u8 u8))
+    (type $ipv6-address (tuple u16 u16 u16 u16 u16 u16 u16 u16))
+    (type $ipv4-socket-address-def (record (field "port" u16) (field "address" $ipv4-address)))
+    (type $ipv6-socket-address-def (record (field "port" u16) (field "flow-info" u32) (field "address" $ipv6-address)
+      (field "scope-id" u32)))
+    (export "ipv4-socket-address" (type $ipv4-socket-address (eq $ipv4-socket-address-def)))
+    (export "ipv6-socket-address" (type $ipv6-socket-address (eq $ipv6-socket-address-def)))
+    (type $ip-socket-address-def (variant (case "ipv4" $ipv4-socket-address) (case "ipv6" $ipv6-socket-address)))
+    (export "error-code" (type (eq $error-code-def)))
+    (export "ip-address-family" (type (eq $ip-address-family-def)))
+    (export "ip-socket-address" (type (eq $ip-socket-address-def)))))
+  (alias export $network "error-code" (type $error-code))
+  (alias export $network "ip-address-family" (type $ip-address-family))
+  (alias export $network "ip-socket-address" (type $ip-socket-address))
   (alias export $network "network" (type $net))
   (import "wasi:sockets/instance-network@0.2.0" (instance $instance-network
     (export "network" (type $n (eq $net)))
