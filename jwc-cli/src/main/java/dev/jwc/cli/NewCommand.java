@@ -1,10 +1,13 @@
 package dev.jwc.cli;
 
+import dev.jwc.binary.core.CoreModule;
 import dev.jwc.tools.ComponentNew;
 import dev.jwc.tools.ToolsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,11 +31,19 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!adapters.isEmpty()) {
-            throw new UserError("--adapt: adapter modules are not supported yet");
+        Map<String, CoreModule> adapted = new LinkedHashMap<>();
+        for (String adapter : adapters) {
+            int eq = adapter.indexOf('=');
+            if (eq <= 0 || eq == adapter.length() - 1) {
+                throw new UserError("--adapt " + adapter + ": expected NAME=ADAPTER.wasm");
+            }
+            String name = adapter.substring(0, eq);
+            if (adapted.put(name, CoreInput.read(Path.of(adapter.substring(eq + 1)))) != null) {
+                throw new UserError("--adapt: adapter `" + name + "` given twice");
+            }
         }
         try {
-            CoreInput.write(output, ComponentNew.createBytes(CoreInput.read(core)));
+            CoreInput.write(output, ComponentNew.createBytes(CoreInput.read(core), adapted));
         } catch (ToolsException e) {
             throw new UserError(core + ": " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwc.binary.component.Component;
+import dev.jwc.binary.component.ResourceType;
 import dev.jwc.binary.component.Section;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.text.Wat;
@@ -45,8 +46,34 @@ class ComponentNewTest {
                 """);
         List<CoreModule> modules = modules(c);
         assertThat(modules).hasSize(3);
-        assertThat(modules.get(1).tables()).hasSize(1);
-        assertThat(modules.get(2).elements()).hasSize(1);
+        assertThat(modules.get(0).tables()).as("the shim, before the main module").hasSize(1);
+        assertThat(modules.get(2).elements()).as("the fixup").hasSize(1);
+    }
+
+    @Test
+    void importedMemoryIsDefinedByTheShim() throws IOException {
+        Component c = create("package a:b;\nworld w { import f: func(s: string); }\n", """
+                (module (import "env" "memory" (memory 1)) (import "$root" "f" (func (param i32 i32))))
+                """);
+        CoreModule shim = modules(c).getFirst();
+        assertThat(shim.memories()).hasSize(1);
+        assertThat(shim.exports()).anyMatch(e -> e.name().equals("$memory"));
+    }
+
+    @Test
+    void exportedResourceGetsItsDestructorThroughTheShim() throws IOException {
+        Component c = create("""
+                package a:b;
+                world w { export i: interface { resource r { constructor(); } } }
+                """, """
+                (module
+                  (import "[export]i" "[resource-new]r" (func $new (param i32) (result i32)))
+                  (func (export "i#[constructor]r") (result i32) (call $new (i32.const 7)))
+                  (func (export "i#[dtor]r") (param i32)))
+                """);
+        assertThat(c.sections()).anyMatch(s -> s instanceof Section.Types t
+                && t.types().getFirst() instanceof ResourceType r && r.destructor().isPresent());
+        assertThat(c.sections()).anyMatch(s -> s instanceof Section.NestedComponent);
     }
 
     @Test

@@ -194,6 +194,12 @@ final class ComponentWalker {
             }
             return defined.contains(r) ? fresh.computeIfAbsent(r, x -> cx.freshResource()) : r;
         });
+        component.imports().forEach((name, imp) -> {
+            if (imp instanceof ExternEntity.Type(ValueType bound)
+                    && args.get(name) instanceof ExternEntity.Type(ValueType arg)) {
+                map.substitute(bound, arg);
+            }
+        });
         Map<String, ExternEntity> exports = new LinkedHashMap<>();
         component.exports().forEach((name, e) -> exports.put(name, map.entity(e)));
         return new InstanceSignature(exports, List.of());

@@ -21,6 +21,15 @@ final class ResourceMap {
         this.map = map;
     }
 
+    /**
+     * Rewrites {@code from} to {@code to}: a type imported with an {@code eq} bound becomes the argument it was
+     * instantiated with, so that nominal types (records, variants, ...) keep the identity, and so the names, they
+     * have outside.
+     */
+    void substitute(ValueType from, ValueType to) {
+        done.put(from, to);
+    }
+
     ExternEntity entity(ExternEntity e) {
         return switch (e) {
             case ExternEntity.Module m -> m;

@@ -1,39 +1,55 @@
 package dev.jwc.tools;
 
-import dev.jwc.binary.component.Alias;
-import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.DefinedType;
 import dev.jwc.binary.component.FuncType;
 import dev.jwc.binary.component.PrimitiveType;
 import dev.jwc.binary.component.ValType;
 import dev.jwc.wit.model.Function;
-import dev.jwc.wit.model.InterfaceId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.Type;
 import dev.jwc.wit.model.TypeDef;
 import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.TypeId;
-import dev.jwc.wit.model.TypeOwner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Function types of exported interfaces in the component's own scope, where core exports are lifted: types of
- * imported interfaces are aliased from their instance, everything else is defined structurally.
+ * WIT types as component type definitions of one scope. A named type is first offered to the scope's
+ * {@link Named} policy (which may import or alias it); what the policy leaves is defined structurally. Each
+ * type is encoded once.
  */
-final class OuterTypes {
+final class TypeEncoder {
+    /** How a scope provides named types: an index, or empty to define the type structurally. */
+    @FunctionalInterface
+    interface Named {
+        OptionalInt index(TypeId id, TypeDef def);
+    }
+
+    private static final int MAX_DEPTH = 1000;
+
     private final Resolve resolve;
     private final ComponentBuilder out;
-    private final Map<String, Integer> importedInstances;
-    private final Map<TypeId, Integer> defined = new HashMap<>();
+    private final Named named;
+    private final Map<TypeId, Integer> encoded = new HashMap<>();
 
-    OuterTypes(Resolve resolve, ComponentBuilder out, Map<String, Integer> importedInstances) {
+    TypeEncoder(Resolve resolve, ComponentBuilder out, Named named) {
         this.resolve = resolve;
         this.out = out;
-        this.importedInstances = importedInstances;
+        this.named = named;
+    }
+
+    /** Makes {@code id} known as type {@code index} of this scope (an imported or exported type, a resource). */
+    void known(TypeId id, int index) {
+        encoded.put(id, index);
+    }
+
+    /** The index {@code id} already has in this scope. */
+    Optional<Integer> indexOf(TypeId id) {
+        return Optional.ofNullable(encoded.get(id));
     }
 
     int funcType(Function f) {
@@ -43,36 +59,47 @@ final class OuterTypes {
         return out.type(new FuncType(f.kind().isAsync(), params, result));
     }
 
+    ValType valType(Type type) {
+        return valType(type, 0);
+    }
+
+    /** The type index of {@code id}, encoding it (and what it refers to) first when needed. */
+    int index(TypeId id) {
+        return ((ValType.Ref) valType(new Type.Ref(id), 0)).index();
+    }
+
     private ValType valType(Type type, int depth) {
-        if (depth > 1000) {
-            throw new ToolsException("type nesting deeper than 1000 levels");
+        if (depth > MAX_DEPTH) {
+            throw new ToolsException("type nesting deeper than " + MAX_DEPTH + " levels");
         }
         return switch (type) {
             case Type.Primitive p -> primitive(p);
             case Type.Ref(TypeId id) -> {
-                Integer known = defined.get(id);
+                Integer known = encoded.get(id);
                 if (known == null) {
-                    known = define(id, depth + 1);
-                    defined.put(id, known);
+                    TypeDef def = resolve.get(id);
+                    OptionalInt provided = def.name().isPresent() ? named.index(id, def) : OptionalInt.empty();
+                    known = provided.isPresent() ? provided.getAsInt() : structural(id, depth + 1);
+                    encoded.put(id, known);
                 }
                 yield new ValType.Ref(known);
             }
         };
     }
 
-    private int define(TypeId id, int depth) {
+    /** Defines {@code id} by its structure; an alias of a named type is that type's index. */
+    int structural(TypeId id) {
+        return structural(id, 0);
+    }
+
+    private int structural(TypeId id, int depth) {
         TypeDef def = resolve.get(id);
-        if (def.name().isPresent() && def.owner() instanceof TypeOwner.InInterface(InterfaceId owner)) {
-            Integer instance = resolve.qualifiedName(owner).map(importedInstances::get).orElse(null);
-            if (instance != null) {
-                return out.alias(new Alias.InstanceExport(ComponentSort.TYPE, instance, def.name().get()));
-            }
+        if (def.kind() instanceof TypeDefKind.Alias(Type target)) {
+            ValType v = valType(target, depth);
+            return v instanceof ValType.Ref(int index) ? index : out.type((PrimitiveType) v);
         }
         DefinedType body = switch (def.kind()) {
-            case TypeDefKind.Alias(Type target) -> {
-                ValType v = valType(target, depth);
-                yield v instanceof PrimitiveType p ? p : null;
-            }
+            case TypeDefKind.Alias a -> throw new IllegalStateException("aliases are handled above");
             case TypeDefKind.Record r -> new DefinedType.Record(r.fields().stream()
                     .map(f -> new DefinedType.Field(f.name(), valType(f.type(), depth))).toList());
             case TypeDefKind.Variant v -> new DefinedType.Variant(v.cases().stream()
@@ -88,20 +115,17 @@ final class OuterTypes {
                     r.err().map(t -> valType(t, depth)));
             case TypeDefKind.Future f -> new DefinedType.Future(f.payload().map(t -> valType(t, depth)));
             case TypeDefKind.Stream s -> new DefinedType.Stream(s.element().map(t -> valType(t, depth)));
-            case TypeDefKind.Resource r -> throw unsupported(def);
-            case TypeDefKind.Own o -> throw unsupported(def);
-            case TypeDefKind.Borrow b -> throw unsupported(def);
-            case TypeDefKind.Unknown u -> throw new ToolsException("an unresolved type cannot be lifted");
+            case TypeDefKind.Own o -> new DefinedType.Own(resource(o.resource(), depth));
+            case TypeDefKind.Borrow b -> new DefinedType.Borrow(resource(b.resource(), depth));
+            case TypeDefKind.Resource r -> throw new ToolsException("resource `" + def.name().orElse("?")
+                    + "` has no definition in this scope");
+            case TypeDefKind.Unknown u -> throw new ToolsException("an unresolved type cannot be encoded");
         };
-        if (body == null) {
-            return ((ValType.Ref) valType(((TypeDefKind.Alias) def.kind()).target(), depth)).index();
-        }
         return out.type(body);
     }
 
-    private static ToolsException unsupported(TypeDef def) {
-        return new ToolsException("resources in exported interfaces are not supported yet" + def.name()
-                .map(n -> " (`" + n + "`)").orElse(""));
+    private int resource(TypeId id, int depth) {
+        return ((ValType.Ref) valType(new Type.Ref(id), depth + 1)).index();
     }
 
     static PrimitiveType primitive(Type.Primitive p) {
