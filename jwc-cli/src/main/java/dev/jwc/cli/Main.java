@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model for the JVM.",
         subcommands = {CommandLine.HelpCommand.class, WitCommand.class, ParseCommand.class, PrintCommand.class, ValidateCommand.class, InspectCommand.class,
-                WastCommand.class, EmbedCommand.class, NewCommand.class, RunCommand.class})
+                WastCommand.class, EmbedCommand.class, NewCommand.class, LinkCommand.class, RunCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

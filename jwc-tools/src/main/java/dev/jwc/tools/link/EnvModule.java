@@ -4,6 +4,7 @@ import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.text.Wat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,9 +120,11 @@ final class EnvModule {
         globals.add(new Global("__heap_end", true, heapEnd));
 
         StringBuilder wat = new StringBuilder("(module\n");
-        for (int n = 0; n < thunks.size(); n++) {
-            wat.append("  (type $thunk").append(n).append(" (func").append(WatText.signature(thunks.get(n).type()))
-                    .append("))\n");
+        Map<FuncType, String> thunkTypes = new LinkedHashMap<>();
+        for (FuncType type : thunkTypes(thunks)) {
+            String id = "$type" + thunkTypes.size();
+            thunkTypes.put(type, id);
+            wat.append("  (type ").append(id).append(" (func").append(WatText.signature(type)).append("))\n");
         }
         wat.append(imports);
         wat.append("  (table $table ").append(tableOffset + thunks.size()).append(" funcref)\n");
@@ -134,11 +137,12 @@ final class EnvModule {
         }
         for (int n = 0; n < thunks.size(); n++) {
             Thunk t = thunks.get(n);
-            wat.append("  (func $t").append(n).append(" (type $thunk").append(n).append(')');
+            String type = thunkTypes.get(t.type());
+            wat.append("  (func $t").append(n).append(" (type ").append(type).append(')');
             for (int p = 0; p < t.type().params().size(); p++) {
                 wat.append(" local.get ").append(p);
             }
-            wat.append(" i32.const ").append(tableOffset + n).append(" call_indirect $table (type $thunk").append(n)
+            wat.append(" i32.const ").append(tableOffset + n).append(" call_indirect $table (type ").append(type)
                     .append("))\n");
             exports.append(export(t.name(), "func", "$t" + n));
         }
@@ -146,6 +150,11 @@ final class EnvModule {
         exports.append(export("memory", "memory", "$memory"));
         wat.append(exports).append(")\n");
         return new Built(Wat.parseCoreModule(wat.toString()), dl, tableOffset);
+    }
+
+    /** The distinct types of the thunks, in order: the first types of both the main and the init module. */
+    static List<FuncType> thunkTypes(List<Thunk> thunks) {
+        return thunks.stream().map(Thunk::type).distinct().toList();
     }
 
     private static String export(String name, String sort, String id) {

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class InitModule {
     private final StringBuilder imports = new StringBuilder();
+    private final StringBuilder functionImports = new StringBuilder();
     private final Map<String, String> globals = new LinkedHashMap<>();
     private final Map<String, String> functions = new LinkedHashMap<>();
 
@@ -83,12 +84,18 @@ final class InitModule {
         for (EnvModule.Thunk t : thunks) {
             indirect.add(function(t.exporter(), t.name(), t.type()));
         }
-        StringBuilder wat = new StringBuilder("(module\n").append(imports);
+        // The init module declares the thunk types first, at the indices the main module has them: Chicory
+        // 1.7.5 checks a call_indirect's type index against the types of the module that filled the slot.
+        StringBuilder wat = new StringBuilder("(module\n");
+        for (FuncType type : EnvModule.thunkTypes(thunks)) {
+            wat.append("  (type (func").append(WatText.signature(type)).append("))\n");
+        }
+        wat.append(functionImports).append(imports);
         wat.append("  (func $init\n").append(addresses).append(relocs).append(ctors).append("  )\n");
         wat.append("  (start $init)\n");
-        wat.append("  (elem (table $table) (i32.const ").append(dl.tableBase).append(") func")
+        wat.append("  (elem (i32.const ").append(dl.tableBase).append(") func")
                 .append(String.join("", dlFunctions.stream().map(f -> " " + f).toList())).append(")\n");
-        wat.append("  (elem (table $table) (i32.const ").append(thunkBase).append(") func")
+        wat.append("  (elem (i32.const ").append(thunkBase).append(") func")
                 .append(String.join("", indirect.stream().map(f -> " " + f).toList())).append(")\n");
         wat.append("  (data (i32.const ").append(dl.memoryBase).append(") ").append(WatText.bytes(dl.bytes()))
                 .append(")\n)\n");
@@ -107,7 +114,7 @@ final class InitModule {
     private String function(String module, String name, FuncType type) {
         return functions.computeIfAbsent(module + "\0" + name, k -> {
             String id = "$f" + functions.size();
-            imports.append("  (import ").append(WatText.string(module)).append(' ').append(WatText.string(name))
+            functionImports.append("  (import ").append(WatText.string(module)).append(' ').append(WatText.string(name))
                     .append(" (func ").append(id).append(WatText.signature(type)).append("))\n");
             return id;
         });
