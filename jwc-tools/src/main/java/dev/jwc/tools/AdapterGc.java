@@ -1,5 +1,7 @@
 package dev.jwc.tools;
 
+import dev.jwc.binary.Features;
+import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.CustomSection;
 import dev.jwc.binary.core.Export;
@@ -21,6 +23,7 @@ import dev.jwc.binary.core.types.GlobalType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.RecGroup;
 import dev.jwc.binary.core.types.SubType;
+import dev.jwc.binary.core.validate.CoreValidator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -54,6 +57,7 @@ final class AdapterGc {
 
     private final CoreModule module;
     private final int importedFuncs;
+    private final int importedGlobals;
     private final List<Integer> funcTypes = new ArrayList<>();
     private final BitSet liveFuncs = new BitSet();
     private final BitSet liveGlobals = new BitSet();
@@ -63,6 +67,7 @@ final class AdapterGc {
     private AdapterGc(CoreModule module) {
         this.module = module;
         this.importedFuncs = module.importCount(ExternalKind.FUNC);
+        this.importedGlobals = module.importCount(ExternalKind.GLOBAL);
         for (Import i : module.imports()) {
             if (i.type() instanceof EntityType.Func(int t)) {
                 funcTypes.add(t);
@@ -76,6 +81,11 @@ final class AdapterGc {
      * {@code cabi_realloc} export, when it has one.
      */
     static CoreModule trim(String adapterName, CoreModule adapter, Set<String> required, Optional<String> mainRealloc) {
+        try {
+            CoreValidator.validate(adapter, Features.all());
+        } catch (ValidationException e) {
+            throw new ToolsException("adapter `" + adapterName + "` is not a valid core module: " + e.getMessage(), e);
+        }
         if (!adapter.elements().isEmpty() || !adapter.data().isEmpty() || adapter.start().isPresent()) {
             throw new ToolsException("adapter `" + adapterName
                     + "` has element segments, data segments or a start function, which adapters cannot have");
@@ -124,9 +134,8 @@ final class AdapterGc {
                     int g = ((Immediate.Index) i.immediate()).value();
                     if (!liveGlobals.get(g)) {
                         liveGlobals.set(g);
-                        int imported = module.importCount(ExternalKind.GLOBAL);
-                        if (g >= imported) {
-                            walk(module.globals().get(g - imported).init());
+                        if (g >= importedGlobals) {
+                            walk(module.globals().get(g - importedGlobals).init());
                         }
                     }
                 }
@@ -156,6 +165,9 @@ final class AdapterGc {
 
         CoreModule rewrite() {
             Map<Integer, String> oldNames = module.names().map(Names::functions).orElse(Map.of());
+            if (mainRealloc.isEmpty() && importsLiveRealloc()) {
+                memoryUsed = true;
+            }
             int funcIndex = 0;
             int replacedRealloc = -1;
             for (Import i : module.imports()) {
@@ -239,6 +251,20 @@ final class AdapterGc {
             return new CoreModule(types, imports, functions, module.tables(),
                     memoryUsed ? module.memories() : List.of(), module.tags(), globals, newExports, start,
                     List.of(), OptionalInt.empty(), code, List.of(), customs);
+        }
+
+        /** Whether a live function import is the main module's realloc, which a local one must then replace. */
+        private boolean importsLiveRealloc() {
+            int f = 0;
+            for (Import i : module.imports()) {
+                if (i.type() instanceof EntityType.Func) {
+                    if (liveFuncs.get(f) && isRealloc(i)) {
+                        return true;
+                    }
+                    f++;
+                }
+            }
+            return false;
         }
 
         private boolean exportsFunction(int f) {

@@ -2,7 +2,6 @@ package dev.jwc.tools;
 
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
-import dev.jwc.binary.core.ExternalKind;
 import dev.jwc.binary.core.Import;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Resolve;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,8 +71,7 @@ final class Adapters {
             Set<String> required = required(main, name, entry.getValue(), resolve, from.exports());
             if (!required.isEmpty()) {
                 CoreModule trimmed = AdapterGc.trim(name, ComponentNew.withoutMetadata(entry.getValue()), required,
-                        Lowerings.hasExport(main, ComponentNew.REALLOC, ExternalKind.FUNC)
-                                ? Optional.of(ComponentNew.REALLOC) : Optional.empty());
+                        Lowerings.reallocExport(main));
                 merged.add(new Adapter(name, trimmed, from.exports().keySet()));
             }
         }
@@ -104,7 +101,7 @@ final class Adapters {
         Set<String> required = new LinkedHashSet<>();
         for (Import i : main.imports()) {
             if (i.module().equals(name)) {
-                required.add(i.name());
+                required.add(DuplicateImports.original(i.name()));
             }
         }
         List<String> coreNames = new ArrayList<>();

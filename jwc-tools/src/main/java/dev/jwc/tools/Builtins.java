@@ -18,6 +18,11 @@ final class Builtins {
     private static final String ERROR_CONTEXT_DEBUG = "[error-context-debug-message-";
     private static final String CONTEXT_GET = "[context-get-";
     private static final String CONTEXT_SET = "[context-set-";
+    static final String THREAD_NEW_INDIRECT = "[thread-new-indirect-v0]";
+    private static final String STACK_POINTER = "__wasm_get_stack_pointer";
+    private static final String SET_STACK_POINTER = "__wasm_set_stack_pointer";
+    private static final String TLS_BASE = "__wasm_get_tls_base";
+    private static final String SET_TLS_BASE = "__wasm_set_tls_base";
 
     private Builtins() {}
 
@@ -37,6 +42,18 @@ final class Builtins {
             case "[waitable-join]" -> builtin(new Canon.WaitableJoin(), List.of(NumType.I32, NumType.I32), List.of());
             case "[thread-yield]" -> builtin(new Canon.ThreadYield(cancellable), List.of(), List.of(NumType.I32));
             case "[thread-index]" -> builtin(new Canon.ThreadIndex(), List.of(), List.of(NumType.I32));
+            case "[thread-resume-later]" -> builtin(new Canon.ThreadResumeLater(), List.of(NumType.I32), List.of());
+            case "[thread-suspend]" -> builtin(new Canon.ThreadSuspend(cancellable), List.of(), List.of(NumType.I32));
+            case "[thread-suspend-then-resume]" -> builtin(new Canon.ThreadSuspendThenResume(cancellable),
+                    List.of(NumType.I32), List.of(NumType.I32));
+            case "[thread-yield-then-resume]" -> builtin(new Canon.ThreadYieldThenResume(cancellable),
+                    List.of(NumType.I32), List.of(NumType.I32));
+            case "[thread-suspend-then-promote]" -> builtin(new Canon.ThreadSuspendThenPromote(cancellable),
+                    List.of(NumType.I32), List.of(NumType.I32));
+            case "[thread-yield-then-promote]" -> builtin(new Canon.ThreadYieldThenPromote(cancellable),
+                    List.of(NumType.I32), List.of(NumType.I32));
+            case THREAD_NEW_INDIRECT -> new Lowerings.Classified(new Lowerings.Binding.ThreadNewIndirect(),
+                    type(List.of(NumType.I32, NumType.I32), List.of(NumType.I32)));
             case "[subtask-drop]" -> builtin(new Canon.SubtaskDrop(), List.of(NumType.I32), List.of());
             case "[subtask-cancel]" -> builtin(new Canon.SubtaskCancel(async), List.of(NumType.I32),
                     List.of(NumType.I32));
@@ -47,6 +64,29 @@ final class Builtins {
             throw new ToolsException("`" + name + "` cannot be imported `[async-lower]`");
         }
         return Optional.ofNullable(c);
+    }
+
+    /**
+     * The {@code env} symbols {@code wasm-ld} leaves for threads: the stack pointer lives in context slot 0, the TLS
+     * base in slot 1 when the module starts threads ({@code threads}), else in a global of the shim. Their type
+     * ({@code i32} or {@code i64}) is the import's.
+     */
+    static Optional<Lowerings.Binding> env(String name, FuncType actual, boolean threads) {
+        boolean get = name.equals(STACK_POINTER) || name.equals(TLS_BASE);
+        boolean set = name.equals(SET_STACK_POINTER) || name.equals(SET_TLS_BASE);
+        List<ValType> value = get ? actual.results() : actual.params();
+        if (!(get || set) || value.size() != 1 || !(get ? actual.params() : actual.results()).isEmpty()
+                || !(value.getFirst() == NumType.I32 || value.getFirst() == NumType.I64)) {
+            return Optional.empty();
+        }
+        ValType type = value.getFirst();
+        boolean tls = name.equals(TLS_BASE) || name.equals(SET_TLS_BASE);
+        if (tls && !threads) {
+            return Optional.of(new Lowerings.Binding.ShimGlobal(type, get));
+        }
+        int slot = tls ? 1 : 0;
+        return Optional.of(new Lowerings.Binding.Builtin(get ? new Canon.ContextGet(type, slot)
+                : new Canon.ContextSet(type, slot)));
     }
 
     /** {@code [context-get-N]} and {@code [context-set-N]}. */

@@ -91,19 +91,19 @@ public final class ComponentNew {
     private final TypeEncoder types;
     private int mainInstance = -1;
 
-    private ComponentNew(CoreModule main, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters,
+    private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters,
                          List<LinkedLibrary> libraries, Optional<CoreModule> init) {
-        this.main = main;
+        this.main = DuplicateImports.distinct(StandardNames.toLegacy(module, metadata.resolve(), metadata.world()));
         this.libraries = List.copyOf(libraries);
         this.init = init;
-        Adapters.Merged merged = Adapters.merge(main, metadata.resolve(), metadata.world(), adapters);
+        Adapters.Merged merged = Adapters.merge(this.main, metadata.resolve(), metadata.world(), adapters);
         this.adapters = merged.adapters();
-        List<CoreModule> modules = new ArrayList<>(List.of(main));
+        List<CoreModule> modules = new ArrayList<>(List.of(this.main));
         this.adapters.forEach(a -> modules.add(a.module()));
         this.libraries.forEach(l -> modules.add(l.module()));
-        this.declared = merged.resolve();
-        this.resolve = LiveImports.trim(merged.resolve(), merged.world(),
-                LiveImports.usedImports(merged.resolve(), merged.world(), modules));
+        this.declared = SemverImports.merge(merged.resolve(), merged.world());
+        this.resolve = LiveImports.trim(declared, merged.world(),
+                LiveImports.usedImports(declared, merged.world(), modules, adapters.keySet()));
         this.world = merged.world();
         this.encoding = switch (metadata.encoding()) {
             case UTF8 -> CanonOpt.StringEncoding.UTF8;
@@ -262,7 +262,8 @@ public final class ComponentNew {
                         if (Lowerings.hasExport(main, dtor, ExternalKind.FUNC)) {
                             FuncType type = new FuncType(List.of(NumType.I32), List.of());
                             Lowerings.requireExport(main, dtor, type);
-                            slot = shim.add(type, () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
+                            slot = shim.add(type,
+                                    () -> out.coreExport(instantiation.mainInstance(), dtor, CoreSort.FUNC));
                         }
                         resources.put(id, slot);
                     }

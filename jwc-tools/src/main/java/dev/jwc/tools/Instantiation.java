@@ -11,6 +11,10 @@ import dev.jwc.binary.core.ExternalKind;
 import dev.jwc.binary.core.Import;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.types.NumType;
+import dev.jwc.binary.core.types.RecGroup;
+import dev.jwc.binary.core.types.SubType;
+import dev.jwc.binary.component.CoreType;
 import dev.jwc.text.Wat;
 import dev.jwc.wit.model.Type;
 import dev.jwc.wit.model.TypeDefKind;
@@ -42,6 +46,7 @@ final class Instantiation {
     static final String ENV = Lowerings.ENV;
     static final String IMPORT_REALLOC = "cabi_import_realloc";
     static final String EXPORT_REALLOC = "cabi_export_realloc";
+    private static final String INDIRECT_FUNCTION_TABLE = "__indirect_function_table";
 
     private final ComponentBuilder out;
     private final CanonicalAbi abi;
@@ -55,6 +60,8 @@ final class Instantiation {
     /** The shim slot of each lowering that needs memory, by binding; of each adapter export, by name. */
     private final Map<Lowerings.Bound, Integer> loweredLater = new IdentityHashMap<>();
     private final Map<String, Integer> adapterExports = new HashMap<>();
+    /** The shim global of each {@code env::__wasm_get_tls_base}-like import, by binding. */
+    private final Map<Lowerings.Bound, Integer> shimGlobals = new IdentityHashMap<>();
     private final Map<String, Integer> adapterInstances = new HashMap<>();
     private int mainInstance = -1;
     private Integer memory;
@@ -81,7 +88,8 @@ final class Instantiation {
 
     /**
      * Emits the main module and its adapters, instantiated ({@code exportedResources} gives the component's own
-     * resource types, {@code types} encodes the types built-ins name), fills the shim and runs {@code _initialize}; returns the main core instance. The shim
+     * resource types, {@code types} encodes the types built-ins name), fills the shim and runs
+     * {@code _initialize}; returns the main core instance. The shim
      * must be instantiated already.
      */
     int instantiate(ToIntFunction<TypeId> exportedResources, TypeEncoder types) {
@@ -93,7 +101,7 @@ final class Instantiation {
         }
         Map<String, List<CoreInstance.Export>> mainArgs = worldArgs(main, null, exportedResources);
         for (Import i : main.external()) {
-            int core = shim.func(out, adapterExports.get(i.module() + "\0" + i.name()));
+            int core = shim.func(out, adapterExports.get(i.module() + "\0" + DuplicateImports.original(i.name())));
             mainArgs.computeIfAbsent(i.module(), k -> new ArrayList<>())
                     .add(new CoreInstance.Export(i.name(), CoreSort.FUNC, core));
         }
@@ -180,9 +188,13 @@ final class Instantiation {
                 throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
                         + "`; only functions can be imported from an adapter");
             }
-            Lowerings.requireExport(a.lowerings().module(), i.name(), signature);
-            adapterExports.put(i.module() + "\0" + i.name(), shim.add(signature,
-                    () -> out.coreExport(adapterInstances.get(a.name()), i.name(), CoreSort.FUNC)));
+            String field = DuplicateImports.original(i.name());
+            Lowerings.requireExport(a.lowerings().module(), field, signature);
+            if (adapterExports.containsKey(i.module() + "\0" + field)) {
+                continue;
+            }
+            adapterExports.put(i.module() + "\0" + field, shim.add(signature,
+                    () -> out.coreExport(adapterInstances.get(a.name()), field, CoreSort.FUNC)));
         }
         for (Adapter a : adapters) {
             reserveLowerings(a.lowerings(), a);
@@ -195,21 +207,29 @@ final class Instantiation {
     /** {@code owner} is the adapter the imports belong to, null for the main module. */
     private void reserveLowerings(Lowerings module, Adapter owner) {
         for (Lowerings.Bound b : module.bound()) {
-            if (needsMemory(b.binding())) {
+            if (needsMainInstance(b.binding())) {
                 loweredLater.put(b, shim.add(module.functionType(b.imported()), () -> define(b.binding(), owner)));
+            } else if (b.binding() instanceof Lowerings.Binding.ShimGlobal g) {
+                shimGlobals.put(b, shim.global(g.type()));
             }
         }
     }
 
-    /** Whether the function bound to an import needs the main module's memory, so can only exist after it. */
-    private boolean needsMemory(Lowerings.Binding binding) {
+    /**
+     * Whether the function bound to an import needs the main module's memory (or table), so can only exist
+     * after the main instance.
+     */
+    private boolean needsMainInstance(Lowerings.Binding binding) {
         return switch (binding) {
             case Lowerings.Binding.Lowered l -> abi.needsMemory(l.function(), CanonicalAbi.Direction.LOWER,
                     l.async() ? CanonicalAbi.Variant.ASYNC_CALLBACK : CanonicalAbi.Variant.SYNC);
             case Lowerings.Binding.WaitableSet w -> true;
             case Lowerings.Binding.ErrorContext e -> true;
             case Lowerings.Binding.TaskReturn t -> abi.taskReturnNeedsMemory(t.function());
-            case Lowerings.Binding.Payload p -> p.op() == Lowerings.PayloadOp.READ || p.op() == Lowerings.PayloadOp.WRITE;
+            case Lowerings.Binding.Payload p -> p.op() == Lowerings.PayloadOp.READ
+                    || p.op() == Lowerings.PayloadOp.WRITE;
+            case Lowerings.Binding.ThreadNewIndirect t -> true;
+            case Lowerings.Binding.ShimGlobal g -> false;
             case Lowerings.Binding.Builtin b -> false;
             case Lowerings.Binding.ImportedDrop d -> false;
             case Lowerings.Binding.ExportedResource r -> false;
@@ -244,9 +264,11 @@ final class Instantiation {
                     });
                 }
                 case Lowerings.Binding.Memory m -> shim.memory(out);
+                case Lowerings.Binding.ShimGlobal g -> shim.globalAccessor(out, shimGlobals.get(b), g.get());
                 default -> define(b.binding(), owner);
             };
-            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>()).add(new CoreInstance.Export(i.name(), sort, core));
+            byModule.computeIfAbsent(i.module(), k -> new ArrayList<>())
+                    .add(new CoreInstance.Export(i.name(), sort, core));
         }
         return byModule;
     }
@@ -311,6 +333,17 @@ final class Instantiation {
                 yield out.canon(new Canon.TaskReturn(t.function().result().map(types::valType), options));
             }
             case Lowerings.Binding.Payload p -> payload(p, owner);
+            case Lowerings.Binding.ThreadNewIndirect t -> {
+                int start = out.coreType(new CoreType.Rec(RecGroup.single(SubType.plain(
+                        new FuncType(List.of(NumType.I32), List.of())))));
+                if (!Lowerings.hasExport(main.module(), INDIRECT_FUNCTION_TABLE, ExternalKind.TABLE)) {
+                    throw new ToolsException("module does not export the table `" + INDIRECT_FUNCTION_TABLE
+                            + "`, which `thread.new-indirect` needs");
+                }
+                int table = out.coreExport(mainInstance, INDIRECT_FUNCTION_TABLE, CoreSort.TABLE);
+                yield out.canon(new Canon.ThreadNewIndirect(start, table));
+            }
+            case Lowerings.Binding.ShimGlobal g -> throw new IllegalStateException("bound directly");
             case Lowerings.Binding.ImportedDrop d -> throw new IllegalStateException("bound directly");
             case Lowerings.Binding.ExportedResource r -> throw new IllegalStateException("bound directly");
             case Lowerings.Binding.Memory m -> throw new IllegalStateException("bound directly");
@@ -417,9 +450,12 @@ final class Instantiation {
         return realloc(ComponentNew.REALLOC, user);
     }
 
-    /** The main module's {@code preferred} realloc ({@code cabi_import_realloc}, ...), else its {@code cabi_realloc}. */
+    /**
+     * The main module's {@code preferred} realloc ({@code cabi_import_realloc}, ...), else its {@code cabi_realloc}
+     * (or {@code canonical_abi_realloc}, as early canonical ABI modules name it).
+     */
     int realloc(String preferred, String user) {
-        for (String name : List.of(preferred, ComponentNew.REALLOC)) {
+        for (String name : List.of(preferred, ComponentNew.REALLOC, Lowerings.LEGACY_REALLOC)) {
             if (Lowerings.hasExport(main.module(), name, ExternalKind.FUNC)) {
                 return mainReallocs.computeIfAbsent(name, n -> out.coreExport(mainInstance, n, CoreSort.FUNC));
             }

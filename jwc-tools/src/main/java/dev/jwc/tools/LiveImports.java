@@ -43,19 +43,19 @@ final class LiveImports {
         this.exported = exported;
     }
 
-    static Resolve trim(Resolve resolve, WorldId worldId, CoreModule module) {
-        return trim(resolve, worldId, usedImports(resolve, worldId, List.of(module)));
-    }
-
     /**
      * The imports of {@code modules} as {@code module\0name} keys, the form {@link #trim} takes, each module
-     * named as the world import it refers to.
+     * named as the world import it refers to; imports from {@code adapters} come from no world import, even
+     * where an adapter is named like one.
      */
-    static Set<String> usedImports(Resolve resolve, WorldId worldId, List<CoreModule> modules) {
+    static Set<String> usedImports(Resolve resolve, WorldId worldId, List<CoreModule> modules, Set<String> adapters) {
         Set<String> used = new HashSet<>();
         for (CoreModule module : modules) {
             for (Import i : module.imports()) {
-                String name = i.name();
+                if (adapters.contains(i.module())) {
+                    continue;
+                }
+                String name = DuplicateImports.original(i.name());
                 name = name.startsWith(Lowerings.ASYNC_LOWER) ? name.substring(Lowerings.ASYNC_LOWER.length()) : name;
                 used.add(ImportNames.worldName(resolve, worldId, i.module()) + "\0" + name);
             }
@@ -188,7 +188,8 @@ final class LiveImports {
 
     private void type(TypeId id) {
         boolean ownedByExport = fromExports
-                && resolve.get(id).owner() instanceof TypeOwner.InInterface(InterfaceId owner) && exported.contains(owner);
+                && resolve.get(id).owner() instanceof TypeOwner.InInterface(InterfaceId owner)
+                && exported.contains(owner);
         if (!ownedByExport) {
             live.add(id);
         }

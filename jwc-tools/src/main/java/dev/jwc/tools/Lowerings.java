@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Set;
 
 /**
@@ -46,6 +47,12 @@ final class Lowerings {
 
         /** {@code [error-context-new-ENC]} or {@code [error-context-debug-message-ENC]}. */
         record ErrorContext(boolean debugMessage, CanonOpt.StringEncoding encoding) implements Binding {}
+
+        /** {@code [thread-new-indirect-v0]}: threads start at functions of the module's indirect function table. */
+        record ThreadNewIndirect() implements Binding {}
+
+        /** A getter ({@code get}) or setter of a global of the shim, for {@code env::__wasm_get_tls_base}. */
+        record ShimGlobal(ValType type, boolean get) implements Binding {}
 
         /** {@code [task-return]f} of exported function {@code f}. */
         record TaskReturn(Function function) implements Binding {}
@@ -102,6 +109,7 @@ final class Lowerings {
 
     static final String RESOURCE_DROP = "[resource-drop]";
     static final String EXPORT_PREFIX = "[export]";
+    static final String LEGACY_REALLOC = "canonical_abi_realloc";
     static final String ASYNC_LOWER = "[async-lower]";
     private static final String CANCELLABLE = "[cancellable]";
     private static final String TASK_RETURN = "[task-return]";
@@ -138,21 +146,25 @@ final class Lowerings {
      */
     void check(Set<String> externalModules) {
         List<SubType> types = module.subTypes();
-        for (Import i : module.imports()) {
-            if (externalModules.contains(i.module())) {
-                external.add(i);
+        for (Import imported : module.imports()) {
+            if (externalModules.contains(imported.module())) {
+                external.add(imported);
                 continue;
             }
+            Import i = DuplicateImports.original(imported);
             Binding b = switch (i.type()) {
                 case MemoryType m when i.module().equals(ENV) && i.name().equals(ComponentNew.MEMORY) -> {
                     importedMemory = m;
                     yield new Binding.Memory();
                 }
+                case EntityType.Func(int typeIndex) when i.module().equals(ENV) && types.get(typeIndex).composite()
+                        instanceof FuncType f && Builtins.env(i.name(), f, startsThreads()).isPresent() ->
+                        Builtins.env(i.name(), f, startsThreads()).orElseThrow();
                 case EntityType.Func(int typeIndex) -> bind(i, types.get(typeIndex).composite());
                 default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
                         + i.name() + "`; only functions and `env::memory` can be imported");
             };
-            bound.add(new Bound(i, b));
+            bound.add(new Bound(imported, b));
         }
     }
 
@@ -160,9 +172,16 @@ final class Lowerings {
         return module;
     }
 
+    /** Whether the module starts threads, which then keep their TLS base in a context slot. */
+    private boolean startsThreads() {
+        return module.imports().stream().anyMatch(i -> i.module().equals(ComponentNew.ROOT_MODULE)
+                && i.name().equals(Builtins.THREAD_NEW_INDIRECT));
+    }
+
     /** The core type of function import {@code i}. */
     FuncType functionType(Import i) {
-        if (i.type() instanceof EntityType.Func(int index) && module.subTypes().get(index).composite() instanceof FuncType f) {
+        if (i.type() instanceof EntityType.Func(int index)
+                && module.subTypes().get(index).composite() instanceof FuncType f) {
             return f;
         }
         throw new IllegalStateException("not a function import: " + i.name());
@@ -246,7 +265,8 @@ final class Lowerings {
                 List<TypeId> types = PayloadName.futuresAndStreams(declared,
                         function(declared, target, p.function(), exported));
                 int n = p.index().getAsInt();
-                if (n >= types.size() || (resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream) != p.stream()) {
+                boolean stream = n < types.size() && resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream;
+                if (n >= types.size() || stream != p.stream()) {
                     throw new ToolsException("`" + name + "`: `" + p.function() + "` has no " + (p.stream() ? "stream"
                             : "future") + " type number " + n);
                 }
@@ -343,6 +363,12 @@ final class Lowerings {
             }
         }
         throw new ToolsException("module imports from `" + i.module() + "`, which the world does not import");
+    }
+
+    /** The module's realloc: {@code cabi_realloc}, or {@code canonical_abi_realloc} of early canonical ABI modules. */
+    static Optional<String> reallocExport(CoreModule m) {
+        return Stream.of(ComponentNew.REALLOC, LEGACY_REALLOC).filter(n -> hasExport(m, n, ExternalKind.FUNC))
+                .findFirst();
     }
 
     static boolean hasExport(CoreModule m, String name, ExternalKind kind) {

@@ -4,9 +4,12 @@ import dev.jwc.binary.component.CoreInstance;
 import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.MemoryType;
+import dev.jwc.binary.core.types.NumType;
+import dev.jwc.binary.core.types.ValType;
 import dev.jwc.text.Wat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -14,12 +17,15 @@ import java.util.function.IntSupplier;
  * Functions the main module needs before they can exist: a lowering that uses the module's own memory or
  * {@code cabi_realloc}, a resource destructor the module itself exports. A shim module instantiated first
  * exports a stub per slot that calls through a table; once the main instance exists, a fixup module fills the
- * table with the real functions. The shim also defines the memory when the main module imports one.
+ * table with the real functions. The shim also defines the memory when the main module imports one, and
+ * globals the main module reaches through functions ({@code env::__wasm_get_tls_base}).
  */
 final class Shim {
     private record Slot(FuncType type, IntSupplier actual) {}
 
     private final List<Slot> slots = new ArrayList<>();
+    /** Mutable globals (of {@code i32} or {@code i64}) the shim keeps, each with a getter and a setter. */
+    private final List<ValType> globals = new ArrayList<>();
     private MemoryType memoryType;
     private int instance = -1;
     private Integer memory;
@@ -28,6 +34,21 @@ final class Shim {
     int add(FuncType type, IntSupplier actual) {
         slots.add(new Slot(type, actual));
         return slots.size() - 1;
+    }
+
+    /** A global of {@code type} in the shim (one per type), by number. */
+    int global(ValType type) {
+        int n = globals.indexOf(type);
+        if (n < 0) {
+            globals.add(type);
+            n = globals.size() - 1;
+        }
+        return n;
+    }
+
+    /** The getter ({@code get}) or setter of global {@code n}, aliased from the shim instance. */
+    int globalAccessor(ComponentBuilder out, int n, boolean get) {
+        return out.coreExport(instance, (get ? "$get-" : "$set-") + n, CoreSort.FUNC);
     }
 
     /** The shim defines (and exports as {@code $memory}) a memory of this type. */
@@ -40,7 +61,7 @@ final class Shim {
     }
 
     void instantiate(ComponentBuilder out) {
-        if (slots.isEmpty() && memoryType == null) {
+        if (slots.isEmpty() && memoryType == null && globals.isEmpty()) {
             return;
         }
         int module = out.module(Wat.parseCoreModule(shimText()));
@@ -88,6 +109,14 @@ final class Shim {
         }
         s.append("  (table (export \"$imports\") ").append(slots.size()).append(' ').append(slots.size())
                 .append(" funcref)\n");
+        for (int n = 0; n < globals.size(); n++) {
+            String t = ((NumType) globals.get(n)).name().toLowerCase(Locale.ROOT);
+            s.append("  (global $g").append(n).append(" (mut ").append(t).append(") (").append(t).append(".const 0))\n")
+                    .append("  (func (export \"$get-").append(n).append("\") (result ").append(t)
+                    .append(") global.get $g").append(n).append(")\n")
+                    .append("  (func (export \"$set-").append(n).append("\") (param ").append(t)
+                    .append(") local.get 0 global.set $g").append(n).append(")\n");
+        }
         Optional.ofNullable(memoryType).ifPresent(m -> s.append("  (memory (export \"$memory\") ")
                 .append(memoryText(m)).append(")\n"));
         return s.append(")\n").toString();

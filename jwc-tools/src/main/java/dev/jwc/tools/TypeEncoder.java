@@ -35,6 +35,7 @@ final class TypeEncoder {
     private final ComponentBuilder out;
     private final Named named;
     private final Map<TypeId, Integer> encoded = new HashMap<>();
+    private int depth;
 
     TypeEncoder(Resolve resolve, ComponentBuilder out, Named named) {
         this.resolve = resolve;
@@ -54,78 +55,75 @@ final class TypeEncoder {
 
     int funcType(Function f) {
         List<FuncType.Param> params = new ArrayList<>();
-        f.params().forEach(p -> params.add(new FuncType.Param(p.name(), valType(p.type(), 0))));
-        Optional<ValType> result = f.result().map(t -> valType(t, 0));
+        f.params().forEach(p -> params.add(new FuncType.Param(p.name(), valType(p.type()))));
+        Optional<ValType> result = f.result().map(this::valType);
         return out.type(new FuncType(f.kind().isAsync(), params, result));
-    }
-
-    ValType valType(Type type) {
-        return valType(type, 0);
     }
 
     /** The type index of {@code id}, encoding it (and what it refers to) first when needed. */
     int index(TypeId id) {
-        return ((ValType.Ref) valType(new Type.Ref(id), 0)).index();
+        return ((ValType.Ref) valType(new Type.Ref(id))).index();
     }
 
-    private ValType valType(Type type, int depth) {
-        if (depth > MAX_DEPTH) {
+    /**
+     * {@code type} in this scope. The nesting is counted across calls, also those that come back through the
+     * {@link Named} policy, so that deep type graphs of untrusted input fail with an error, not a stack overflow.
+     */
+    ValType valType(Type type) {
+        if (depth >= MAX_DEPTH) {
             throw new ToolsException("type nesting deeper than " + MAX_DEPTH + " levels");
         }
-        return switch (type) {
-            case Type.Primitive p -> primitive(p);
-            case Type.Ref(TypeId id) -> {
-                Integer known = encoded.get(id);
-                if (known == null) {
-                    TypeDef def = resolve.get(id);
-                    OptionalInt provided = def.name().isPresent() ? named.index(id, def) : OptionalInt.empty();
-                    known = provided.isPresent() ? provided.getAsInt() : structural(id, depth + 1);
-                    encoded.put(id, known);
+        depth++;
+        try {
+            return switch (type) {
+                case Type.Primitive p -> primitive(p);
+                case Type.Ref(TypeId id) -> {
+                    Integer known = encoded.get(id);
+                    if (known == null) {
+                        TypeDef def = resolve.get(id);
+                        OptionalInt provided = def.name().isPresent() ? named.index(id, def) : OptionalInt.empty();
+                        known = provided.isPresent() ? provided.getAsInt() : structural(id);
+                        encoded.put(id, known);
+                    }
+                    yield new ValType.Ref(known);
                 }
-                yield new ValType.Ref(known);
-            }
-        };
+            };
+        } finally {
+            depth--;
+        }
     }
 
     /** Defines {@code id} by its structure; an alias of a named type is that type's index. */
     int structural(TypeId id) {
-        return structural(id, 0);
-    }
-
-    private int structural(TypeId id, int depth) {
         TypeDef def = resolve.get(id);
         if (def.kind() instanceof TypeDefKind.Alias(Type target)) {
-            ValType v = valType(target, depth);
+            ValType v = valType(target);
             return v instanceof ValType.Ref(int index) ? index : out.type((PrimitiveType) v);
         }
         DefinedType body = switch (def.kind()) {
             case TypeDefKind.Alias a -> throw new IllegalStateException("aliases are handled above");
             case TypeDefKind.Record r -> new DefinedType.Record(r.fields().stream()
-                    .map(f -> new DefinedType.Field(f.name(), valType(f.type(), depth))).toList());
+                    .map(f -> new DefinedType.Field(f.name(), valType(f.type()))).toList());
             case TypeDefKind.Variant v -> new DefinedType.Variant(v.cases().stream()
-                    .map(c -> new DefinedType.Case(c.name(), c.type().map(t -> valType(t, depth)))).toList());
+                    .map(c -> new DefinedType.Case(c.name(), c.type().map(this::valType))).toList());
             case TypeDefKind.Enum e -> new DefinedType.Enum(e.cases().stream().map(TypeDefKind.EnumCase::name).toList());
             case TypeDefKind.Flags f -> new DefinedType.Flags(f.flags().stream().map(TypeDefKind.Flag::name).toList());
-            case TypeDefKind.Tuple t -> new DefinedType.Tuple(t.types().stream().map(e -> valType(e, depth)).toList());
-            case TypeDefKind.List l -> new DefinedType.ListOf(valType(l.element(), depth));
-            case TypeDefKind.FixedSizeList l -> new DefinedType.FixedList(valType(l.element(), depth), (int) l.size());
-            case TypeDefKind.Map m -> new DefinedType.MapOf(valType(m.key(), depth), valType(m.value(), depth));
-            case TypeDefKind.Option o -> new DefinedType.Option(valType(o.type(), depth));
-            case TypeDefKind.Result r -> new DefinedType.Result(r.ok().map(t -> valType(t, depth)),
-                    r.err().map(t -> valType(t, depth)));
-            case TypeDefKind.Future f -> new DefinedType.Future(f.payload().map(t -> valType(t, depth)));
-            case TypeDefKind.Stream s -> new DefinedType.Stream(s.element().map(t -> valType(t, depth)));
-            case TypeDefKind.Own o -> new DefinedType.Own(resource(o.resource(), depth));
-            case TypeDefKind.Borrow b -> new DefinedType.Borrow(resource(b.resource(), depth));
+            case TypeDefKind.Tuple t -> new DefinedType.Tuple(t.types().stream().map(this::valType).toList());
+            case TypeDefKind.List l -> new DefinedType.ListOf(valType(l.element()));
+            case TypeDefKind.FixedSizeList l -> new DefinedType.FixedList(valType(l.element()), (int) l.size());
+            case TypeDefKind.Map m -> new DefinedType.MapOf(valType(m.key()), valType(m.value()));
+            case TypeDefKind.Option o -> new DefinedType.Option(valType(o.type()));
+            case TypeDefKind.Result r -> new DefinedType.Result(r.ok().map(this::valType),
+                    r.err().map(this::valType));
+            case TypeDefKind.Future f -> new DefinedType.Future(f.payload().map(this::valType));
+            case TypeDefKind.Stream s -> new DefinedType.Stream(s.element().map(this::valType));
+            case TypeDefKind.Own o -> new DefinedType.Own(index(o.resource()));
+            case TypeDefKind.Borrow b -> new DefinedType.Borrow(index(b.resource()));
             case TypeDefKind.Resource r -> throw new ToolsException("resource `" + def.name().orElse("?")
                     + "` has no definition in this scope");
             case TypeDefKind.Unknown u -> throw new ToolsException("an unresolved type cannot be encoded");
         };
         return out.type(body);
-    }
-
-    private int resource(TypeId id, int depth) {
-        return ((ValType.Ref) valType(new Type.Ref(id), depth + 1)).index();
     }
 
     static PrimitiveType primitive(Type.Primitive p) {

@@ -17,6 +17,7 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.core.types.NumType;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -194,10 +195,23 @@ final class ComponentWalker {
             }
             return defined.contains(r) ? fresh.computeIfAbsent(r, x -> cx.freshResource()) : r;
         });
+        // An eq-bound type import is its argument; so is every export that renames it.
+        Map<ValueType, ValueType> substituted = new IdentityHashMap<>();
         component.imports().forEach((name, imp) -> {
             if (imp instanceof ExternEntity.Type(ValueType bound)
                     && args.get(name) instanceof ExternEntity.Type(ValueType arg)) {
                 map.substitute(bound, arg);
+                substituted.put(bound, arg);
+            }
+        });
+        component.exports().values().forEach(e -> {
+            if (e instanceof ExternEntity.Type(ValueType exported)) {
+                for (ValueType v = exported; v != null; v = cx.original(v)) {
+                    if (substituted.containsKey(v)) {
+                        map.substitute(exported, substituted.get(v));
+                        break;
+                    }
+                }
             }
         });
         Map<String, ExternEntity> exports = new LinkedHashMap<>();

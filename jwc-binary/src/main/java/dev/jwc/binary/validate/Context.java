@@ -3,8 +3,10 @@ package dev.jwc.binary.validate;
 import dev.jwc.binary.Feature;
 import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
-/** What one validation run shares: enabled features, fresh resource ids and the current offset. */
+/** What one validation run shares: enabled features, fresh resource ids, renamed types and the current offset. */
 final class Context {
     /** wasmparser's bound on the nesting of component and instance types and components. */
     static final int MAX_DEPTH = 100;
@@ -17,6 +19,8 @@ final class Context {
 
     final Features features;
     private long nextId;
+    /** Each type an import or export renamed, to the type it renamed. */
+    private final Map<ValueType, ValueType> renamedFrom = new IdentityHashMap<>();
     private long typeNodes;
     /** Absolute offset of the item being validated, for error positions. */
     long at;
@@ -56,5 +60,15 @@ final class Context {
         if (!has(f)) {
             throw fail(message);
         }
+    }
+
+    /** {@code renamed} is {@code original} under the new identity an import or export gave it. */
+    void renamed(ValueType renamed, ValueType original) {
+        renamedFrom.put(renamed, original);
+    }
+
+    /** The type {@code v} renames, or null when it renames none. */
+    ValueType original(ValueType v) {
+        return renamedFrom.get(v);
     }
 }
