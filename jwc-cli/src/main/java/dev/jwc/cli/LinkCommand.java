@@ -35,6 +35,10 @@ final class LinkCommand implements Callable<Integer> {
             + "failing the link.")
     boolean stubMissingFunctions;
 
+    @Option(names = "--use-built-in-libdl", description = "Add jwc's own libdl.so (dlopen/dlsym over the "
+            + "dl-openable libraries).")
+    boolean useBuiltInLibdl;
+
     @Option(names = "--stack-size", paramLabel = "BYTES", description = "Size of the shared stack (default "
             + "1048576).")
     Integer stackSize;
@@ -48,7 +52,7 @@ final class LinkCommand implements Callable<Integer> {
             throw new UserError("link: give at least one library");
         }
         try {
-            Linker linker = new Linker().stubMissingFunctions(stubMissingFunctions);
+            Linker linker = new Linker().stubMissingFunctions(stubMissingFunctions).useBuiltInLibdl(useBuiltInLibdl);
             if (stackSize != null) {
                 linker.stackSize(stackSize);
             }

@@ -91,6 +91,58 @@ class LinkCommandTest {
     }
 
     @Test
+    void builtInLibdlFindsFunctionsAndGlobalsOfDlOpenableLibraries() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), """
+                package test:link;
+                world host { export probe: func() -> s32; }
+                world plugin { }
+                """);
+        Path plugin = embedded("plugin", """
+                (module
+                  (@dylink.0 (mem-info (memory 4 2)))
+                  (import "env" "memory" (memory 1))
+                  (import "env" "__memory_base" (global $base i32))
+                  (func (export "triple") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+                  (global (export "magic") i32 (i32.const 0))
+                  (data (global.get $base) "\\07\\00\\00\\00"))
+                """);
+        // probe = triple(14) through the pointer dlsym gives + *magic + 100 when dlsym of an absent symbol fails
+        // with a dlerror message = 42 + 7 + 100. Its type indices match the init module's, which fills the
+        // table: Chicory 1.7.5 checks call_indirect types against the module that filled the slot.
+        Path host = embedded("host", """
+                (module
+                  (@dylink.0 (mem-info (memory 32 2)))
+                  (type (func (param i32)))
+                  (type $i2i (func (param i32) (result i32)))
+                  (import "env" "memory" (memory 1))
+                  (import "env" "__indirect_function_table" (table 0 funcref))
+                  (import "env" "__memory_base" (global $base i32))
+                  (import "env" "dlopen" (func $dlopen (param i32 i32) (result i32)))
+                  (import "env" "dlsym" (func $dlsym (param i32 i32) (result i32)))
+                  (import "env" "dlerror" (func $dlerror (result i32)))
+                  (data (global.get $base) "plugin\\00triple\\00magic\\00absent\\00")
+                  (func (export "probe") (result i32)
+                    (local $h i32)
+                    (local.set $h (call $dlopen (global.get $base) (i32.const 0)))
+                    (i32.add
+                      (i32.add
+                        (call_indirect (type $i2i) (i32.const 14)
+                          (call $dlsym (local.get $h) (i32.add (global.get $base) (i32.const 7))))
+                        (i32.load (call $dlsym (local.get $h) (i32.add (global.get $base) (i32.const 14)))))
+                      (select (i32.const 100) (i32.const 0)
+                        (i32.and
+                          (i32.eqz (call $dlsym (local.get $h) (i32.add (global.get $base) (i32.const 20))))
+                          (i32.ne (call $dlerror) (i32.const 0)))))))
+                """);
+        Path component = dir.resolve("dl.wasm");
+        assertThat(run("link", "host=" + host, "--dl-openable", "plugin=" + plugin, "--use-built-in-libdl",
+                "-o", component.toString())).as(err.toString()).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--invoke", "probe()", component.toString())).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString().strip()).isEqualTo("149");
+    }
+
+    @Test
     void aMissingNeededLibraryIsAnInputError() throws IOException {
         Files.writeString(dir.resolve("link.wit"), WIT);
         Path main = embedded("main", MAIN);

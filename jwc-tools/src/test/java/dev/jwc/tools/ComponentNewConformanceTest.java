@@ -73,9 +73,6 @@ class ComponentNewConformanceTest {
         if (!Files.exists(dir.resolve("module.wat")) && !LinkCases.isLinkCase(dir)) {
             return Optional.of("neither module.wat nor lib-*.wat: the case's modules are in nested directories");
         }
-        if (LinkCases.wantsBuiltInLibdl(dir)) {
-            return Optional.of("wit-component's built-in libdl.so is not bundled");
-        }
         try {
             byte[] bytes = build(dir);
             ComponentValidator.validate(bytes, Features.all());

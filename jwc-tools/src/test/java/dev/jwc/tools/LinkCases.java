@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Drives a linking case of wit-component's {@code tests/components} as its harness does: every
  * {@code lib-NAME.wat} (and dl-openable {@code dlopen-lib-NAME.wat}), in file name order, embeds the world named
  * like its file and is linked under {@code NAME} (or the {@code ;; module name:} it declares), with the
- * {@code adapt-NAME.wat} adapters; {@code ;;! stub-missing-functions = true} in a library sets that option.
+ * {@code adapt-NAME.wat} adapters; {@code ;;! stub-missing-functions = true} or {@code ;;! use-built-in-libdl = true} in a library sets that option.
  */
 final class LinkCases {
     private static final String MODULE_NAME = ";; module name: ";
@@ -27,16 +27,6 @@ final class LinkCases {
 
     static boolean isLinkCase(Path dir) throws IOException {
         return !libraries(dir).isEmpty();
-    }
-
-    /** Whether a library asks for wit-component's built-in {@code libdl.so}, which jwc does not bundle. */
-    static boolean wantsBuiltInLibdl(Path dir) throws IOException {
-        for (Path lib : libraries(dir)) {
-            if (directive(lib, "use-built-in-libdl")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static byte[] link(Path dir) throws IOException {
@@ -48,6 +38,9 @@ final class LinkCases {
             linker.library(name(lib, dlOpenable ? "dlopen-lib-" : "lib-"), embed(wit, lib), dlOpenable);
             if (directive(lib, "stub-missing-functions")) {
                 linker.stubMissingFunctions(true);
+            }
+            if (directive(lib, "use-built-in-libdl")) {
+                linker.useBuiltInLibdl(true);
             }
         }
         for (Path adapter : files(dir, "adapt-")) {
@@ -64,20 +57,22 @@ final class LinkCases {
     }
 
     private static String name(Path wat, String prefix) throws IOException {
-        for (String line : Files.readAllLines(wat)) {
+        for (String line : header(wat)) {
             if (line.startsWith(MODULE_NAME)) {
                 return line.substring(MODULE_NAME.length()).strip();
-            }
-            if (!line.startsWith(";;")) {
-                break;
             }
         }
         return wat.getFileName().toString().replaceFirst("\\.wat$", "").substring(prefix.length());
     }
 
     private static boolean directive(Path wat, String option) throws IOException {
-        return Files.readAllLines(wat).stream().takeWhile(l -> l.startsWith(";;"))
-                .anyMatch(l -> l.replace(" ", "").equals(";;!" + option + "=true"));
+        return header(wat).stream().anyMatch(l -> l.replace(" ", "").equals(";;!" + option + "=true"));
+    }
+
+    /** The comment lines before the module. */
+    private static List<String> header(Path wat) throws IOException {
+        return Files.readAllLines(wat).stream().takeWhile(l -> l.isBlank() || l.startsWith(";;"))
+                .filter(l -> l.startsWith(";;")).toList();
     }
 
     private static List<Path> libraries(Path dir) throws IOException {

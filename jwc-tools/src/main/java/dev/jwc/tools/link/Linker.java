@@ -40,6 +40,7 @@ public final class Linker {
     private final List<Input> inputs = new ArrayList<>();
     private final Map<String, CoreModule> adapters = new LinkedHashMap<>();
     private boolean stubMissingFunctions;
+    private boolean useBuiltInLibdl;
     private int stackSize = DEFAULT_STACK_SIZE;
 
     /** Adds a library; a dl-openable one gets all its exports in the {@code dlopen}/{@code dlsym} table. */
@@ -65,6 +66,12 @@ public final class Linker {
         return this;
     }
 
+    /** Whether to add jwc's own {@code libdl.so} ({@code dlopen}/{@code dlsym} over the dl-openable libraries). */
+    public Linker useBuiltInLibdl(boolean use) {
+        this.useBuiltInLibdl = use;
+        return this;
+    }
+
     /** The stack size in bytes (default {@link #DEFAULT_STACK_SIZE}). */
     public Linker stackSize(int bytes) {
         if (bytes < 0 || bytes % 16 != 0) {
@@ -80,6 +87,12 @@ public final class Linker {
             throw new ToolsException("nothing to link: give at least one library");
         }
         List<Input> libraries = new ArrayList<>(inputs);
+        if (useBuiltInLibdl) {
+            if (libraries.stream().anyMatch(i -> i.name().equals(BuiltInLibdl.NAME))) {
+                throw new ToolsException("library `" + BuiltInLibdl.NAME + "` given while using the built-in one");
+            }
+            libraries.add(new Input(BuiltInLibdl.NAME, BuiltInLibdl.module(), false));
+        }
         boolean stub = stubMissingFunctions;
         while (true) {
             List<Library> metadata = libraries.stream()
