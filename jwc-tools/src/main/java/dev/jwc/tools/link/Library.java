@@ -16,7 +16,6 @@ import dev.jwc.witcomponent.ComponentTypeSection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -208,12 +207,5 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
             return new ToolsException("library `" + library + "`: unexpected type for `" + i.module() + "::"
                     + i.name() + "`: " + i.kind().text());
         }
-    }
-
-    /** The libraries by name. */
-    static Map<String, Library> byName(List<Library> libraries) {
-        Map<String, Library> map = new java.util.LinkedHashMap<>();
-        libraries.forEach(l -> map.put(l.name(), l));
-        return map;
     }
 }
