@@ -1,9 +1,12 @@
 package dev.jwc.tools.link;
 
+import dev.jwc.binary.Features;
+import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
 import dev.jwc.binary.core.Import;
 import dev.jwc.binary.core.types.CompositeType;
+import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.GlobalType;
@@ -69,6 +72,11 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
 
     /** Reads a library; {@code adapters} are the module names imports from which go to an adapter. */
     static Library of(String name, boolean dlOpenable, CoreModule module, Set<String> adapters) {
+        try {
+            CoreValidator.validate(module, Features.all());
+        } catch (ValidationException e) {
+            throw new ToolsException("library `" + name + "` is not a valid core module: " + e.getMessage(), e);
+        }
         List<ComponentTypeSection.Decoded> worlds;
         try {
             worlds = ComponentTypeSection.findAll(module);
