@@ -143,6 +143,41 @@ class LinkCommandTest {
     }
 
     @Test
+    void eachLibraryHasItsOwnThreadLocalStorageBase() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), """
+                package test:link;
+                world a { export probe: func() -> s32; }
+                world b { }
+                """);
+        Path b = embedded("b", """
+                (module
+                  (@dylink.0 (mem-info (memory 0 0)))
+                  (import "env" "__wasm_get_tls_base" (func $get (result i32)))
+                  (import "env" "__wasm_set_tls_base" (func $set (param i32)))
+                  (func (export "b_set") (param i32) (call $set (local.get 0)))
+                  (func (export "b_get") (result i32) (call $get)))
+                """);
+        // probe = a's TLS base after setting it to 30 + b's after setting it to 2: the bases are separate.
+        Path a = embedded("a", """
+                (module
+                  (@dylink.0 (mem-info (memory 0 0)) (needed "b"))
+                  (import "env" "__wasm_get_tls_base" (func $get (result i32)))
+                  (import "env" "__wasm_set_tls_base" (func $set (param i32)))
+                  (import "env" "b_set" (func $b_set (param i32)))
+                  (import "env" "b_get" (func $b_get (result i32)))
+                  (func (export "probe") (result i32)
+                    (call $b_set (i32.const 2))
+                    (call $set (i32.const 30))
+                    (i32.add (call $get) (call $b_get))))
+                """);
+        Path component = dir.resolve("tls.wasm");
+        assertThat(run("link", "a=" + a, "b=" + b, "-o", component.toString())).as(err.toString()).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--invoke", "probe()", component.toString())).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString().strip()).isEqualTo("32");
+    }
+
+    @Test
     void aMissingNeededLibraryIsAnInputError() throws IOException {
         Files.writeString(dir.resolve("link.wit"), WIT);
         Path main = embedded("main", MAIN);

@@ -30,8 +30,8 @@ final class EnvModule {
     /** A function the main module exports as a thunk into table slot {@code slot}. */
     record Thunk(String name, FuncType type, String exporter) {}
 
-    /** The module, the dl-open lookup table and the first thunk slot. */
-    record Built(CoreModule module, DlOpenables dlOpenables, int thunkBase) {}
+    /** The module, the dl-open lookup table, the first thunk slot and the TLS layout, if any. */
+    record Built(CoreModule module, DlOpenables dlOpenables, int thunkBase, Optional<Tls> tls) {}
 
     private record Global(String name, boolean mutable, int value) {}
 
@@ -82,6 +82,14 @@ final class EnvModule {
         DlOpenables dl = new DlOpenables(tableOffset, memoryOffset, libraries);
         tableOffset += dl.functions.size();
         memoryOffset += dl.size();
+        List<String> tlsLibraries = libraries.stream().filter(Library::usesTls).map(Library::name).toList();
+        Optional<Tls> tls = Optional.empty();
+        if (!tlsLibraries.isEmpty() || libraries.stream().anyMatch(l -> l.imports(Library.GOT_MEM, Tls.PROGRAM_INFO))) {
+            tls = Optional.of(Tls.at(memoryOffset, tlsLibraries));
+            memoryOffset = tls.get().end();
+        }
+        StringBuilder functions = new StringBuilder();
+        threadFunctions(libraries, tls, imports, exports, functions);
         List<Global> globals = new ArrayList<>();
         globals.add(new Global("__stack_pointer", true, stackSize));
         globals.add(new Global("__init_stack_pointer", false, stackSize));
@@ -89,6 +97,7 @@ final class EnvModule {
             globals.add(new Global("__asyncify_state", true, 0));
             globals.add(new Global("__asyncify_data", true, 0));
         }
+        tls.ifPresent(t -> globals.add(new Global(Tls.PROGRAM_INFO, true, t.programInfo())));
         globals.add(new Global("__stack_high", true, stackSize));
         globals.add(new Global("__stack_low", true, 0));
         for (Library l : libraries) {
@@ -146,10 +155,51 @@ final class EnvModule {
                     .append("))\n");
             exports.append(export(t.name(), "func", "$t" + n));
         }
+        wat.append(functions);
         exports.append(export("__indirect_function_table", "table", "$table"));
         exports.append(export("memory", "memory", "$memory"));
         wat.append(exports).append(")\n");
-        return new Built(Wat.parseCoreModule(wat.toString()), dl, tableOffset);
+        return new Built(Wat.parseCoreModule(wat.toString()), dl, tableOffset, tls);
+    }
+
+    /**
+     * The stack pointer accessors (context slot 0) and each TLS library's {@code lib:__wasm_get_tls_base} and
+     * {@code lib:__wasm_set_tls_base}, over the table of TLS bases at context slot 1 when the program uses
+     * threads, else (or while that slot is 0) the static one.
+     */
+    private static void threadFunctions(List<Library> libraries, Optional<Tls> layout, StringBuilder imports,
+                                        StringBuilder exports, StringBuilder functions) {
+        boolean stack = libraries.stream().anyMatch(l -> l.threadImports().contains(Tls.GET_STACK_POINTER)
+                || l.threadImports().contains(Tls.SET_STACK_POINTER));
+        if (stack) {
+            imports.append("  (import \"$root\" \"").append(Tls.CONTEXT_GET_0).append("\" (func $sp_get (result i32)))\n");
+            imports.append("  (import \"$root\" \"").append(Tls.CONTEXT_SET_0).append("\" (func $sp_set (param i32)))\n");
+            exports.append(export(Tls.GET_STACK_POINTER, "func", "$sp_get"));
+            exports.append(export(Tls.SET_STACK_POINTER, "func", "$sp_set"));
+        }
+        if (layout.isEmpty() || layout.get().libraries().isEmpty()) {
+            return;
+        }
+        Tls tls = layout.get();
+        boolean threads = libraries.stream().anyMatch(l -> l.imports("$root", Tls.CONTEXT_GET_1));
+        functions.append("  (func $tls_table (result i32)");
+        if (threads) {
+            imports.append("  (import \"$root\" \"").append(Tls.CONTEXT_GET_1).append("\" (func $ctx1 (result i32)))\n");
+            functions.append(" (local $t i32) (local.set $t (call $ctx1))")
+                    .append(" (if (i32.eqz (local.get $t)) (then (local.set $t (i32.const ")
+                    .append(tls.staticTable()).append(")))) (local.get $t))\n");
+        } else {
+            functions.append(" (i32.const ").append(tls.staticTable()).append("))\n");
+        }
+        for (int k = 0; k < tls.libraries().size(); k++) {
+            String lib = tls.libraries().get(k);
+            functions.append("  (func $tls_get").append(k).append(" (result i32) (i32.load offset=").append(4 * k)
+                    .append(" (call $tls_table)))\n");
+            functions.append("  (func $tls_set").append(k).append(" (param i32) (i32.store offset=").append(4 * k)
+                    .append(" (call $tls_table) (local.get 0)))\n");
+            exports.append(export(lib + ":" + Tls.GET_TLS_BASE, "func", "$tls_get" + k));
+            exports.append(export(lib + ":" + Tls.SET_TLS_BASE, "func", "$tls_set" + k));
+        }
     }
 
     /** The distinct types of the thunks, in order: the first types of both the main and the init module. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The module instantiated last, once every import works: its start function points each library's
@@ -26,12 +27,12 @@ final class InitModule {
     private InitModule() {}
 
     static CoreModule build(List<Library> libraries, Symbols symbols, List<EnvModule.Thunk> thunks, DlOpenables dl,
-                            int thunkBase) {
-        return new InitModule().module(libraries, symbols, thunks, dl, thunkBase);
+                            int thunkBase, Optional<Tls> tls) {
+        return new InitModule().module(libraries, symbols, thunks, dl, thunkBase, tls);
     }
 
     private CoreModule module(List<Library> libraries, Symbols symbols, List<EnvModule.Thunk> thunks,
-                              DlOpenables dl, int thunkBase) {
+                              DlOpenables dl, int thunkBase, Optional<Tls> tls) {
         imports.append("  (import \"env\" \"memory\" (memory 0))\n");
         imports.append("  (import \"env\" \"__indirect_function_table\" (table $table 0 funcref))\n");
         StringBuilder addresses = new StringBuilder();
@@ -76,6 +77,7 @@ final class InitModule {
                         .append('\n');
             }
         }
+        tls.ifPresent(t -> tlsInfos(libraries, t, addresses));
         List<String> dlFunctions = new ArrayList<>();
         for (DlOpenables.Function f : dl.functions) {
             dlFunctions.add(function(f.library(), f.symbol().name(), ((Symbol.Function) f.symbol().kind()).type()));
@@ -98,8 +100,26 @@ final class InitModule {
         wat.append("  (elem (i32.const ").append(thunkBase).append(") func")
                 .append(String.join("", indirect.stream().map(f -> " " + f).toList())).append(")\n");
         wat.append("  (data (i32.const ").append(dl.memoryBase).append(") ").append(WatText.bytes(dl.bytes()))
-                .append(")\n)\n");
-        return Wat.parseCoreModule(wat.toString());
+                .append(")\n");
+        tls.ifPresent(t -> wat.append("  (data (i32.const ").append(t.programInfo()).append(") ")
+                .append(WatText.bytes(t.programInfoBytes())).append(")\n"));
+        return Wat.parseCoreModule(wat.append(")\n").toString());
+    }
+
+    /** Each TLS library's info address (its memory base plus its {@code __wasm_library_tls_info}), or 0. */
+    private void tlsInfos(List<Library> libraries, Tls tls, StringBuilder code) {
+        for (int k = 0; k < tls.libraries().size(); k++) {
+            String name = tls.libraries().get(k);
+            Library l = libraries.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            code.append("    i32.const ").append(tls.infos() + 4 * k);
+            if (l.exports().stream().anyMatch(e -> e.symbol().equals(new Symbol(Tls.LIBRARY_INFO, Symbol.ADDRESS)))) {
+                code.append(" global.get ").append(global(Library.ENV, name + ":memory_base", false))
+                        .append(" global.get ").append(global(name, Tls.LIBRARY_INFO, false)).append(" i32.add");
+            } else {
+                code.append(" i32.const 0");
+            }
+            code.append(" i32.store\n");
+        }
     }
 
     private String global(String module, String name, boolean mutable) {

@@ -19,6 +19,7 @@ import dev.jwc.witcomponent.ComponentTypeSection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -34,7 +35,8 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
                List<ComponentTypeSection.Decoded> worlds, Set<String> specialExports,
                SortedMap<String, EnvImport> envImports, SortedSet<String> memoryAddressImports,
                SortedSet<String> tableAddressImports, SortedMap<String, FuncType> tagImports,
-               List<Exported> exports, List<AdapterImport> adapterImports, boolean asyncified) {
+               List<Exported> exports, List<AdapterImport> adapterImports, boolean asyncified,
+               Set<String> threadImports) {
 
     static final String ENV = "env";
     static final String GOT_MEM = "GOT.mem";
@@ -46,7 +48,15 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
     static final String SET_LIBRARIES = "__wasm_set_libraries";
     static final String INIT_TASK = "__wasm_init_task";
     /** {@code GOT.mem} imports the main module defines itself rather than a library. */
-    static final Set<String> MAIN_ADDRESSES = Set.of("__heap_base", "__heap_end", "__stack_high", "__stack_low");
+    static final Set<String> MAIN_ADDRESSES = Set.of("__heap_base", "__heap_end", "__stack_high", "__stack_low",
+            Tls.PROGRAM_INFO);
+    /**
+     * The {@code env} functions of the wasip3 threading ABI, which the main module provides (stack pointer in
+     * context slot 0, a TLS base per library) rather than a library.
+     */
+    static final Map<String, FuncType> THREAD_FUNCTIONS = Map.of(
+            Tls.GET_STACK_POINTER, Tls.GETTER, Tls.SET_STACK_POINTER, Tls.SETTER,
+            Tls.GET_TLS_BASE, Tls.GETTER, Tls.SET_TLS_BASE, Tls.SETTER);
     private static final Set<String> SPECIAL = Set.of(DATA_RELOCS, CTORS, INITIALIZE, START, SET_LIBRARIES);
 
     /** A function imported from {@code env}, with its {@code dylink.0} flags. */
@@ -64,6 +74,16 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
 
     boolean has(String export) {
         return specialExports.contains(export);
+    }
+
+    /** Whether the library imports {@code module::name}. */
+    boolean imports(String module, String name) {
+        return this.module.imports().stream().anyMatch(i -> i.module().equals(module) && i.name().equals(name));
+    }
+
+    /** Whether the library keeps its thread-local storage base through {@code env::__wasm_get_tls_base}. */
+    boolean usesTls() {
+        return threadImports.contains(Tls.GET_TLS_BASE) || threadImports.contains(Tls.SET_TLS_BASE);
     }
 
     boolean hasComponentExports() {
@@ -91,6 +111,7 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
         SortedMap<String, FuncType> tags = new TreeMap<>();
         List<AdapterImport> fromAdapters = new ArrayList<>();
         boolean asyncified = false;
+        Set<String> threadImports = new TreeSet<>();
         for (Import i : module.imports()) {
             switch (i.module()) {
                 case ENV -> {
@@ -105,6 +126,12 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
                         case "__indirect_function_table" -> r.expect(i, i.type() instanceof TableType t
                                 && t.limits().max().isEmpty());
                         default -> {
+                            if (THREAD_FUNCTIONS.containsKey(i.name())) {
+                                r.expect(i, i.type() instanceof EntityType.Func(int type)
+                                        && r.func(type).equals(THREAD_FUNCTIONS.get(i.name())));
+                                threadImports.add(i.name());
+                                continue;
+                            }
                             switch (i.type()) {
                                 case EntityType.Func(int type) -> env.put(i.name(), new EnvImport(r.func(type),
                                         dylink.importFlags().getOrDefault(Dylink.importKey(ENV, i.name()), 0)));
@@ -160,7 +187,7 @@ record Library(String name, boolean dlOpenable, CoreModule module, Dylink dylink
         exports.sort(Comparator.comparing((Exported x) -> x.symbol().name()));
         fromAdapters.sort(Comparator.comparing(AdapterImport::module).thenComparing(AdapterImport::name));
         return new Library(name, dlOpenable, module, dylink, worlds, special, env, memory, table, tags, exports,
-                fromAdapters, asyncified);
+                fromAdapters, asyncified, threadImports);
     }
 
     private static boolean isI32Global(EntityType type) {

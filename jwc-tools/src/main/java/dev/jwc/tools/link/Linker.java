@@ -154,7 +154,8 @@ public final class Linker {
                     WorldUnion.exportNames(l.worlds()), arguments(l, symbols, seen)));
             seen.add(l.name());
         }
-        CoreModule init = InitModule.build(libraries, symbols, thunks, env.dlOpenables(), env.thunkBase());
+        CoreModule init = InitModule.build(libraries, symbols, thunks, env.dlOpenables(), env.thunkBase(),
+                env.tls());
         List<ComponentTypeSection.Decoded> worlds = new ArrayList<>();
         libraries.forEach(l -> worlds.addAll(l.worlds()));
         if (worlds.isEmpty()) {
@@ -209,6 +210,10 @@ public final class Linker {
             env.add(new LinkedLibrary.Item(name, ExternalKind.FUNC,
                     seen.contains(exporter) ? Optional.of(exporter) : Optional.empty(), name));
         });
+        for (String name : l.threadImports()) {
+            boolean tlsBase = name.equals(Tls.GET_TLS_BASE) || name.equals(Tls.SET_TLS_BASE);
+            env.add(main(name, ExternalKind.FUNC, tlsBase ? l.name() + ":" + name : name));
+        }
         l.tagImports().forEach((name, type) -> {
             String exporter = symbols.exporter(new Symbol(name, new Symbol.Tag(type)));
             if (!seen.contains(exporter)) {
@@ -223,7 +228,8 @@ public final class Linker {
         }
         List<LinkedLibrary.Item> memory = new ArrayList<>();
         l.memoryAddressImports().forEach(n -> memory.add(main(n, ExternalKind.GLOBAL, l.name() + ":" + n)));
-        Library.MAIN_ADDRESSES.stream().sorted().forEach(n -> memory.add(main(n, ExternalKind.GLOBAL, n)));
+        Library.MAIN_ADDRESSES.stream().sorted().filter(n -> l.imports(Library.GOT_MEM, n))
+                .forEach(n -> memory.add(main(n, ExternalKind.GLOBAL, n)));
         List<LinkedLibrary.Item> table = new ArrayList<>();
         l.tableAddressImports().forEach(n -> table.add(main(n, ExternalKind.GLOBAL, l.name() + ":" + n)));
         Map<String, List<LinkedLibrary.Item>> candidates = new LinkedHashMap<>();
