@@ -23,6 +23,15 @@ public record Features(Set<Feature> enabled) {
         return new Features(EnumSet.allOf(Feature.class));
     }
 
+    /**
+     * The defaults plus the gated component-model features that the component-model spec tests exercise
+     * (async, threading, error-context, fixed-length lists, map, implements), as Wasmtime's wast runner enables them.
+     */
+    public static Features specTests() {
+        return defaults().apply("cm-async,cm-async-builtins,cm-more-async-builtins,cm-threading,cm-async-stackful,"
+                + "cm-implements,cm-fixed-length-lists,cm-map,cm-error-context");
+    }
+
     public boolean has(Feature f) {
         return enabled.contains(f);
     }

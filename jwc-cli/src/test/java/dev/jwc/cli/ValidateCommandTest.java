@@ -50,7 +50,7 @@ class ValidateCommandTest {
         Run r = run("validate", ok.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out().lines()).containsExactly(ok + ": ok",
-                bad + ": error: record type must have at least one field (at byte 10)");
+                bad + ": error: record type must have at least one field (at byte 11)");
     }
 
     @Test

@@ -82,7 +82,8 @@ final class AdapterGc {
      */
     static CoreModule trim(String adapterName, CoreModule adapter, Set<String> required, Optional<String> mainRealloc) {
         try {
-            CoreValidator.validate(adapter, Features.all());
+            // Like wit-component, check the module's structure; code the trimming drops need not be valid.
+            CoreValidator.validateDeferringBodies(adapter, Features.all());
         } catch (ValidationException e) {
             throw new ToolsException("adapter `" + adapterName + "` is not a valid core module: " + e.getMessage(), e);
         }
@@ -120,6 +121,9 @@ final class AdapterGc {
     }
 
     private void func(int index) {
+        if (index < 0 || index >= funcTypes.size()) {
+            throw new ToolsException("the adapter refers to function " + index + ", which it does not have");
+        }
         if (!liveFuncs.get(index)) {
             liveFuncs.set(index);
             pending.push(index);
@@ -132,6 +136,9 @@ final class AdapterGc {
                 case FUNC -> func(((Immediate.Index) i.immediate()).value());
                 case GLOBAL -> {
                     int g = ((Immediate.Index) i.immediate()).value();
+                    if (g < 0 || g >= importedGlobals + module.globals().size()) {
+                        throw new ToolsException("the adapter refers to global " + g + ", which it does not have");
+                    }
                     if (!liveGlobals.get(g)) {
                         liveGlobals.set(g);
                         if (g >= importedGlobals) {

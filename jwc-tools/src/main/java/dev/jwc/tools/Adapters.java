@@ -101,7 +101,7 @@ final class Adapters {
         Set<String> required = new LinkedHashSet<>();
         for (Import i : main.imports()) {
             if (i.module().equals(name)) {
-                required.add(DuplicateImports.original(i.name()));
+                required.add(i.name());
             }
         }
         List<String> coreNames = new ArrayList<>();

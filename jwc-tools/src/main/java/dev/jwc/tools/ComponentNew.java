@@ -93,7 +93,7 @@ public final class ComponentNew {
 
     private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters,
                          List<LinkedLibrary> libraries, Optional<CoreModule> init) {
-        this.main = DuplicateImports.distinct(StandardNames.toLegacy(module, metadata.resolve(), metadata.world()));
+        this.main = StandardNames.toLegacy(module, metadata.resolve(), metadata.world());
         this.libraries = List.copyOf(libraries);
         this.init = init;
         Adapters.Merged merged = Adapters.merge(this.main, metadata.resolve(), metadata.world(), adapters);

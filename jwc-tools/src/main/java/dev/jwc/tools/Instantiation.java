@@ -101,7 +101,7 @@ final class Instantiation {
         }
         Map<String, List<CoreInstance.Export>> mainArgs = worldArgs(main, null, exportedResources);
         for (Import i : main.external()) {
-            int core = shim.func(out, adapterExports.get(i.module() + "\0" + DuplicateImports.original(i.name())));
+            int core = shim.func(out, adapterExports.get(i.module() + "\0" + i.name()));
             mainArgs.computeIfAbsent(i.module(), k -> new ArrayList<>())
                     .add(new CoreInstance.Export(i.name(), CoreSort.FUNC, core));
         }
@@ -188,13 +188,10 @@ final class Instantiation {
                 throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
                         + "`; only functions can be imported from an adapter");
             }
-            String field = DuplicateImports.original(i.name());
-            Lowerings.requireExport(a.lowerings().module(), field, signature);
-            if (adapterExports.containsKey(i.module() + "\0" + field)) {
-                continue;
-            }
-            adapterExports.put(i.module() + "\0" + field, shim.add(signature,
-                    () -> out.coreExport(adapterInstances.get(a.name()), field, CoreSort.FUNC)));
+            String export = main.original(i);
+            Lowerings.requireExport(a.lowerings().module(), export, signature);
+            adapterExports.put(i.module() + "\0" + i.name(), shim.add(signature,
+                    () -> out.coreExport(adapterInstances.get(a.name()), export, CoreSort.FUNC)));
         }
         for (Adapter a : adapters) {
             reserveLowerings(a.lowerings(), a);
@@ -283,8 +280,9 @@ final class Instantiation {
             return new CoreInstance.Export(i.name(), CoreSort.MEMORY, memory("adapter `" + a.name() + "`"));
         }
         ExternalKind kind = i.kind();
-        if (!Lowerings.hasExport(main.module(), i.name(), kind)) {
-            throw new ToolsException("adapter `" + a.name() + "` imports " + kind.text() + " `" + i.name()
+        String export = a.lowerings().original(i);
+        if (!Lowerings.hasExport(main.module(), export, kind)) {
+            throw new ToolsException("adapter `" + a.name() + "` imports " + kind.text() + " `" + export
                     + "` from the main module, which does not export it");
         }
         CoreSort sort = switch (kind) {
@@ -294,7 +292,7 @@ final class Instantiation {
             case GLOBAL -> CoreSort.GLOBAL;
             case TAG -> CoreSort.TAG;
         };
-        return new CoreInstance.Export(i.name(), sort, out.coreExport(mainInstance, i.name(), sort));
+        return new CoreInstance.Export(i.name(), sort, out.coreExport(mainInstance, export, sort));
     }
 
     private List<CoreInstance.Arg> args(Map<String, List<CoreInstance.Export>> byModule) {

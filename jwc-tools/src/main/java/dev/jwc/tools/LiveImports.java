@@ -55,7 +55,7 @@ final class LiveImports {
                 if (adapters.contains(i.module())) {
                     continue;
                 }
-                String name = DuplicateImports.original(i.name());
+                String name = i.name();
                 name = name.startsWith(Lowerings.ASYNC_LOWER) ? name.substring(Lowerings.ASYNC_LOWER.length()) : name;
                 used.add(ImportNames.worldName(resolve, worldId, i.module()) + "\0" + name);
             }

@@ -21,6 +21,8 @@ import dev.jwc.wit.model.TypeId;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +128,8 @@ final class Lowerings {
 
     private final List<Bound> bound = new ArrayList<>();
     private final List<Import> external = new ArrayList<>();
+    /** The imports renamed because they repeat an earlier one, with their original names. */
+    private final Map<Import, String> originals = new IdentityHashMap<>();
     private MemoryType importedMemory;
 
     /**
@@ -133,7 +137,7 @@ final class Lowerings {
      * whose future and stream types built-ins name even when the component does not import those functions.
      */
     Lowerings(CoreModule module, Resolve resolve, Resolve declared, WorldId world, CanonicalAbi abi) {
-        this.module = module;
+        this.module = withUniqueImportNames(module);
         this.resolve = resolve;
         this.declared = declared;
         this.world = world;
@@ -146,30 +150,54 @@ final class Lowerings {
      */
     void check(Set<String> externalModules) {
         List<SubType> types = module.subTypes();
-        for (Import imported : module.imports()) {
-            if (externalModules.contains(imported.module())) {
-                external.add(imported);
+        for (Import i : module.imports()) {
+            if (externalModules.contains(i.module())) {
+                external.add(i);
                 continue;
             }
-            Import i = DuplicateImports.original(imported);
+            Import named = new Import(i.module(), original(i), i.type());
             Binding b = switch (i.type()) {
                 case MemoryType m when i.module().equals(ENV) && i.name().equals(ComponentNew.MEMORY) -> {
                     importedMemory = m;
                     yield new Binding.Memory();
                 }
                 case EntityType.Func(int typeIndex) when i.module().equals(ENV) && types.get(typeIndex).composite()
-                        instanceof FuncType f && Builtins.env(i.name(), f, startsThreads()).isPresent() ->
-                        Builtins.env(i.name(), f, startsThreads()).orElseThrow();
-                case EntityType.Func(int typeIndex) -> bind(i, types.get(typeIndex).composite());
+                        instanceof FuncType f && Builtins.env(named.name(), f, startsThreads()).isPresent() ->
+                        Builtins.env(named.name(), f, startsThreads()).orElseThrow();
+                case EntityType.Func(int typeIndex) -> bind(named, types.get(typeIndex).composite());
                 default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
                         + i.name() + "`; only functions and `env::memory` can be imported");
             };
-            bound.add(new Bound(imported, b));
+            bound.add(new Bound(i, b));
         }
     }
 
+    /** The module, its repeated imports renamed ({@code f}, {@code f [v2]}, ...) as a component needs them unique. */
     CoreModule module() {
         return module;
+    }
+
+    /** The name import {@code i} of {@link #module()} had before a repeated import was renamed. */
+    String original(Import i) {
+        return originals.getOrDefault(i, i.name());
+    }
+
+    private CoreModule withUniqueImportNames(CoreModule m) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Import> imports = new ArrayList<>();
+        for (Import i : m.imports()) {
+            int n = seen.merge(i.module() + "\0" + i.name(), 1, Integer::sum);
+            Import unique = n == 1 ? i : new Import(i.module(), i.name() + " [v" + n + "]", i.type());
+            if (n > 1) {
+                originals.put(unique, i.name());
+            }
+            imports.add(unique);
+        }
+        if (originals.isEmpty()) {
+            return m;
+        }
+        return new CoreModule(m.types(), imports, m.functions(), m.tables(), m.memories(), m.tags(), m.globals(),
+                m.exports(), m.start(), m.elements(), m.dataCount(), m.code(), m.data(), m.customSections());
     }
 
     /** Whether the module starts threads, which then keep their TLS base in a context slot. */

@@ -121,6 +121,9 @@ final class Canons {
                 }
             }
         }
+        if (coreType.isPresent() && !gc) {
+            throw cx.fail("cannot specify `core-type` without `gc`");
+        }
         Options result = new Options(encoding, memory, realloc, postReturn, async, callback, coreType, gc);
         if (realloc.isPresent()) {
             if (memory.isEmpty()) {
@@ -155,7 +158,7 @@ final class Canons {
     }
 
     private FuncType coreFunc(Scope s, int index) {
-        return TypeResolver.at(cx, s.coreFuncs, index, "core function", "function");
+        return TypeResolver.at(cx, s.coreFuncs, index, "core function", "function").type();
     }
 
     private void requireMemory(Options o) {
@@ -182,18 +185,23 @@ final class Canons {
             case Canon.Lower l -> s.coreFuncs.add(lower(s, l));
             case Canon.ResourceNew r -> {
                 Scope.LocalResource local = local(s, r.resource());
-                s.coreFuncs.add(sig(List.of(local.rep()), List.of(NumType.I32)));
+                s.coreFuncs.add(plain(sig(List.of(local.rep()), List.of(NumType.I32))));
             }
             case Canon.ResourceDrop r -> {
                 types.resource(s, r.resource());
-                s.coreFuncs.add(sig("i32", ""));
+                s.coreFuncs.add(plain(sig("i32", "")));
             }
             case Canon.ResourceRep r -> {
                 Scope.LocalResource local = local(s, r.resource());
-                s.coreFuncs.add(sig(List.of(NumType.I32), List.of(local.rep())));
+                s.coreFuncs.add(plain(sig(List.of(NumType.I32), List.of(local.rep()))));
             }
-            default -> s.coreFuncs.add(builtin(s, canon));
+            default -> s.coreFuncs.add(plain(builtin(s, canon)));
         }
+    }
+
+    /** A core function whose type has no concrete references. */
+    private static CoreEntity.Func plain(FuncType type) {
+        return new CoreEntity.Func(type, CoreTypeSpace.NONE);
     }
 
     private Scope.LocalResource local(Scope s, int index) {
@@ -206,15 +214,17 @@ final class Canons {
     }
 
     private FunctionType lift(Scope s, Canon.Lift l) {
-        FuncType core = coreFunc(s, l.coreFunc());
+        CoreEntity.Func coreEntry = TypeResolver.at(cx, s.coreFuncs, l.coreFunc(), "core function", "function");
+        FuncType core = coreEntry.type();
         FunctionType f = types.funcType(s, l.type());
         Options o = options(s, l.options());
+        noOption(o.coreType().isPresent(), "canonical option `core-type` is not allowed in `canon lift`");
         if (o.async()) {
-            if (!f.async()) {
-                throw cx.fail("the `async` canonical option requires an async function type");
-            }
             if (o.callback().isEmpty()) {
                 cx.require(Feature.CM_ASYNC_STACKFUL, "requires the component model async stackful feature");
+            }
+            if (!f.async()) {
+                throw cx.fail("the `async` canonical option requires an async function type");
             }
         }
         List<NumType> params = CanonicalAbi.flattenParams(f, o.pointer());
@@ -226,6 +236,7 @@ final class Canons {
                 || results.size() > (o.async() ? CanonicalAbi.MAX_FLAT_PARAMS : CanonicalAbi.MAX_FLAT_RESULTS);
         if (o.gc()) {
             // The GC flavour passes values as GC references, not through linear memory.
+            GcLowering.check(cx, f, core, coreEntry.space(), o.encoding().orElse(CanonOpt.StringEncoding.UTF8));
             return f;
         }
         if (paramsInMemory || resultInMemory) {
@@ -252,7 +263,7 @@ final class Canons {
         return f;
     }
 
-    private FuncType lower(Scope s, Canon.Lower l) {
+    private CoreEntity.Func lower(Scope s, Canon.Lower l) {
         FunctionType f = TypeResolver.at(cx, s.funcs, l.func(), "function", "function");
         Options o = options(s, l.options());
         noOption(o.postReturn().isPresent(), "canonical option `post-return` cannot be specified for lowerings");
@@ -260,6 +271,8 @@ final class Canons {
             throw cx.fail("the `async` canonical option requires an async function type");
         }
         noOption(o.callback().isPresent(), "canonical option `callback` cannot be specified for lowerings");
+        noOption(o.gc() && o.coreType().isEmpty(),
+                "cannot specify `gc` without also specifying a `core-type` for lowerings");
         List<NumType> params = CanonicalAbi.flattenParams(f, o.pointer());
         List<NumType> results = CanonicalAbi.flattenResult(f, o.pointer());
         int maxParams = o.async() ? CanonicalAbi.MAX_FLAT_ASYNC_PARAMS : CanonicalAbi.MAX_FLAT_PARAMS;
@@ -274,10 +287,12 @@ final class Canons {
         if (resultUsesMemory && !o.gc()) {
             requireRealloc(o);
         }
-        if (o.coreType().isPresent()) {
-            return CoreModules.coreFuncType(cx, s, o.coreType().get());
+        if (o.gc()) {
+            FuncType core = CoreModules.coreFuncType(cx, s, o.coreType().get());
+            GcLowering.check(cx, f, core, s.coreTypeSpace(), o.encoding().orElse(CanonOpt.StringEncoding.UTF8));
+            return new CoreEntity.Func(core, s.coreTypeSpace());
         }
-        return CanonicalAbi.lower(f, o.async(), o.pointer());
+        return plain(CanonicalAbi.lower(f, o.async(), o.pointer()));
     }
 
     private FuncType builtin(Scope s, Canon canon) {
@@ -473,8 +488,9 @@ final class Canons {
         } else if (slot != 0) {
             throw cx.fail("immediate must be zero: " + Integer.toUnsignedString(slot));
         }
-        ValType previous = s.contextSlots.putIfAbsent(slot, type);
-        if (previous != null && !previous.equals(type)) {
+        if (s.contextType == null) {
+            s.contextType = type;
+        } else if (!s.contextType.equals(type)) {
             throw cx.fail("type must match previous context type");
         }
     }

@@ -3,6 +3,7 @@ package dev.jwc.binary.validate;
 import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.component.Component;
+import dev.jwc.binary.component.ComponentOffsets;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.binary.component.CoreModuleBinary;
@@ -12,7 +13,7 @@ import dev.jwc.binary.io.DecodeException;
 /**
  * Validates components against the Component Model's rules (Explainer.md, Binary.md,
  * CanonicalABI.md) and resolves their types. Messages follow wasmparser's wording; offsets point at
- * the section holding the offending item.
+ * the offending item.
  */
 public final class ComponentValidator {
     private ComponentValidator() {
@@ -25,19 +26,22 @@ public final class ComponentValidator {
      * @throws ValidationException when it breaks a validation rule
      */
     public static Validated validate(byte[] bytes, Features features) {
-        return switch (ComponentReader.read(bytes)) {
-            case Component c -> new Validated.OfComponent(c, validate(c, bytes, features));
+        ComponentReader.Located read = ComponentReader.readWithOffsets(bytes, features);
+        return switch (read.binary()) {
+            case Component c -> new Validated.OfComponent(c, validate(c, read.offsets(), features));
             case CoreModuleBinary m -> new Validated.OfModule(m, validateModule(m, features));
         };
     }
 
     /**
-     * Validates a decoded component and returns its type.
+     * Validates a decoded component and returns its type. Error offsets point into the component's encoding.
      *
+     * @throws DecodeException     when it uses an encoding whose feature {@code features} leaves disabled
      * @throws ValidationException when it breaks a validation rule
      */
     public static ComponentSignature validate(Component component, Features features) {
-        return validate(component, ComponentWriter.write(component), features);
+        byte[] encoded = ComponentWriter.write(component);
+        return validate(component, ComponentReader.readWithOffsets(encoded, features).offsets(), features);
     }
 
     /** Validates a core module (with the core validator, then the rules components add) and returns its type. */
@@ -48,7 +52,10 @@ public final class ComponentValidator {
         return CoreModules.signature(cx, module.module());
     }
 
-    private static ComponentSignature validate(Component component, byte[] bytes, Features features) {
-        return new ComponentWalker(new Context(features), bytes).walk(component, null, 0);
+    private static ComponentSignature validate(Component component, ComponentOffsets offsets, Features features) {
+        Context cx = new Context(features);
+        ComponentSignature signature = new ComponentWalker(cx).walk(component, null, offsets);
+        cx.validateDeferredBodies();
+        return signature;
     }
 }

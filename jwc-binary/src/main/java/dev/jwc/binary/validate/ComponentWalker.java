@@ -2,11 +2,11 @@ package dev.jwc.binary.validate;
 
 import dev.jwc.binary.Feature;
 import dev.jwc.binary.component.Component;
+import dev.jwc.binary.component.ComponentOffsets;
 import dev.jwc.binary.component.ComponentSort;
 import dev.jwc.binary.component.CoreInstance;
 import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.component.Export;
-import dev.jwc.binary.component.Import;
 import dev.jwc.binary.component.Instance;
 import dev.jwc.binary.component.ResourceType;
 import dev.jwc.binary.component.Section;
@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Validates a concrete component section by section, maintaining its index spaces. */
 final class ComponentWalker {
@@ -31,23 +33,21 @@ final class ComponentWalker {
     private final TypeResolver types;
     private final Declarations decls;
     private final Canons canons;
-    private final byte[] bytes;
 
-    ComponentWalker(Context cx, byte[] bytes) {
+    ComponentWalker(Context cx) {
         this.cx = cx;
-        this.bytes = bytes;
         this.types = new TypeResolver(cx);
         this.decls = types.declarations();
         this.canons = new Canons(cx, types);
     }
 
-    ComponentSignature walk(Component component, Scope parent, long start) {
+    /** Validates {@code component}, whose sections and items {@code offsets} locate for error positions. */
+    ComponentSignature walk(Component component, Scope parent, ComponentOffsets offsets) {
         Scope s = new Scope(Scope.Kind.COMPONENT, parent);
         types.checkDepth(s);
-        long[] offsets = SectionOffsets.of(bytes, start, component.sections().size());
         for (int i = 0; i < component.sections().size(); i++) {
-            cx.at = offsets[i];
-            section(s, component.sections().get(i), offsets[i]);
+            cx.at = offsets.section(i);
+            section(s, component.sections().get(i), new Located(offsets, i));
         }
         for (int i = 0; i < s.values.size(); i++) {
             if (!s.values.get(i).used) {
@@ -57,41 +57,48 @@ final class ComponentWalker {
         Set<ResourceId> exported = new LinkedHashSet<>();
         s.exports.values().forEach(e -> Types.resources(e, exported));
         s.importedResources.forEach(exported::remove);
-        return new ComponentSignature(s.imports, s.exports, s.importedResources, List.copyOf(exported));
+        return cx.checkSize(new ComponentSignature(s.imports, s.exports, s.importedResources, List.copyOf(exported)));
     }
 
-    private void section(Scope s, Section section, long offset) {
+    /** Where the items of one section are: each item's errors point at the item. */
+    private record Located(ComponentOffsets offsets, int section) {
+    }
+
+    /** Runs {@code check} on each item, with the current offset at the item. */
+    private <T> void items(Located at, List<T> items, Consumer<T> check) {
+        for (int i = 0; i < items.size(); i++) {
+            long item = at.offsets().item(at.section(), i);
+            cx.at = item >= 0 ? item : at.offsets().section(at.section());
+            check.accept(items.get(i));
+        }
+    }
+
+    private void section(Scope s, Section section, Located at) {
         switch (section) {
             case Section.Custom c -> {
             }
             case Section.CoreModule m -> {
-                CoreValidator.validate(m.module().module(), cx.features);
+                cx.deferBodies(CoreValidator.validateDeferringBodies(m.module().module(), cx.features));
                 s.coreModules.add(CoreModules.signature(cx, m.module().module()));
             }
-            case Section.CoreInstances ci -> ci.instances().forEach(i -> s.coreInstances.add(coreInstance(s, i)));
-            case Section.CoreTypes ct -> ct.types().forEach(t -> CoreModules.addCoreType(cx, s, t));
+            case Section.CoreInstances ci -> items(at, ci.instances(), i -> s.coreInstances.add(coreInstance(s, i)));
+            case Section.CoreTypes ct -> items(at, ct.types(), t -> CoreModules.addCoreType(cx, s, t));
             case Section.NestedComponent n -> {
-                ComponentSignature sig = walk(n.component(), s, offset);
-                cx.at = offset;
+                ComponentSignature sig = walk(n.component(), s, at.offsets().nested(at.section()));
+                cx.at = at.offsets().section(at.section());
                 s.components.add(sig);
             }
-            case Section.Instances is -> is.instances().forEach(i -> s.instances.add(instance(s, i)));
-            case Section.Aliases as -> as.aliases().forEach(a -> decls.alias(s, a));
-            case Section.Types ts -> ts.types().forEach(t -> type(s, t));
-            case Section.Canons cs -> cs.canons().forEach(c -> canons.define(s, c));
-            case Section.Start st -> start(s, st);
-            case Section.Imports is -> {
-                for (Import i : is.imports()) {
-                    decls.importDecl(s, i.name(), i.type());
-                }
-            }
-            case Section.Exports es -> es.exports().forEach(e -> export(s, e));
-            case Section.Values vs -> {
-                for (Value v : vs.values()) {
-                    cx.require(Feature.CM_VALUES, "support for component model `value`s is not enabled");
-                    s.values.add(new Scope.ValueSlot(types.value(s, v.type())));
-                }
-            }
+            case Section.Instances is -> items(at, is.instances(), i -> s.instances.add(cx.checkSize(instance(s, i))));
+            case Section.Aliases as -> items(at, as.aliases(), a -> decls.alias(s, a));
+            case Section.Types ts -> items(at, ts.types(), t -> type(s, t));
+            case Section.Canons cs -> items(at, cs.canons(), c -> canons.define(s, c));
+            case Section.Start st -> items(at, List.of(st), x -> start(s, x));
+            case Section.Imports is -> items(at, is.imports(), i -> decls.importDecl(s, i.name(), i.type()));
+            case Section.Exports es -> items(at, es.exports(), e -> export(s, e));
+            case Section.Values vs -> items(at, vs.values(), v -> {
+                cx.require(Feature.CM_VALUES, "support for component model `value`s is not enabled");
+                s.values.add(new Scope.ValueSlot(types.value(s, v.type())));
+            });
         }
     }
 
@@ -139,11 +146,14 @@ final class ComponentWalker {
 
     private CoreEntity coreEntity(Scope s, CoreSort sort, int index) {
         return switch (sort) {
-            case FUNC -> new CoreEntity.Func(TypeResolver.at(cx, s.coreFuncs, index, "core function", "function"));
+            case FUNC -> TypeResolver.at(cx, s.coreFuncs, index, "core function", "function");
             case TABLE -> new CoreEntity.Table(TypeResolver.at(cx, s.coreTables, index, "table", "table"));
             case MEMORY -> new CoreEntity.Memory(TypeResolver.at(cx, s.coreMemories, index, "memory", "memory"));
             case GLOBAL -> new CoreEntity.Global(TypeResolver.at(cx, s.coreGlobals, index, "global", "global"));
-            case TAG -> new CoreEntity.Tag(TypeResolver.at(cx, s.coreTags, index, "tag", "tag"));
+            case TAG -> {
+                cx.require(Feature.EXCEPTIONS, "exceptions proposal not enabled");
+                yield new CoreEntity.Tag(TypeResolver.at(cx, s.coreTags, index, "tag", "tag"));
+            }
             case TYPE, MODULE, INSTANCE -> throw cx.fail("core instances may only export functions, tables, "
                     + "memories, globals and tags, not a core " + sort.keyword());
         };
@@ -195,20 +205,14 @@ final class ComponentWalker {
             }
             return defined.contains(r) ? fresh.computeIfAbsent(r, x -> cx.freshResource()) : r;
         });
-        // An eq-bound type import is its argument; so is every export that renames it.
-        Map<ValueType, ValueType> substituted = new IdentityHashMap<>();
-        component.imports().forEach((name, imp) -> {
-            if (imp instanceof ExternEntity.Type(ValueType bound)
-                    && args.get(name) instanceof ExternEntity.Type(ValueType arg)) {
-                map.substitute(bound, arg);
-                substituted.put(bound, arg);
-            }
-        });
+        component.imports().forEach((name, imported) -> map.substitute(imported, args.get(name)));
+        // An export that renames a substituted type import is that import's argument too.
         component.exports().values().forEach(e -> {
             if (e instanceof ExternEntity.Type(ValueType exported)) {
                 for (ValueType v = exported; v != null; v = cx.original(v)) {
-                    if (substituted.containsKey(v)) {
-                        map.substitute(exported, substituted.get(v));
+                    Optional<TypeEntry> given = map.substitution(v);
+                    if (given.isPresent()) {
+                        map.substitute(e, new ExternEntity.Type(given.get()));
                         break;
                     }
                 }
@@ -225,7 +229,10 @@ final class ComponentWalker {
             case CoreSort.MODULE -> new ExternEntity.Module(TypeResolver.at(cx, s.coreModules, index, "module", "module"));
             case CoreSort c -> throw cx.fail("a core " + c.keyword() + " cannot be used here, only core modules");
             case ComponentSort.FUNC -> new ExternEntity.Func(TypeResolver.at(cx, s.funcs, index, "function", "function"));
-            case ComponentSort.VALUE -> new ExternEntity.Value(useValue(s, index));
+            case ComponentSort.VALUE -> {
+                cx.require(Feature.CM_VALUES, "support for component model `value`s is not enabled");
+                yield new ExternEntity.Value(useValue(s, index));
+            }
             case ComponentSort.TYPE -> new ExternEntity.Type(types.type(s, index));
             case ComponentSort.COMPONENT -> new ExternEntity.Component(
                     TypeResolver.at(cx, s.components, index, "component", "component"));
@@ -254,7 +261,8 @@ final class ComponentWalker {
             throw cx.fail("resources can only be represented by `i32` or `i64`");
         }
         if (r.destructor().isPresent()) {
-            FuncType dtor = TypeResolver.at(cx, s.coreFuncs, r.destructor().getAsInt(), "core function", "function");
+            FuncType dtor = TypeResolver.at(cx, s.coreFuncs, r.destructor().getAsInt(), "core function", "function")
+                    .type();
             if (!dtor.equals(new FuncType(List.of(r.rep()), List.of()))) {
                 throw cx.fail("wrong signature for a destructor");
             }

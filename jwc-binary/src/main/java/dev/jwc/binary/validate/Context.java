@@ -3,13 +3,20 @@ package dev.jwc.binary.validate;
 import dev.jwc.binary.Feature;
 import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
+import dev.jwc.binary.core.validate.DeferredBodies;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What one validation run shares: enabled features, fresh resource ids, renamed types and the current offset. */
 final class Context {
     /** wasmparser's bound on the nesting of component and instance types and components. */
     static final int MAX_DEPTH = 100;
+    /** Bound on how deeply value types nest ({@code list<list<...>>}). */
+    static final int MAX_VALUE_TYPE_DEPTH = 100;
+    /** Bound on how deeply any types nest, value types inside functions inside instances inside instances... */
+    static final int MAX_TYPE_DEPTH = 500;
     /**
      * Bound on the type nodes one run may build by substitution. Instantiation copies the types it exports, and
      * nesting instances of instances lets a small binary ask for exponentially many copies; the bound keeps the
@@ -18,6 +25,9 @@ final class Context {
     static final long MAX_TYPE_NODES = 2_000_000;
 
     final Features features;
+    private final TypeSizes sizes = new TypeSizes();
+    /** Core modules whose function bodies wait for the end of the component, as wasmparser checks them last. */
+    private final List<DeferredBodies> bodies = new ArrayList<>();
     private long nextId;
     /** Each type an import or export renamed, to the type it renamed. */
     private final Map<ValueType, ValueType> renamedFrom = new IdentityHashMap<>();
@@ -50,6 +60,32 @@ final class Context {
         if (typeNodes > MAX_TYPE_NODES) {
             throw fail("types too large: more than " + MAX_TYPE_NODES + " type nodes built by instantiation");
         }
+    }
+
+    void deferBodies(DeferredBodies module) {
+        bodies.add(module);
+    }
+
+    /** Validates the function bodies of every core module met, in order. */
+    void validateDeferredBodies() {
+        bodies.forEach(DeferredBodies::validateFunctionBodies);
+    }
+
+    /**
+     * Fails when {@code t} unfolds to a tree of {@link TypeSizes#LIMIT} nodes or more, or nests too deeply: value
+     * types at most {@link #MAX_VALUE_TYPE_DEPTH} levels (Wasmtime's and wasmparser's bound), any type at most
+     * {@link #MAX_TYPE_DEPTH} (instances of instances, functions over deep values).
+     */
+    <T extends TypeEntry> T checkSize(T t) {
+        TypeSizes.Measure m = sizes.of(t);
+        if (m.size() >= TypeSizes.LIMIT) {
+            throw fail("effective type size exceeds the limit of " + TypeSizes.LIMIT);
+        }
+        int limit = t instanceof ValueType ? MAX_VALUE_TYPE_DEPTH : MAX_TYPE_DEPTH;
+        if (m.depth() > limit) {
+            throw fail("type nesting is too deep: more than " + limit + " levels");
+        }
+        return t;
     }
 
     ValidationException fail(String message) {

@@ -8,7 +8,8 @@ import dev.jwc.binary.core.types.TableType;
 /** The resolved type of a core import or export. Function and tag types are given structurally. */
 public sealed interface CoreEntity {
 
-    record Func(FuncType type) implements CoreEntity {
+    /** A function; {@code space} resolves the concrete references of its type. */
+    record Func(FuncType type, CoreTypeSpace space) implements CoreEntity {
     }
 
     record Table(TableType type) implements CoreEntity {

@@ -1,5 +1,6 @@
 package dev.jwc.binary.validate;
 
+import dev.jwc.binary.Feature;
 import dev.jwc.binary.component.CoreType;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
@@ -29,15 +30,24 @@ final class CoreModules {
     static void addCoreType(Context cx, Scope s, CoreType type) {
         switch (type) {
             case CoreType.Rec r -> {
-                int count = s.coreTypes.size() + r.group().types().size();
+                int count = s.coreTypes.size() + selfReferable(cx, r.group().types().size());
                 for (SubType t : r.group().types()) {
                     CoreTypeRules.subType(cx, t, count, i -> i < s.coreTypes.size()
                             && s.coreTypes.get(i) instanceof CoreDefType.Module);
                 }
+                int start = s.coreTypes.size();
                 r.group().types().forEach(t -> s.coreTypes.add(new CoreDefType.Sub(t)));
+                for (int i = 0; i < r.group().types().size(); i++) {
+                    CoreTypeRules.supertypes(cx, r.group().types().get(i), start + i, s.coreTypeSpace());
+                }
             }
             case CoreType.Module m -> s.coreTypes.add(new CoreDefType.Module(moduleType(cx, s, m)));
         }
+    }
+
+    /** How many types of a recursion group its own types may refer to: all with GC, none (only earlier ones) without. */
+    private static int selfReferable(Context cx, int groupSize) {
+        return cx.has(Feature.GC) ? groupSize : 0;
     }
 
     private static ModuleSignature moduleType(Context cx, Scope s, CoreType.Module m) {
@@ -48,9 +58,13 @@ final class CoreModules {
         for (CoreType.ModuleDecl d : m.decls()) {
             switch (d) {
                 case CoreType.ModuleDecl.TypeDecl t -> {
-                    int count = localTypes.size() + t.group().types().size();
+                    int count = localTypes.size() + selfReferable(cx, t.group().types().size());
                     t.group().types().forEach(sub -> CoreTypeRules.subType(cx, sub, count, i -> false));
+                    int start = localTypes.size();
                     localTypes.addAll(t.group().types());
+                    for (int i = 0; i < t.group().types().size(); i++) {
+                        CoreTypeRules.supertypes(cx, t.group().types().get(i), start + i, CoreTypeSpace.of(localTypes));
+                    }
                 }
                 case CoreType.ModuleDecl.OuterAlias a -> {
                     // Count 1 is the scope that defines the module type.
@@ -87,7 +101,8 @@ final class CoreModules {
         List<SubType> types = module.subTypes();
         List<ModuleSignature.CoreImport> imports = new ArrayList<>();
         Set<String> importNames = new HashSet<>();
-        List<FuncType> funcs = new ArrayList<>();
+        CoreTypeSpace space = CoreTypeSpace.of(types);
+        List<CoreEntity.Func> funcs = new ArrayList<>();
         List<TableType> tables = new ArrayList<>();
         List<MemoryType> memories = new ArrayList<>();
         List<GlobalType> globals = new ArrayList<>();
@@ -101,7 +116,7 @@ final class CoreModules {
             add(e, funcs, tables, memories, globals, tags);
         }
         for (int typeIndex : module.functions()) {
-            funcs.add(funcType(cx, types, typeIndex));
+            funcs.add(new CoreEntity.Func(funcType(cx, types, typeIndex), space));
         }
         module.tables().stream().map(Table::type).forEach(tables::add);
         module.memories().forEach(m -> CoreTypeRules.memory(cx, m));
@@ -113,7 +128,7 @@ final class CoreModules {
         Map<String, CoreEntity> exports = new LinkedHashMap<>();
         for (Export e : module.exports()) {
             CoreEntity entity = switch (e.kind()) {
-                case FUNC -> new CoreEntity.Func(TypeResolver.at(cx, funcs, e.index(), "function", "function"));
+                case FUNC -> TypeResolver.at(cx, funcs, e.index(), "function", "function");
                 case TABLE -> new CoreEntity.Table(TypeResolver.at(cx, tables, e.index(), "table", "table"));
                 case MEMORY -> new CoreEntity.Memory(TypeResolver.at(cx, memories, e.index(), "memory", "memory"));
                 case GLOBAL -> new CoreEntity.Global(TypeResolver.at(cx, globals, e.index(), "global", "global"));
@@ -126,10 +141,10 @@ final class CoreModules {
         return new ModuleSignature(imports, exports);
     }
 
-    private static void add(CoreEntity e, List<FuncType> funcs, List<TableType> tables, List<MemoryType> memories,
+    private static void add(CoreEntity e, List<CoreEntity.Func> funcs, List<TableType> tables, List<MemoryType> memories,
             List<GlobalType> globals, List<FuncType> tags) {
         switch (e) {
-            case CoreEntity.Func f -> funcs.add(f.type());
+            case CoreEntity.Func f -> funcs.add(f);
             case CoreEntity.Table t -> tables.add(t.type());
             case CoreEntity.Memory m -> memories.add(m.type());
             case CoreEntity.Global g -> globals.add(g.type());
@@ -139,7 +154,7 @@ final class CoreModules {
 
     static CoreEntity entity(Context cx, List<SubType> types, EntityType t) {
         return switch (t) {
-            case EntityType.Func f -> new CoreEntity.Func(funcType(cx, types, f.typeIndex()));
+            case EntityType.Func f -> new CoreEntity.Func(funcType(cx, types, f.typeIndex()), CoreTypeSpace.of(types));
             case TableType table -> new CoreEntity.Table(table);
             case MemoryType memory -> {
                 CoreTypeRules.memory(cx, memory);

@@ -35,6 +35,25 @@ final class CoreTypeRules {
         }
     }
 
+    /**
+     * Checks the declared supertype of the defined type at {@code index}, once its recursion group is in
+     * {@code space}: it must come before the type and must not be final.
+     */
+    static void supertypes(Context cx, SubType sub, int index, CoreTypeSpace space) {
+        if (sub.supertypes().size() > 1) {
+            throw cx.fail("multiple supertypes not supported");
+        }
+        for (int s : sub.supertypes()) {
+            if (Integer.compareUnsigned(s, index) >= 0) {
+                throw cx.fail("unknown type " + Integer.toUnsignedString(s) + ": type index out of bounds");
+            }
+            SubType sup = space.at(s).orElseThrow(() -> cx.fail("type index " + s + " is a module type"));
+            if (sup.isFinal()) {
+                throw cx.fail("sub type cannot have a final super type");
+            }
+        }
+    }
+
     private static void field(Context cx, FieldType f, int count, IntPredicate isModule) {
         storage(cx, f.storage(), count, isModule);
     }
@@ -44,7 +63,6 @@ final class CoreTypeRules {
             cx.require(Feature.SIMD, "SIMD support is not enabled");
         }
         if (t instanceof RefType r) {
-            cx.require(Feature.REFERENCE_TYPES, "reference types support is not enabled");
             if (r.heap() instanceof HeapType.Concrete c) {
                 if (c.typeIndex() < 0 || c.typeIndex() >= count) {
                     throw cx.fail("unknown type " + Integer.toUnsignedString(c.typeIndex())
@@ -54,6 +72,7 @@ final class CoreTypeRules {
                     throw cx.fail("type index " + c.typeIndex() + " is a module type");
                 }
             }
+            cx.require(Feature.REFERENCE_TYPES, "reference types support is not enabled");
         }
     }
 

@@ -17,11 +17,6 @@ import java.util.Set;
 final class Declarations {
     private final Context cx;
     private final TypeResolver types;
-    /**
-     * Instance and component types already found to name all their types; they are shared by
-     * reference, and re-checking them on every use would be exponential in the nesting depth.
-     */
-    private final Set<TypeEntry> verified = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Declarations(Context cx, TypeResolver types) {
         this.cx = cx;
@@ -74,15 +69,22 @@ final class Declarations {
 
     /**
      * Adds an export of an instance built from inline exports: its names follow the rules, but its types
-     * need no names, as it is not an interface of the component.
+     * need no names, as it is not an interface of the component. A bag builds no index space, so its value
+     * type exports keep the identity of the types they refer to: exporting the bag names those very types.
      */
     ExternEntity addInline(Scope bag, ExternName name, ExternEntity entity) {
-        return addUnchecked(bag, name, entity, true);
+        return addUnchecked(bag, name, entity, true, true);
     }
 
     private ExternEntity addUnchecked(Scope s, ExternName name, ExternEntity entity, boolean export) {
+        return addUnchecked(s, name, entity, export, false);
+    }
+
+    private ExternEntity addUnchecked(Scope s, ExternName name, ExternEntity entity, boolean export,
+            boolean inBag) {
         ExternNames.Parsed parsed = checkName(s, name, entity, export);
-        ExternEntity named = rename(s, parsed, entity, export);
+        boolean keepsIdentity = inBag && entity instanceof ExternEntity.Type t && t.type() instanceof ValueType;
+        ExternEntity named = keepsIdentity ? entity : rename(s, parsed, entity, export);
         (export ? s.exports : s.imports).put(name.name(), named);
         push(s, named);
         if (export && named instanceof ExternEntity.Value) {
@@ -118,15 +120,19 @@ final class Declarations {
             case ResourceId r -> {
                 ResourceId renamed = cx.alias(r);
                 (export ? s.exportedResourceAliases : s.importedResourceAliases).add(renamed.alias());
-                if (name != null && name.kind() == ExternNames.Kind.LABEL) {
-                    (export ? s.exportedResourceNames : s.importedResourceNames)
-                            .put(name.raw().toLowerCase(Locale.ROOT), renamed);
-                }
+                nameResource(s, name, renamed, export);
                 return new ExternEntity.Type(renamed);
             }
             default -> {
                 return e;
             }
+        }
+    }
+
+    /** A resource exported or imported under a plain label is what {@code [method]label.x} names refer to. */
+    private static void nameResource(Scope s, ExternNames.Parsed name, ResourceId r, boolean export) {
+        if (name != null && name.kind() == ExternNames.Kind.LABEL) {
+            (export ? s.exportedResourceNames : s.importedResourceNames).put(name.raw().toLowerCase(Locale.ROOT), r);
         }
     }
 
@@ -168,12 +174,12 @@ final class Declarations {
                 }
             }
         }
+        checkAnnotation(s, parsed, entity, export);
         Map<String, String> keys = export ? s.exportKeys : s.importKeys;
         String prior = keys.putIfAbsent(key, raw);
         if (prior != null) {
             throw cx.fail(what + " name `" + raw + "` conflicts with previous name `" + prior + "`");
         }
-        checkAnnotation(s, parsed, entity, export);
         return parsed;
     }
 
@@ -208,56 +214,53 @@ final class Declarations {
         }
     }
 
-    /** The extra rules for {@code [constructor]}, {@code [method]} and {@code [static]} names. */
+    /**
+     * The extra rules for {@code [constructor]}, {@code [method]} and {@code [static]} names, in wasmparser's order
+     * and with its messages, each prefixed with the name it is about.
+     */
     private void checkAnnotation(Scope s, ExternNames.Parsed name, ExternEntity entity, boolean export) {
         if (name.resource() == null) {
             return;
         }
-        String what = export ? "export" : "import";
-        if (!(entity instanceof ExternEntity.Func func)) {
-            throw cx.fail(what + " name `" + name.raw() + "` is not valid: only functions can be annotated");
+        String fault = annotationFault(export ? s.exportedResourceNames : s.importedResourceNames, name, entity);
+        if (fault != null) {
+            throw cx.fail((export ? "export" : "import") + " name `" + name.raw() + "` is not valid: " + fault);
         }
-        Map<String, ResourceId> names = export ? s.exportedResourceNames : s.importedResourceNames;
-        ResourceId expected = names.get(name.resource().toLowerCase(Locale.ROOT));
+    }
+
+    /** Why {@code entity} may not carry the annotated {@code name}, or {@code null}. */
+    private static String annotationFault(Map<String, ResourceId> names, ExternNames.Parsed name, ExternEntity entity) {
+        if (!(entity instanceof ExternEntity.Func func)) {
+            return "item is not a func";
+        }
         FunctionType f = func.type();
-        switch (name.kind()) {
+        return switch (name.kind()) {
             case CONSTRUCTOR -> {
-                if (expected == null) {
-                    throw cx.fail(what + " name `" + name.raw() + "` is not valid: resource `" + name.resource()
-                            + "` is not defined in this context");
-                }
                 if (f.async()) {
-                    throw cx.fail("constructor function cannot be async");
+                    yield "constructor function cannot be async";
                 }
-                ResourceId returned = f.result().map(Declarations::ownedResult).orElse(null);
-                if (returned == null) {
-                    throw cx.fail("function should return `(own $T)` or `(result (own $T))`");
+                if (f.result().isEmpty()) {
+                    yield "function should return one value";
                 }
-                sameResource(names, returned, expected, name.resource());
+                ResourceId returned = ownedResult(f.result().get());
+                yield returned == null ? "function should return `(own $T)` or `(result (own $T))`"
+                        : resourceNameFault(names, returned, name.resource());
             }
             case METHOD -> {
                 if (f.params().isEmpty()) {
-                    throw cx.fail("function should have at least one argument");
+                    yield "function should have at least one argument";
                 }
                 FunctionType.Param self = f.params().get(0);
                 if (!self.name().equals("self")) {
-                    throw cx.fail("function should have a first argument called `self`");
+                    yield "function should have a first argument called `self`";
                 }
-                if (!(self.type() instanceof ValueType.Borrow b)) {
-                    throw cx.fail("function should take a first argument of `(borrow $T)`");
-                }
-                if (expected == null) {
-                    throw cx.fail("resource used in function does not have a name in this context");
-                }
-                sameResource(names, b.resource(), expected, name.resource());
+                yield self.type() instanceof ValueType.Borrow b ? resourceNameFault(names, b.resource(), name.resource())
+                        : "function should take a first argument of `(borrow $T)`";
             }
-            case STATIC -> {
-                if (expected == null) {
-                    throw cx.fail("static resource name is not known in this context");
-                }
-            }
+            case STATIC -> names.containsKey(name.resource().toLowerCase(Locale.ROOT)) ? null
+                    : "static resource name is not known in this context";
             default -> throw new IllegalStateException("only annotated names have a resource");
-        }
+        };
     }
 
     private static ResourceId ownedResult(ValueType v) {
@@ -270,24 +273,39 @@ final class Declarations {
         return null;
     }
 
-    private void sameResource(Map<String, ResourceId> names, ResourceId used, ResourceId expected, String label) {
-        if (used.alias() == expected.alias()) {
-            return;
+    /** The resource a function uses must be the one its name's {@code label} names in this context. */
+    private static String resourceNameFault(Map<String, ResourceId> names, ResourceId used, String label) {
+        String expected = names.entrySet().stream()
+                .filter(e -> e.getValue().alias() == used.alias())
+                .map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (expected == null) {
+            return "resource used in function does not have a name in this context";
         }
-        boolean namedElsewhere = names.values().stream().anyMatch(r -> r.alias() == used.alias());
-        throw cx.fail(namedElsewhere ? "function does not match expected resource name `" + label + "`"
-                : "resource used in function does not have a name in this context");
+        return expected.equals(label.toLowerCase(Locale.ROOT)) ? null
+                : "function does not match expected resource name `" + expected + "`";
     }
 
     // ---- named types ---------------------------------------------------------------------------
 
-    /** Types that have names where an import or export is checked; instance and component types add their own. */
+    /**
+     * Types that have names where an import or export is checked; instance and component types add their own.
+     * {@code verified} holds the instance types already found to name all their types where the
+     * scope imports, or exports: they are shared by reference, and re-checking them on every use would be
+     * exponential in the nesting depth. What has names differs from scope to scope and between imports and exports,
+     * so each keeps its own.
+     */
     private static final class Named {
         final Set<ValueType> types = Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<Long> resources = new HashSet<>();
+        final Set<TypeEntry> verified;
+
+        Named(Set<TypeEntry> verified) {
+            this.verified = verified;
+        }
 
         Named copy() {
-            Named n = new Named();
+            Named n = new Named(verified);
             n.types.addAll(types);
             n.resources.addAll(resources);
             return n;
@@ -303,7 +321,7 @@ final class Declarations {
     }
 
     private void checkNamed(Scope s, ExternEntity e, boolean export) {
-        Named named = new Named();
+        Named named = new Named(export ? s.verifiedForExport : s.verifiedForImport);
         named.types.addAll(s.importedTypes);
         named.resources.addAll(s.importedResourceAliases);
         if (export) {
@@ -331,24 +349,24 @@ final class Declarations {
     }
 
     private boolean entryNamed(TypeEntry t, Named named) {
-        if ((t instanceof InstanceSignature || t instanceof ComponentSignature) && verified.contains(t)) {
-            return true;
-        }
-        boolean ok = switch (t) {
+        return switch (t) {
             case ResourceId r -> true;
             case ValueType v -> valueNamed(v, named);
             case FunctionType f -> f.params().stream().allMatch(p -> valueNamed(p.type(), named))
                     && f.result().map(r -> valueNamed(r, named)).orElse(true);
-            case InstanceSignature i -> exportsNamed(i.exports(), named.copy());
-            case ComponentSignature c -> {
-                Named local = named.copy();
-                yield exportsNamed(c.imports(), local) && exportsNamed(c.exports(), local);
+            case InstanceSignature i -> {
+                if (named.verified.contains(i)) {
+                    yield true;
+                }
+                boolean ok = exportsNamed(i.exports(), named.copy());
+                if (ok) {
+                    named.verified.add(i);
+                }
+                yield ok;
             }
+            // Components are closed: their imports and exports were checked when their type or definition was.
+            case ComponentSignature c -> true;
         };
-        if (ok && (t instanceof InstanceSignature || t instanceof ComponentSignature)) {
-            verified.add(t);
-        }
-        return ok;
     }
 
     private boolean exportsNamed(Map<String, ExternEntity> items, Named local) {
@@ -422,6 +440,9 @@ final class Declarations {
     void alias(Scope s, Alias alias) {
         switch (alias) {
             case Alias.InstanceExport a -> {
+                if (a.sort() == ComponentSort.VALUE) {
+                    cx.require(Feature.CM_VALUES, "support for component model `value`s is not enabled");
+                }
                 InstanceSignature sig = TypeResolver.at(cx, s.instances, a.instance(), "instance", "instance");
                 ExternEntity e = sig.exports().get(a.name());
                 if (e == null) {
@@ -436,6 +457,9 @@ final class Declarations {
                 push(s, e);
             }
             case Alias.CoreInstanceExport a -> {
+                if (a.sort() == CoreSort.TAG) {
+                    cx.require(Feature.EXCEPTIONS, "exceptions proposal not enabled");
+                }
                 Map<String, CoreEntity> inst = TypeResolver.at(cx, s.coreInstances, a.instance(), "core instance",
                         "instance");
                 CoreEntity e = inst.get(a.name());

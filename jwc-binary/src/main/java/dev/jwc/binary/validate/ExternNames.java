@@ -187,20 +187,29 @@ final class ExternNames {
             }
         }
 
-        /** {@code namespace+ package}, consuming up to the first {@code /}, {@code @} or end. */
+        /**
+         * {@code namespace:package}, each a run of kebab characters; with 🪺, further {@code :package} segments.
+         * What follows is for the caller to expect.
+         */
         private void packageName(boolean nested) throws Fault {
-            String ns = takeUntil(':');
-            words(ns);
-            int end = firstOf('/', '@', '>');
-            String pkg = end >= 0 ? rest.substring(0, end) : rest;
-            String[] parts = pkg.split(":", -1);
-            if (parts.length > 1 && !nested) {
-                kebab(pkg);
+            words(takeKebab());
+            expect(":");
+            words(takeKebab());
+            while (nested && eat(":")) {
+                words(takeKebab());
             }
-            for (String p : parts) {
-                words(p);
+        }
+
+        /** The longest prefix of letters, digits and hyphens, which {@link #words} then checks. */
+        private String takeKebab() {
+            int end = 0;
+            while (end < rest.length() && (Character.isLetterOrDigit(rest.charAt(end)) && rest.charAt(end) < 128
+                    || rest.charAt(end) == '-')) {
+                end++;
             }
-            rest = rest.substring(pkg.length());
+            String s = rest.substring(0, end);
+            rest = rest.substring(end);
+            return s;
         }
 
         /** The interface projections a nested 🪺 dependency name may carry after its package. */
@@ -226,7 +235,9 @@ final class ExternNames {
             packageName(nested);
             projections(nested);
             if (eat("@")) {
-                semver(takeUpTo('>'));
+                int end = rest.indexOf('>');
+                semver(end >= 0 ? rest.substring(0, end) : rest);
+                rest = end >= 0 ? rest.substring(end) : "";
             }
         }
 

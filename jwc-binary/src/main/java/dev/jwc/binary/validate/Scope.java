@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +40,7 @@ final class Scope {
     final Kind kind;
     final Scope parent;
 
-    final List<FuncType> coreFuncs = new ArrayList<>();
+    final List<CoreEntity.Func> coreFuncs = new ArrayList<>();
     final List<TableType> coreTables = new ArrayList<>();
     final List<MemoryType> coreMemories = new ArrayList<>();
     final List<GlobalType> coreGlobals = new ArrayList<>();
@@ -66,14 +67,23 @@ final class Scope {
     final List<ResourceId> importedResources = new ArrayList<>();
     final List<ResourceId> definedResources = new ArrayList<>();
     final Map<ResourceId, LocalResource> localResources = new HashMap<>();
-    /** The core type each {@code context.get}/{@code context.set} slot was first used with. */
-    final Map<Integer, ValType> contextSlots = new HashMap<>();
+    /** The core type the first {@code context.get}/{@code context.set} used; every other one must use it too. */
+    ValType contextType;
 
     /** Value types that have a name through an import, by identity, and resource aliases likewise. */
     final Set<ValueType> importedTypes = Collections.newSetFromMap(new IdentityHashMap<>());
     final Set<ValueType> exportedTypes = Collections.newSetFromMap(new IdentityHashMap<>());
     final Set<Long> importedResourceAliases = new HashSet<>();
     final Set<Long> exportedResourceAliases = new HashSet<>();
+    /** Instance and component types found to name all their types where this scope imports, and exports. */
+    final Set<TypeEntry> verifiedForImport = Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<TypeEntry> verifiedForExport = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** This scope's core type index space as the concrete references of its core types see it. */
+    CoreTypeSpace coreTypeSpace() {
+        return index -> index >= 0 && index < coreTypes.size() && coreTypes.get(index) instanceof CoreDefType.Sub sub
+                ? Optional.of(sub.type()) : Optional.empty();
+    }
 
     Scope(Kind kind, Scope parent) {
         this.kind = kind;

@@ -20,6 +20,9 @@ final class Semver {
     }
 
     private void version() {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty string, expected a semver version");
+        }
         number("major");
         expect('.', "major");
         number("minor");

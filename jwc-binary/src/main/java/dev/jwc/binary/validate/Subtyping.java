@@ -53,7 +53,7 @@ final class Subtyping {
     void typeEntry(TypeEntry actual, TypeEntry expected) throws TypeMismatch {
         switch (expected) {
             case ResourceId e when actual instanceof ResourceId a -> resource(a, e);
-            case ValueType e when actual instanceof ValueType a -> value(a, e);
+            case ValueType e when actual instanceof ValueType a -> definedType(a, e);
             case FunctionType e when actual instanceof FunctionType a -> func(a, e);
             case InstanceSignature e when actual instanceof InstanceSignature a -> instance(a, e);
             case ComponentSignature e when actual instanceof ComponentSignature a -> component(a, e);
@@ -143,7 +143,8 @@ final class Subtyping {
             }
         }
         if (actual.result().isPresent() != expected.result().isPresent()) {
-            throw new TypeMismatch(expected.result().isPresent() ? "expected a result, found none"
+            // wasmparser's wording, which names the actual function's side first.
+            throw new TypeMismatch(actual.result().isPresent() ? "expected a result, found none"
                     : "expected no result, found one");
         }
         if (actual.result().isPresent()) {
@@ -203,6 +204,17 @@ final class Subtyping {
         }
     }
 
+    /**
+     * Compares the types of a type import or export. wasmparser words a mismatch with a primitive here as a
+     * defined type ({@code type $t u32}), and everywhere else as the primitive written in place.
+     */
+    private void definedType(ValueType actual, ValueType expected) throws TypeMismatch {
+        if (expected instanceof ValueType.Primitive && !(actual instanceof ValueType.Primitive)) {
+            throw new TypeMismatch("expected primitive, found " + actual.kind());
+        }
+        value(actual, expected);
+    }
+
     void value(ValueType actual, ValueType expected) throws TypeMismatch {
         if (actual instanceof ValueType.Primitive a && expected instanceof ValueType.Primitive e) {
             if (a.type() != e.type()) {
@@ -211,7 +223,7 @@ final class Subtyping {
             return;
         }
         if (expected instanceof ValueType.Primitive) {
-            throw new TypeMismatch("expected primitive, found " + actual.kind());
+            throw new TypeMismatch("expected " + expected.kind() + ", found " + actual.kind());
         }
         if (actual.getClass() != expected.getClass()) {
             throw new TypeMismatch("expected " + expected.kind() + ", found " + actual.kind());

@@ -85,13 +85,13 @@ final class TypeResolver {
     // ---- type definitions ----------------------------------------------------------------------
 
     TypeEntry typeDef(Scope s, TypeDef def) {
-        return switch (def) {
+        return cx.checkSize(switch (def) {
             case DefinedType d -> defined(s, d);
             case FuncType f -> func(s, f);
             case ComponentType c -> componentType(s, c);
             case InstanceType i -> instanceType(s, i);
             case ResourceType r -> throw new IllegalStateException("resources are defined by the component walker");
-        };
+        });
     }
 
     ValueType defined(Scope s, DefinedType d) {

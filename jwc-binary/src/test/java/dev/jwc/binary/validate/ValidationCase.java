@@ -29,9 +29,6 @@ record ValidationCase(String id, String group, Path file, String role, String te
     static final String SPEC = "conformance/component-model";
     private static final Pattern FEATURE_FLAG = Pattern.compile("(?:-f[= ]|--features=)(\\S+)");
     /** The features the spec suite's README runs Wasmtime with. */
-    private static final String SPEC_FEATURES = "cm-async,cm-async-builtins,cm-more-async-builtins,cm-threading,"
-            + "cm-async-stackful,cm-implements,cm-fixed-length-lists,cm-map,cm-error-context";
-
     static Path sharedRoot() {
         return Path.of(System.getProperty("jwc.shared", "../shared"));
     }
@@ -51,7 +48,7 @@ record ValidationCase(String id, String group, Path file, String role, String te
             }
         }
         Set<String> nyi = nyi(root.resolve(SPEC + "/test/nyi.txt"));
-        Features spec = Features.defaults().apply(SPEC_FEATURES);
+        Features spec = Features.specTests();
         for (Path json : jsonFiles(root.resolve(SPEC + "/_derived/json-from-wast/test"))) {
             String folder = root.resolve(SPEC + "/_derived/json-from-wast/test").relativize(json).getName(0).toString();
             cases.addAll(casesOf(root, json, "component-model " + folder, root.resolve(SPEC), nyi, spec));

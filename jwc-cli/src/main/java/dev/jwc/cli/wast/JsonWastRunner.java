@@ -70,7 +70,7 @@ public final class JsonWastRunner {
                 case "assert_unlinkable" -> session.expectFailure(line, text(c), LinkException.class,
                         () -> session.instantiate(session.compile(bytes(c))));
                 case "assert_malformed" -> malformed(c, line);
-                case "assert_invalid" -> session.skip(line, "assert_invalid needs the component validator");
+                case "assert_invalid" -> session.expectInvalid(line, text(c), bytes(c));
                 case "register" -> session.skip(line, "register applies to core modules");
                 default -> session.skip(line, "unknown command `" + type + "`");
             }

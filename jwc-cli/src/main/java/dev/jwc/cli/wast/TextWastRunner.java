@@ -63,7 +63,7 @@ public final class TextWastRunner {
                 case WastDirective.AssertUnlinkable a -> session.expectFailure(line, a.message(), LinkException.class,
                         () -> session.instantiate(session.compile(encode(a.module()))));
                 case WastDirective.AssertMalformed a -> malformed(line, a);
-                case WastDirective.AssertInvalid a -> session.skip(line, "assert_invalid needs the component validator");
+                case WastDirective.AssertInvalid a -> session.expectInvalid(line, a.message(), encode(a.module()));
                 default -> session.skip(line, what + " is not supported by the component runner");
             }
         });

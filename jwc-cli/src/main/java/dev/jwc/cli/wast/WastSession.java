@@ -1,6 +1,9 @@
 package dev.jwc.cli.wast;
 
+import dev.jwc.binary.Features;
+import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.io.DecodeException;
+import dev.jwc.binary.validate.ComponentValidator;
 import dev.jwc.runtime.Component;
 import dev.jwc.runtime.Engine;
 import dev.jwc.runtime.Func;
@@ -23,7 +26,7 @@ import java.util.function.Supplier;
 final class WastSession {
     /** Failures a directive may end with; anything else is a bug and propagates. */
     static final List<Class<? extends RuntimeException>> EXPECTED_FAILURES = List.of(
-            Trap.class, LinkException.class, DecodeException.class, IllegalArgumentException.class,
+            Trap.class, LinkException.class, DecodeException.class, ValidationException.class, IllegalArgumentException.class,
             IllegalStateException.class);
 
     private final String file;
@@ -115,17 +118,32 @@ final class WastSession {
         }
     }
 
+    /**
+     * {@code assert_invalid}: the validator must reject {@code bytes} (a component or a core module), with the
+     * features the spec tests use. Some rules are checked while decoding, as in wasmparser, so a decoding error
+     * is a rejection too.
+     */
+    void expectInvalid(int line, String text, byte[] bytes) {
+        expectFailure(line, text, List.of(ValidationException.class, DecodeException.class),
+                () -> ComponentValidator.validate(bytes, Features.specTests()));
+    }
+
     /** Expects {@code action} to fail with {@code kind} and a message containing {@code text}. */
     void expectFailure(int line, String text, Class<? extends RuntimeException> kind, Runnable action) {
+        expectFailure(line, text, List.of(kind), action);
+    }
+
+    private void expectFailure(int line, String text, List<Class<? extends RuntimeException>> kinds, Runnable action) {
         try {
             action.run();
             report.fail(file, line, "expected failure `" + text + "`, but it succeeded");
         } catch (RuntimeException e) {
-            if (EXPECTED_FAILURES.stream().noneMatch(k -> k.isInstance(e)) && !kind.isInstance(e)) {
+            boolean expectedKind = kinds.stream().anyMatch(k -> k.isInstance(e));
+            if (!expectedKind && EXPECTED_FAILURES.stream().noneMatch(k -> k.isInstance(e))) {
                 throw e;
             }
-            if (!kind.isInstance(e)) {
-                report.fail(file, line, "expected " + kind.getSimpleName() + " `" + text + "`, got "
+            if (!expectedKind) {
+                report.fail(file, line, "expected " + kinds.get(0).getSimpleName() + " `" + text + "`, got "
                         + e.getClass().getSimpleName() + ": " + e.getMessage());
                 return;
             }
