@@ -4,4 +4,5 @@ module dev.jwc.tools {
     requires dev.jwc.text;
 
     exports dev.jwc.tools;
+    exports dev.jwc.tools.link;
 }

@@ -65,6 +65,7 @@ public final class Main implements Runnable {
         commands.put("wast", WastCommand::new);
         commands.put("embed", EmbedCommand::new);
         commands.put("new", NewCommand::new);
+        commands.put("link", LinkCommand::new);
         commands.put("run", RunCommand::new);
         return Collections.unmodifiableMap(commands);
     }

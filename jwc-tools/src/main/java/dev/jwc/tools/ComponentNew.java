@@ -80,6 +80,8 @@ public final class ComponentNew {
     private final Shim shim = new Shim();
     private final Lowerings lowerings;
     private final List<Adapters.Adapter> adapters;
+    private final List<LinkedLibrary> libraries;
+    private final Optional<CoreModule> init;
     private Instantiation instantiation;
     private final ComponentBuilder out = new ComponentBuilder();
     private final Map<String, Integer> importedInstances = new HashMap<>();
@@ -89,12 +91,16 @@ public final class ComponentNew {
     private final TypeEncoder types;
     private int mainInstance = -1;
 
-    private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters) {
+    private ComponentNew(CoreModule module, ComponentTypeSection.Decoded metadata, Map<String, CoreModule> adapters,
+                         List<LinkedLibrary> libraries, Optional<CoreModule> init) {
         this.main = StandardNames.toLegacy(module, metadata.resolve(), metadata.world());
+        this.libraries = List.copyOf(libraries);
+        this.init = init;
         Adapters.Merged merged = Adapters.merge(this.main, metadata.resolve(), metadata.world(), adapters);
         this.adapters = merged.adapters();
         List<CoreModule> modules = new ArrayList<>(List.of(this.main));
         this.adapters.forEach(a -> modules.add(a.module()));
+        this.libraries.forEach(l -> modules.add(l.module()));
         this.declared = SemverImports.merge(merged.resolve(), merged.world());
         this.resolve = LiveImports.trim(declared, merged.world(),
                 LiveImports.usedImports(declared, merged.world(), modules, adapters.keySet()));
@@ -136,7 +142,20 @@ public final class ComponentNew {
         if (metadata.isEmpty()) {
             metadata = List.of(emptyWorld());
         }
-        return new ComponentNew(withoutMetadata(module), metadata.getFirst(), new LinkedHashMap<>(adapters)).build();
+        return new ComponentNew(withoutMetadata(module), metadata.getFirst(), new LinkedHashMap<>(adapters), List.of(),
+                Optional.empty()).build();
+    }
+
+    /**
+     * The component of a shared-everything link: {@code main} (which hosts memory and table) with its world
+     * {@code metadata}, then {@code adapters}, then {@code libraries} in order, then {@code init}, a module
+     * instantiated once every import works, whose imports name the main instance ({@code env}) or a library.
+     */
+    public static Component createLinked(CoreModule main, ComponentTypeSection.Decoded metadata,
+                                         List<LinkedLibrary> libraries, CoreModule init,
+                                         Map<String, CoreModule> adapters) {
+        return new ComponentNew(withoutMetadata(main), metadata, new LinkedHashMap<>(adapters), libraries,
+                Optional.of(init)).build();
     }
 
     /** A plain preview1 module imports only from its adapters: its own world is empty, as wit-component's is. */
@@ -162,15 +181,25 @@ public final class ComponentNew {
 
     private Component build() {
         replayWorldImports();
-        lowerings.check(adapters.stream().map(Adapters.Adapter::name).collect(Collectors.toSet()));
+        Set<String> providers = adapters.stream().map(Adapters.Adapter::name)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        libraries.forEach(l -> providers.add(l.name()));
+        lowerings.check(providers);
         List<Instantiation.Adapter> instantiated = new ArrayList<>();
         for (Adapters.Adapter a : adapters) {
             Lowerings l = new Lowerings(a.module(), resolve, declared, world, abi);
             l.check(Set.of(Instantiation.ENV, AdapterGc.MAIN_MODULE));
             instantiated.add(new Instantiation.Adapter(a.name(), l));
         }
+        List<Instantiation.Library> linked = new ArrayList<>();
+        for (LinkedLibrary library : libraries) {
+            Lowerings l = new Lowerings(library.module(), resolve, declared, world, abi);
+            l.check(library.arguments().keySet());
+            linked.add(new Instantiation.Library(new Instantiation.Adapter(library.name(), l), library.arguments()));
+        }
         instantiation = new Instantiation(out, abi, lowerings, instantiated,
                 new Lowerings.WorldImports(importedFuncs, importedInstances, importedTypes), encoding, shim);
+        instantiation.link(linked, init);
         instantiation.reserve();
         Map<TypeId, Integer> destructors = reserveDestructors();
         shim.instantiate(out);
@@ -275,6 +304,11 @@ public final class ComponentNew {
         for (Adapters.Adapter a : adapters) {
             if (a.exports().contains(key)) {
                 return new LiftSource(a.module(), instantiation.adapterInstance(a.name()), Optional.of(a.name()));
+            }
+        }
+        for (LinkedLibrary l : libraries) {
+            if (l.worldExports().contains(keyName(key))) {
+                return new LiftSource(l.module(), instantiation.adapterInstance(l.name()), Optional.of(l.name()));
             }
         }
         return new LiftSource(main, mainInstance, Optional.empty());

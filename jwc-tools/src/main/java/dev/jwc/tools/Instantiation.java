@@ -40,6 +40,9 @@ final class Instantiation {
     /** An adapter to instantiate beside the main module, under the module name the main module imports it by. */
     record Adapter(String name, Lowerings lowerings) {}
 
+    /** A library of a link, instantiated after the adapters with its argument instances assembled from items. */
+    record Library(Adapter adapter, Map<String, List<LinkedLibrary.Item>> arguments) {}
+
     static final String ENV = Lowerings.ENV;
     static final String IMPORT_REALLOC = "cabi_import_realloc";
     static final String EXPORT_REALLOC = "cabi_export_realloc";
@@ -49,6 +52,8 @@ final class Instantiation {
     private final CanonicalAbi abi;
     private final Lowerings main;
     private final List<Adapter> adapters;
+    private List<Library> libraries = List.of();
+    private Optional<CoreModule> init = Optional.empty();
     private final Lowerings.WorldImports imports;
     private final CanonOpt.StringEncoding encoding;
     private final Shim shim;
@@ -73,6 +78,12 @@ final class Instantiation {
         this.adapters = List.copyOf(adapters);
         this.imports = imports;
         this.encoding = encoding;
+    }
+
+    /** The libraries of a link and its init module, which runs once everything is instantiated. */
+    void link(List<Library> linked, Optional<CoreModule> initModule) {
+        this.libraries = List.copyOf(linked);
+        this.init = initModule;
     }
 
     /**
@@ -104,11 +115,53 @@ final class Instantiation {
             adapterInstances.put(a.name(), out.coreInstance(
                     new CoreInstance.Instantiate(adapterModules.get(n), args(adapterArgs))));
         }
+        for (Library l : libraries) {
+            instantiateLibrary(l, exportedResources);
+        }
         shim.fixup(out);
+        init.ifPresent(this::instantiateInit);
         if (Lowerings.hasExport(main.module(), ComponentNew.INITIALIZE, ExternalKind.FUNC)) {
             initialize();
         }
         return mainInstance;
+    }
+
+    private void instantiateLibrary(Library l, ToIntFunction<TypeId> exportedResources) {
+        Adapter a = l.adapter();
+        int module = out.module(a.lowerings().module());
+        Map<String, List<CoreInstance.Export>> libraryArgs = worldArgs(a.lowerings(), a, exportedResources);
+        l.arguments().forEach((name, items) -> {
+            List<CoreInstance.Export> exports = libraryArgs.computeIfAbsent(name, k -> new ArrayList<>());
+            for (LinkedLibrary.Item item : items) {
+                CoreSort sort = coreSort(item.kind());
+                int from = item.library().map(adapterInstances::get).orElse(mainInstance);
+                exports.add(new CoreInstance.Export(item.alias(), sort, out.coreExport(from, item.name(), sort)));
+            }
+        });
+        adapterInstances.put(a.name(), out.coreInstance(new CoreInstance.Instantiate(module, args(libraryArgs))));
+    }
+
+    /** The init module of a link: its import modules are the main instance ({@code env}) and the libraries. */
+    private void instantiateInit(CoreModule module) {
+        int index = out.module(module);
+        List<CoreInstance.Arg> args = new ArrayList<>();
+        for (Import i : module.imports()) {
+            if (args.stream().noneMatch(a -> a.name().equals(i.module()))) {
+                args.add(new CoreInstance.Arg(i.module(),
+                        i.module().equals(ENV) ? mainInstance : adapterInstances.get(i.module())));
+            }
+        }
+        out.coreInstance(new CoreInstance.Instantiate(index, args));
+    }
+
+    private static CoreSort coreSort(ExternalKind kind) {
+        return switch (kind) {
+            case FUNC -> CoreSort.FUNC;
+            case TABLE -> CoreSort.TABLE;
+            case MEMORY -> CoreSort.MEMORY;
+            case GLOBAL -> CoreSort.GLOBAL;
+            case TAG -> CoreSort.TAG;
+        };
     }
 
     /** The main core instance, once {@link #instantiate} has created it. */
@@ -142,6 +195,9 @@ final class Instantiation {
         }
         for (Adapter a : adapters) {
             reserveLowerings(a.lowerings(), a);
+        }
+        for (Library l : libraries) {
+            reserveLowerings(l.adapter().lowerings(), l.adapter());
         }
     }
 
@@ -179,7 +235,8 @@ final class Instantiation {
     }
 
     private Adapter adapterNamed(String name) {
-        return adapters.stream().filter(a -> a.name().equals(name)).findFirst()
+        return java.util.stream.Stream.concat(adapters.stream(), libraries.stream().map(Library::adapter))
+                .filter(a -> a.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no adapter named " + name));
     }
 

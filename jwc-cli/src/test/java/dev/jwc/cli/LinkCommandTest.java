@@ -1,0 +1,216 @@
+package dev.jwc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jwc link}: two libraries that depend on each other (a cycle), share data through {@code GOT.mem}, call
+ * through {@code GOT.func} and run constructors, linked and then run.
+ */
+class LinkCommandTest {
+    private static final String WIT = """
+            package test:link;
+            world main { export compute: func() -> s32; }
+            world util { }
+            """;
+
+    /** Data: 40 at its memory base; its constructor sets a flag after it. Calls back into `main` (a cycle). */
+    private static final String UTIL = """
+            (module
+              (@dylink.0 (mem-info (memory 8 2)))
+              (import "env" "memory" (memory 1))
+              (import "env" "__memory_base" (global $base i32))
+              (import "env" "plus_one" (func $plus_one (param i32) (result i32)))
+              (func (export "twice") (param i32) (result i32) (i32.add (local.get 0) (local.get 0)))
+              (func (export "inc_via_main") (param i32) (result i32) (call $plus_one (local.get 0)))
+              (func (export "get_flag") (result i32) (i32.load offset=4 (global.get $base)))
+              (func (export "__wasm_call_ctors") (i32.store offset=4 (global.get $base) (i32.const 1)))
+              (global (export "answer") i32 (i32.const 0))
+              (data (global.get $base) "\\28\\00\\00\\00"))
+            """;
+
+    /** compute = twice(*answer) + twice_by_address(1) + inc_via_main(0) + flag = 80 + 2 + 1 + 1. */
+    private static final String MAIN = """
+            (module
+              (@dylink.0 (mem-info (memory 0 0)) (needed "util"))
+              (type $i2i (func (param i32) (result i32)))
+              (import "env" "memory" (memory 1))
+              (import "env" "__indirect_function_table" (table 0 funcref))
+              (import "env" "twice" (func $twice (param i32) (result i32)))
+              (import "env" "inc_via_main" (func $inc (param i32) (result i32)))
+              (import "env" "get_flag" (func $flag (result i32)))
+              (import "GOT.mem" "answer" (global $answer (mut i32)))
+              (import "GOT.func" "twice" (global $twice_slot (mut i32)))
+              (func (export "plus_one") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+              (func (export "compute") (result i32)
+                (i32.add
+                  (i32.add (call $twice (i32.load (global.get $answer)))
+                           (call_indirect (type $i2i) (i32.const 1) (global.get $twice_slot)))
+                  (i32.add (call $inc (i32.const 0)) (call $flag)))))
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private Path embedded(String name, String wat) throws IOException {
+        Path source = dir.resolve(name + ".wat");
+        Files.writeString(source, wat);
+        Path core = dir.resolve(name + ".core.wasm");
+        assertThat(run("embed", dir.resolve("link.wit").toString(), source.toString(), "--world", name,
+                "-o", core.toString())).as(err.toString()).isEqualTo(0);
+        return core;
+    }
+
+    @Test
+    void linkedLibrariesShareMemoryAndCallEachOther() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), WIT);
+        Path main = embedded("main", MAIN);
+        Path util = embedded("util", UTIL);
+        Path component = dir.resolve("linked.wasm");
+
+        assertThat(run("link", "main=" + main, "util=" + util, "-o", component.toString()))
+                .as(err.toString()).isEqualTo(0);
+        assertThat(run("validate", component.toString())).as(err.toString()).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--invoke", "compute()", component.toString())).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString().strip()).isEqualTo("84");
+    }
+
+    @Test
+    void builtInLibdlFindsFunctionsAndGlobalsOfDlOpenableLibraries() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), """
+                package test:link;
+                world host { export probe: func() -> s32; }
+                world plugin { }
+                """);
+        Path plugin = embedded("plugin", """
+                (module
+                  (@dylink.0 (mem-info (memory 4 2)))
+                  (import "env" "memory" (memory 1))
+                  (import "env" "__memory_base" (global $base i32))
+                  (func (export "triple") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+                  (global (export "magic") i32 (i32.const 0))
+                  (data (global.get $base) "\\07\\00\\00\\00"))
+                """);
+        // probe = triple(14) through the pointer dlsym gives + *magic + 100 when dlsym of an absent symbol fails
+        // with a dlerror message = 42 + 7 + 100. Its type indices match the init module's, which fills the
+        // table: Chicory 1.7.5 checks call_indirect types against the module that filled the slot.
+        Path host = embedded("host", """
+                (module
+                  (@dylink.0 (mem-info (memory 32 2)))
+                  (type (func (param i32)))
+                  (type $i2i (func (param i32) (result i32)))
+                  (import "env" "memory" (memory 1))
+                  (import "env" "__indirect_function_table" (table 0 funcref))
+                  (import "env" "__memory_base" (global $base i32))
+                  (import "env" "dlopen" (func $dlopen (param i32 i32) (result i32)))
+                  (import "env" "dlsym" (func $dlsym (param i32 i32) (result i32)))
+                  (import "env" "dlerror" (func $dlerror (result i32)))
+                  (data (global.get $base) "plugin\\00triple\\00magic\\00absent\\00")
+                  (func (export "probe") (result i32)
+                    (local $h i32)
+                    (local.set $h (call $dlopen (global.get $base) (i32.const 0)))
+                    (i32.add
+                      (i32.add
+                        (call_indirect (type $i2i) (i32.const 14)
+                          (call $dlsym (local.get $h) (i32.add (global.get $base) (i32.const 7))))
+                        (i32.load (call $dlsym (local.get $h) (i32.add (global.get $base) (i32.const 14)))))
+                      (select (i32.const 100) (i32.const 0)
+                        (i32.and
+                          (i32.eqz (call $dlsym (local.get $h) (i32.add (global.get $base) (i32.const 20))))
+                          (i32.ne (call $dlerror) (i32.const 0)))))))
+                """);
+        Path component = dir.resolve("dl.wasm");
+        assertThat(run("link", "host=" + host, "--dl-openable", "plugin=" + plugin, "--use-built-in-libdl",
+                "-o", component.toString())).as(err.toString()).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--invoke", "probe()", component.toString())).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString().strip()).isEqualTo("149");
+    }
+
+    @Test
+    void eachLibraryHasItsOwnThreadLocalStorageBase() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), """
+                package test:link;
+                world a { export probe: func() -> s32; }
+                world b { }
+                """);
+        Path b = embedded("b", """
+                (module
+                  (@dylink.0 (mem-info (memory 0 0)))
+                  (import "env" "__wasm_get_tls_base" (func $get (result i32)))
+                  (import "env" "__wasm_set_tls_base" (func $set (param i32)))
+                  (func (export "b_set") (param i32) (call $set (local.get 0)))
+                  (func (export "b_get") (result i32) (call $get)))
+                """);
+        // probe = a's TLS base after setting it to 30 + b's after setting it to 2: the bases are separate.
+        Path a = embedded("a", """
+                (module
+                  (@dylink.0 (mem-info (memory 0 0)) (needed "b"))
+                  (import "env" "__wasm_get_tls_base" (func $get (result i32)))
+                  (import "env" "__wasm_set_tls_base" (func $set (param i32)))
+                  (import "env" "b_set" (func $b_set (param i32)))
+                  (import "env" "b_get" (func $b_get (result i32)))
+                  (func (export "probe") (result i32)
+                    (call $b_set (i32.const 2))
+                    (call $set (i32.const 30))
+                    (i32.add (call $get) (call $b_get))))
+                """);
+        Path component = dir.resolve("tls.wasm");
+        assertThat(run("link", "a=" + a, "b=" + b, "-o", component.toString())).as(err.toString()).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--invoke", "probe()", component.toString())).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString().strip()).isEqualTo("32");
+    }
+
+    @Test
+    void aMissingNeededLibraryIsAnInputError() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), WIT);
+        Path main = embedded("main", MAIN);
+        assertThat(run("link", "main=" + main, "-o", dir.resolve("x.wasm").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("missing libraries:", "main needs util");
+    }
+
+    @Test
+    void anUnresolvedSymbolIsAnInputErrorUnlessStubbed() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), """
+                package test:link;
+                world lonely { export run: func() -> s32; }
+                """);
+        Path lonely = embedded("lonely", """
+                (module
+                  (@dylink.0 (mem-info (memory 0 0)))
+                  (import "env" "nowhere" (func $nowhere (result i32)))
+                  (func (export "run") (result i32) (call $nowhere)))
+                """);
+        assertThat(run("link", lonely.toString(), "-o", dir.resolve("x.wasm").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("unresolved symbol(s):", "lonely.core.wasm needs nowhere");
+
+        Path stubbed = dir.resolve("stubbed.wasm");
+        assertThat(run("link", "--stub-missing-functions", lonely.toString(), "-o", stubbed.toString()))
+                .as(err.toString()).isEqualTo(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "--invoke", "run()", stubbed.toString())).isNotEqualTo(0);
+        assertThat(err.toString()).contains("trap");
+    }
+
+    @Test
+    void noLibraryIsAUsageError() {
+        assertThat(run("link", "-o", dir.resolve("x.wasm").toString())).isNotEqualTo(0);
+        assertThat(err.toString()).contains("at least one library");
+    }
+}
