@@ -61,7 +61,10 @@ public final class KnownFailures {
         known.verify(title);
     }
 
-    /** Records a run that collected its outcomes first: every one of {@code cases} passed except the keys of {@code failures}. */
+    /**
+     * Records a run that collected its outcomes first: each of {@code cases} passed but the keys of
+     * {@code failures}.
+     */
     public void record(Collection<String> cases, Map<String, String> failures) {
         failures.forEach(this::fail);
         pass(cases.size() - failures.size());
@@ -115,7 +118,7 @@ public final class KnownFailures {
         }
     }
 
-    /** Case to reason; a line's text from {@code #} on is the reason, blank lines and comment lines are skipped. */
+    /** Case to reason: a line's text after {@code #} is the reason; blank and comment-only lines are skipped. */
     private static Map<String, String> read(String resource) {
         // The context class loader sees the resources of the module under test.
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
