@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,12 +19,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Loading (decoding and compiling every core module of) the largest conformance components: the
- * wasi-testsuite p3 ones, 3.1-3.2 MB once unzipped. The runtime has no compile cache, so a load always
- * compiles: `./bench` runs this once in single-shot mode in fresh JVMs (cold) and once with the
- * common configuration (warm JVM, steady state).
+ * wasi-testsuite p3 ones, 3.1-3.2 MB once unzipped. With {@code cache=off} every load compiles; with
+ * {@code cache=warm} the engine has a compile cache (a temporary directory filled at setup), so every
+ * load finds its modules' classes there. `./bench` runs this once in single-shot mode in fresh JVMs
+ * (cold) and once with the common configuration (warm JVM, steady state).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +37,11 @@ public class LoadBench {
     @Param({"http-client-trailers.wasm.gz", "http-client-headers.wasm.gz", "http-client.wasm.gz"})
     public String file;
 
+    @Param({"off", "warm"})
+    public String cache;
+
     private Engine engine;
+    private Path cacheDirectory;
     private byte[] bytes;
 
     @Setup
@@ -44,7 +52,35 @@ public class LoadBench {
             throw new IllegalStateException(path + " not found: run ./bench from the repository, with ../shared beside it, or pass -Djwc.shared=DIR");
         }
         bytes = read(path);
-        engine = new Engine();
+        if (cache.equals("off")) {
+            engine = new Engine();
+        } else {
+            cacheDirectory = createTempDirectory();
+            engine = Engine.builder().cacheDirectory(cacheDirectory).build();
+            Component.fromBinary(engine, bytes);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        if (cacheDirectory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(cacheDirectory)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("jwc-bench-cache");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] read(Path path) {

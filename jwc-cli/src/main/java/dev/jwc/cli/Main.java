@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,9 +18,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The WebAssembly Component Model for the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, WitCommand.class, ParseCommand.class, PrintCommand.class, ValidateCommand.class, InspectCommand.class,
-                WastCommand.class, EmbedCommand.class, NewCommand.class, RunCommand.class})
+        subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
+    /**
+     * The subcommands in help order. Picocli reflects over every registered command up front, so a
+     * command line naming one only registers that one (start-up of {@code jwc run} matters).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,13 +35,38 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given streams; the exit code is returned, not taken. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null && args[0].equals("run")) {
+            RunCommand.warmUpInBackground();
+        }
         CommandLine cli = new CommandLine(new Main());
+        if (named != null) {
+            cli.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler());
         // Everything after the component file belongs to the guest, options included.
-        cli.getSubcommands().get("run").setStopAtPositional(true);
+        if (cli.getSubcommands().containsKey("run")) {
+            cli.getSubcommands().get("run").setStopAtPositional(true);
+        }
         return cli.execute(args);
+    }
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("wit", WitCommand::new);
+        commands.put("parse", ParseCommand::new);
+        commands.put("print", PrintCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        commands.put("inspect", InspectCommand::new);
+        commands.put("wast", WastCommand::new);
+        commands.put("embed", EmbedCommand::new);
+        commands.put("new", NewCommand::new);
+        commands.put("run", RunCommand::new);
+        return Collections.unmodifiableMap(commands);
     }
 
     @Override

@@ -21,10 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jwc run [options] FILE.wasm [args...]}: runs a {@code wasi:cli/command} component with only the
  * capabilities granted on the command line. Exit code: the guest's (0 ok, 1 err, N for exit-with-code),
- * 134 when it traps. With {@code --invoke 'f(args)'} it calls that export instead and prints its result in
- * WAVE.
+ * 134 when it traps (the message and the guest backtrace go to stderr), also when {@code --timeout} passes.
+ * With {@code --invoke 'f(args)'} it calls that export instead and prints its result in WAVE.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a WASI 0.2 command component (wasi:cli/run) or a wasi_snapshot_preview1 core module (_start);"
@@ -63,9 +65,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Trap the guest after this many seconds.")
     Double timeoutSeconds;
 
+    @Option(names = "-W", paramLabel = "max-memory-size=BYTES",
+            description = "Wasm limits: max-memory-size=BYTES caps every linear memory (memory.grow beyond fails).")
+    List<String> wasmOptions = new ArrayList<>();
+
     @Option(names = "--invoke", paramLabel = "EXPR",
             description = "Call one export instead of wasi:cli/run: f(args) or IFACE#f(args), arguments and result in WAVE.")
     String invoke;
+
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Spec
     CommandSpec spec;
@@ -75,6 +84,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest.")
     List<String> args = new ArrayList<>();
+
+    /**
+     * Loads the WASI host's WIT model (a few hundred milliseconds, most of a small guest's start-up) on a
+     * daemon thread, while the main thread parses the command line and decodes the component. The run
+     * itself waits for it through class initialisation, and sees its failure there if it fails.
+     */
+    static void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("jwc-wasi-warm-up")
+                .start(() -> new WasiHost(WasiConfig.inheritStdio()).addToLinker(new Linker(new Engine())));
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -92,9 +111,14 @@ final class RunCommand implements Callable<Integer> {
         if (invoke != null) {
             return invoke(new Invoke(invoke), bytes, config);
         }
+        WasiCommand runner = new WasiCommand(engineOptions.engine());
+        OptionalLong maxMemory = maxMemory();
+        if (maxMemory.isPresent()) {
+            runner = runner.withMaxMemoryBytes(maxMemory.getAsLong());
+        }
         WasiCommand.Outcome outcome;
         try {
-            outcome = new WasiCommand(new Engine()).run(bytes, config,
+            outcome = runner.run(bytes, config,
                     Optional.ofNullable(timeoutSeconds).map(s -> Duration.ofMillis((long) (s * 1000))));
         } catch (DecodeException e) {
             throw new UserError(file + ": " + e.getMessage());
@@ -102,25 +126,27 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(file + ": cannot link: " + e.getMessage());
         }
         System.out.flush();
-        outcome.trap().ifPresent(t -> System.err.println("error: " + file + ": wasm trap: " + t.getMessage()));
+        outcome.trap().ifPresent(t -> System.err.println("error: " + file + ": " + WasiCommand.describe(t)));
         return outcome.exitCode();
     }
 
     private int invoke(Invoke call, byte[] bytes, WasiConfig config) {
-        Engine engine = new Engine();
+        Engine engine = engineOptions.engine();
         Optional<String> result;
         try {
             Component component = Component.fromBinary(engine, bytes);
             Linker linker = new Linker(engine);
             new WasiHost(config).addToLinker(linker);
             InstancePre pre = linker.instantiatePre(component);
-            result = onGuestStack(() -> call.callOn(pre.instantiate(new Store(engine))));
+            OptionalLong maxMemory = maxMemory();
+            result = onGuestStack(() -> call.callOn(pre.instantiate(maxMemory.isPresent()
+                    ? new Store(engine, maxMemory.getAsLong()) : new Store(engine))));
         } catch (DecodeException e) {
             throw new UserError(file + ": " + e.getMessage());
         } catch (LinkException e) {
             throw new UserError(file + ": cannot link: " + e.getMessage());
         } catch (Trap t) {
-            spec.commandLine().getErr().println("error: " + file + ": wasm trap: " + t.getMessage());
+            spec.commandLine().getErr().println("error: " + file + ": " + WasiCommand.describe(t));
             spec.commandLine().getErr().flush();
             return WasiCommand.TRAP_EXIT_CODE;
         }
@@ -152,6 +178,23 @@ final class RunCommand implements Callable<Integer> {
             throw failure.get();
         }
         return value.get();
+    }
+
+    /** The memory limit of {@code -W max-memory-size=BYTES}, the one {@code -W} option (the last one wins). */
+    private OptionalLong maxMemory() {
+        OptionalLong max = OptionalLong.empty();
+        String prefix = "max-memory-size=";
+        for (String option : wasmOptions) {
+            if (!option.startsWith(prefix)) {
+                throw new UserError("unknown -W option `" + option + "` (known: max-memory-size=BYTES)");
+            }
+            String value = option.substring(prefix.length());
+            if (!value.matches("[0-9]{1,18}")) {
+                throw new UserError("-W " + option + ": expected a byte count");
+            }
+            max = OptionalLong.of(Long.parseLong(value));
+        }
+        return max;
     }
 
     private static Preopen preopen(String spec, boolean readOnly) {

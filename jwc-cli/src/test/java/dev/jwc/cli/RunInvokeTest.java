@@ -108,9 +108,11 @@ class RunInvokeTest {
     }
 
     @Test
-    void aTrapExitsWith134() {
+    void aTrapExitsWith134AndPrintsTheGuestBacktrace() {
         assertThat(run("boom()")).isEqualTo(134);
-        assertThat(err.toString()).startsWith("error: " + wasm + ": wasm trap: ").contains("unreachable").hasLineCount(1);
+        // the module is named ($M) but its functions are not: they are numbered
+        assertThat(err.toString()).startsWith("error: " + wasm + ": wasm trap: ").contains("unreachable")
+                .contains("wasm backtrace:\n    0: M!<wasm function 1>").hasLineCount(3);
         assertThat(out.toString()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import dev.jwc.runtime.core.CoreInstance;
 import dev.jwc.runtime.core.CoreLinkException;
 import dev.jwc.runtime.core.CoreMemory;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,6 +40,12 @@ public final class CoreModuleInstance {
      * import, {@link Trap} when the start section traps.
      */
     public static CoreModuleInstance instantiate(Engine engine, byte[] bytes, Imports imports) {
+        return instantiate(engine, bytes, imports, OptionalLong.empty());
+    }
+
+    /** As {@link #instantiate(Engine, byte[], Imports)}, with the module's memory limited as {@link Store#Store(Engine, long)}. */
+    public static CoreModuleInstance instantiate(Engine engine, byte[] bytes, Imports imports,
+                                                 OptionalLong maxMemoryBytes) {
         CoreEngine core = engine.core();
         AtomicReference<GuestMemory> memory = new AtomicReference<>();
         try {
@@ -50,7 +57,7 @@ public final class CoreModuleInstance {
                     Trap.trapIf(m == null, "`" + module + "::" + name + "` needs the exported memory `memory`");
                     return f.call(m, args);
                 };
-            });
+            }, maxMemoryBytes);
             instance.export("memory").ifPresent(e -> {
                 if (e instanceof CoreMemory m) {
                     memory.set(new GuestMemory(m));

@@ -27,7 +27,8 @@ public final class InstancePre {
     /** Instantiates; a trap in a start function or core instantiation throws {@link Trap}. */
     public Instance instantiate(Store store) {
         hostResources.forEach(store.resources()::putIfAbsent);
-        Instantiator instantiator = new Instantiator(component.engine().core(), component.compiled(), store.resources());
+        Instantiator instantiator = new Instantiator(component.engine().core(), component.compiled(), store.resources(),
+                store.maxMemoryBytes());
         try {
             return new Instance(instantiator.instantiate(new ComponentDef(component.model(), null), args, null));
         } catch (CoreLinkException e) {

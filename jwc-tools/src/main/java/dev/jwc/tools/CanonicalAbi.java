@@ -24,8 +24,71 @@ final class CanonicalAbi {
         this.resolve = resolve;
     }
 
+    Resolve resolve() {
+        return resolve;
+    }
+
     /** Whether the core function is a lowered import (results go through a return pointer) or a lifted export. */
     enum Direction { LOWER, LIFT }
+
+    /**
+     * How a call crosses the boundary: synchronously, or asynchronously (an async lowering, or an async lift that
+     * either returns to a callback or keeps its stack); async calls return their results through
+     * {@code task.return} (lifted) or a return pointer (lowered).
+     */
+    enum Variant { SYNC, ASYNC_CALLBACK, ASYNC_STACKFUL }
+
+    static final int MAX_FLAT_ASYNC_PARAMS = 4;
+
+    /** The core signature of {@code f} lifted or lowered with {@code variant}. */
+    FuncType signature(Function f, Direction direction, Variant variant) {
+        if (variant == Variant.SYNC) {
+            return signature(f, direction);
+        }
+        List<ValType> params = flatParams(f);
+        if (direction == Direction.LOWER) {
+            if (params.size() > MAX_FLAT_ASYNC_PARAMS) {
+                params = List.of(NumType.I32);
+            }
+            if (f.result().isPresent()) {
+                params = new ArrayList<>(params);
+                params.add(NumType.I32);
+            }
+            return new FuncType(params, List.of(NumType.I32));
+        }
+        if (params.size() > MAX_FLAT_PARAMS) {
+            params = List.of(NumType.I32);
+        }
+        return new FuncType(params, variant == Variant.ASYNC_CALLBACK ? List.of(NumType.I32) : List.of());
+    }
+
+    /** The core signature of {@code task.return} for {@code f}: its flattened result as parameters. */
+    FuncType taskReturnSignature(Function f) {
+        List<ValType> params = flatResults(f);
+        return new FuncType(params.size() > MAX_FLAT_PARAMS ? List.of(NumType.I32) : params, List.of());
+    }
+
+    /** {@code task.return} for {@code f} reads its result from memory. */
+    boolean taskReturnNeedsMemory(Function f) {
+        return flatResults(f).size() > MAX_FLAT_PARAMS || f.result().map(this::hasLists).orElse(false);
+    }
+
+    /** {@code f} lifted or lowered with {@code variant} needs the module's memory. */
+    boolean needsMemory(Function f, Direction direction, Variant variant) {
+        if (variant == Variant.SYNC) {
+            return needsMemory(f);
+        }
+        boolean paramLists = f.params().stream().anyMatch(p -> hasLists(p.type()));
+        return switch (direction) {
+            case LOWER -> flatParams(f).size() > MAX_FLAT_ASYNC_PARAMS || f.result().isPresent() || paramLists;
+            case LIFT -> flatParams(f).size() > MAX_FLAT_PARAMS || paramLists || taskReturnNeedsMemory(f);
+        };
+    }
+
+    /** Whether a payload of {@code type} (of a future or stream) holds lists or strings. */
+    boolean payloadHasLists(Type type) {
+        return hasLists(type);
+    }
 
     /** The core signature of {@code f} lifted or lowered. */
     FuncType signature(Function f, Direction direction) {

@@ -11,6 +11,7 @@ import dev.jwc.wit.model.ResolveBuilder;
 import dev.jwc.wit.model.Type;
 import dev.jwc.wit.model.TypeDefKind;
 import dev.jwc.wit.model.TypeId;
+import dev.jwc.wit.model.TypeOwner;
 import dev.jwc.wit.model.World;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
@@ -18,6 +19,7 @@ import dev.jwc.wit.model.WorldKey;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,30 +31,42 @@ import java.util.Set;
  */
 final class LiveImports {
     private final Resolve resolve;
+    private final Set<InterfaceId> exported;
     private final Set<TypeId> live = new HashSet<>();
+    private final Set<TypeId> visited = new HashSet<>();
     private final Deque<TypeId> pending = new ArrayDeque<>();
+    /** Marking from the exports: types of exported interfaces are walked through but not imported. */
+    private boolean fromExports;
 
-    private LiveImports(Resolve resolve) {
+    private LiveImports(Resolve resolve, Set<InterfaceId> exported) {
         this.resolve = resolve;
+        this.exported = exported;
     }
 
-    static Resolve trim(Resolve resolve, WorldId worldId, CoreModule module) {
+    /**
+     * The imports of {@code modules} as {@code module\0name} keys, the form {@link #trim} takes, each module
+     * named as the world import it refers to; imports from {@code adapters} come from no world import, even
+     * where an adapter is named like one.
+     */
+    static Set<String> usedImports(Resolve resolve, WorldId worldId, List<CoreModule> modules, Set<String> adapters) {
         Set<String> used = new HashSet<>();
-        for (Import i : module.imports()) {
-            used.add(i.module() + "\0" + i.name());
-        }
-        World world = resolve.get(worldId);
-        LiveImports l = new LiveImports(resolve);
-        world.exports().values().forEach(item -> {
-            switch (item) {
-                case WorldItem.FunctionItem(Function f) -> l.function(f);
-                case WorldItem.InterfaceItem i -> {
-                    resolve.get(i.id()).functions().values().forEach(l::function);
-                    resolve.get(i.id()).types().values().forEach(l::type);
+        for (CoreModule module : modules) {
+            for (Import i : module.imports()) {
+                if (adapters.contains(i.module())) {
+                    continue;
                 }
-                case WorldItem.TypeItem t -> l.type(t.id());
+                String name = i.name();
+                name = name.startsWith(Lowerings.ASYNC_LOWER) ? name.substring(Lowerings.ASYNC_LOWER.length()) : name;
+                used.add(ImportNames.worldName(resolve, worldId, i.module()) + "\0" + name);
             }
-        });
+        }
+        return used;
+    }
+
+    /** {@code resolve} with the world's imports trimmed to those in {@code used} (see {@link #usedImports}). */
+    static Resolve trim(Resolve resolve, WorldId worldId, Set<String> used) {
+        World world = resolve.get(worldId);
+        LiveImports l = new LiveImports(resolve, exportedInterfaces(world));
         world.imports().forEach((key, item) -> {
             String name = ComponentNew.keyName(resolve, key);
             switch (item) {
@@ -60,16 +74,31 @@ final class LiveImports {
                     if (used.contains(ComponentNew.ROOT_MODULE + "\0" + f.name())) {
                         l.function(f);
                     }
+                    l.payloads(used, ComponentNew.ROOT_MODULE, f);
                 }
                 case WorldItem.InterfaceItem i -> {
                     Interface iface = resolve.get(i.id());
                     iface.functions().values().stream().filter(f -> used.contains(name + "\0" + f.name()))
                             .forEach(l::function);
+                    iface.functions().values().forEach(f -> l.payloads(used, name, f));
                     iface.types().forEach((n, t) -> {
                         if (used.contains(name + "\0" + Lowerings.RESOURCE_DROP + n)) {
                             l.type(t);
                         }
                     });
+                }
+                case WorldItem.TypeItem t -> l.type(t.id());
+            }
+        });
+        l.drain();
+        // What exports use comes from imports too, except the types exported interfaces define themselves.
+        l.fromExports = true;
+        world.exports().values().forEach(item -> {
+            switch (item) {
+                case WorldItem.FunctionItem(Function f) -> l.function(f);
+                case WorldItem.InterfaceItem i -> {
+                    resolve.get(i.id()).functions().values().forEach(l::function);
+                    resolve.get(i.id()).types().values().forEach(l::type);
                 }
                 case WorldItem.TypeItem t -> l.type(t.id());
             }
@@ -100,9 +129,9 @@ final class LiveImports {
                             functions.put(n, f);
                         }
                     });
-                    if (!types.isEmpty() || !functions.isEmpty() || isExported(world, i.id())) {
+                    if (!types.isEmpty() || !functions.isEmpty()) {
                         imports.put(key, item);
-                        if (!isExported(world, i.id())) {
+                        if (!l.exported.contains(i.id())) {
                             b.set(i.id(), new Interface(iface.name(), types, functions, iface.docs(),
                                     iface.stability(), iface.pkg()));
                         }
@@ -114,8 +143,35 @@ final class LiveImports {
         return b.build();
     }
 
-    private static boolean isExported(World world, InterfaceId id) {
-        return world.exports().values().stream().anyMatch(e -> e instanceof WorldItem.InterfaceItem i && i.id().equals(id));
+    private static Set<InterfaceId> exportedInterfaces(World world) {
+        Set<InterfaceId> ids = new HashSet<>();
+        world.exports().values().forEach(e -> {
+            if (e instanceof WorldItem.InterfaceItem i) {
+                ids.add(i.id());
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * The future and stream types of {@code f} that {@code future}/{@code stream} built-ins imported from
+     * {@code module} name ({@code [future-read-0]f}): their payloads are used even when {@code f} is not.
+     */
+    private void payloads(Set<String> used, String module, Function f) {
+        List<TypeId> types = null;
+        for (String key : used) {
+            if (!key.startsWith(module + "\0")) {
+                continue;
+            }
+            var p = PayloadName.parse(key.substring(module.length() + 1));
+            if (p.isPresent() && p.get().function().equals(f.name()) && p.get().index().isPresent()) {
+                types = types == null ? PayloadName.futuresAndStreams(resolve, f) : types;
+                int n = p.get().index().getAsInt();
+                if (n < types.size()) {
+                    type(types.get(n));
+                }
+            }
+        }
     }
 
     private void function(Function f) {
@@ -131,7 +187,13 @@ final class LiveImports {
     }
 
     private void type(TypeId id) {
-        if (live.add(id)) {
+        boolean ownedByExport = fromExports
+                && resolve.get(id).owner() instanceof TypeOwner.InInterface(InterfaceId owner)
+                && exported.contains(owner);
+        if (!ownedByExport) {
+            live.add(id);
+        }
+        if (visited.add(id)) {
             pending.push(id);
         }
     }

@@ -1,94 +1,337 @@
 package dev.jwc.tools;
 
-import dev.jwc.binary.component.Alias;
-import dev.jwc.binary.component.Canon;
-import dev.jwc.binary.component.CanonOpt;
-import dev.jwc.binary.component.ComponentSort;
-import dev.jwc.binary.component.CoreInstance;
-import dev.jwc.binary.component.CoreSort;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.core.Export;
 import dev.jwc.binary.core.ExternalKind;
 import dev.jwc.binary.core.Import;
-import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.CompositeType;
+import dev.jwc.binary.core.types.EntityType;
 import dev.jwc.binary.core.types.FuncType;
+import dev.jwc.binary.core.types.MemoryType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.SubType;
-import dev.jwc.text.Wat;
+import dev.jwc.binary.core.types.ValType;
+import dev.jwc.binary.component.Canon;
+import dev.jwc.binary.component.CanonOpt;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.Interface;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.TypeDefKind;
+import dev.jwc.wit.model.TypeId;
 import dev.jwc.wit.model.WorldId;
 import dev.jwc.wit.model.WorldItem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.Set;
 
 /**
- * The main module's imports, each a world function lowered into it. A lowering that needs the module's memory or
- * {@code cabi_realloc} cannot exist before the module is instantiated, so the module imports a stub of a shim
- * module that calls through a table, and a fixup module fills the table once the real lowering exists.
+ * The imports of one core module (the main module or an adapter) and what each is bound to: a world function
+ * lowered into it, the drop of an imported resource, an intrinsic of a resource the component exports, or the
+ * memory. Imports that another core module satisfies (an adapter's functions, the main module's memory) are
+ * left to {@link Instantiation}.
  */
 final class Lowerings {
-    private record Lowering(Import imported, Function function, String worldName, String field) {}
+    /** What one import of the module is bound to. */
+    sealed interface Binding {
+        /** World function {@code field} of import {@code worldName} ({@code field} null for a world function). */
+        record Lowered(Function function, String worldName, String field, boolean async) implements Binding {}
 
-    /** {@code [resource-drop]r}: the canonical drop of resource {@code r} of an import (or of the world). */
-    private record ResourceDrop(Import imported, String worldName, String resource) {}
+        /** A canonical built-in that needs nothing from the module ({@code [backpressure-inc]}, ...). */
+        record Builtin(Canon canon) implements Binding {}
+
+        /** {@code [waitable-set-wait]} or {@code [waitable-set-poll]}, which write an event to memory. */
+        record WaitableSet(boolean poll, boolean cancellable) implements Binding {}
+
+        /** {@code [error-context-new-ENC]} or {@code [error-context-debug-message-ENC]}. */
+        record ErrorContext(boolean debugMessage, CanonOpt.StringEncoding encoding) implements Binding {}
+
+        /** {@code [thread-new-indirect-v0]}: threads start at functions of the module's indirect function table. */
+        record ThreadNewIndirect() implements Binding {}
+
+        /** A getter ({@code get}) or setter of a global of the shim, for {@code env::__wasm_get_tls_base}. */
+        record ShimGlobal(ValType type, boolean get) implements Binding {}
+
+        /** {@code [task-return]f} of exported function {@code f}. */
+        record TaskReturn(Function function) implements Binding {}
+
+        /** A {@code future} or {@code stream} built-in on {@code type} ({@code [future-read-N]f}, ...). */
+        record Payload(PayloadOp op, boolean stream, Optional<TypeId> type, boolean async) implements Binding {}
+
+        /** {@code [resource-drop]r} of a resource the world imports. */
+        record ImportedDrop(String worldName, String resource) implements Binding {}
+
+        /** {@code [resource-new|rep|drop]r} from {@code [export]iface}: resource {@code r} the component defines. */
+        record ExportedResource(ResourceIntrinsic intrinsic, TypeId resource) implements Binding {}
+
+        /** {@code env::memory}, which the shim defines. */
+        record Memory() implements Binding {}
+    }
+
+    /** The built-ins of {@code future} and {@code stream} types, by the label in their import names. */
+    enum PayloadOp {
+        NEW("new"), READ("read"), WRITE("write"), CANCEL_READ("cancel-read"), CANCEL_WRITE("cancel-write"),
+        DROP_READABLE("drop-readable"), DROP_WRITABLE("drop-writable");
+
+        final String label;
+
+        PayloadOp(String label) {
+            this.label = label;
+        }
+
+        /** The core signature; a stream's reads and writes also take a length. */
+        FuncType signature(boolean stream) {
+            List<ValType> handleAndBuffer = stream ? List.of(NumType.I32, NumType.I32, NumType.I32)
+                    : List.of(NumType.I32, NumType.I32);
+            return switch (this) {
+                case NEW -> new FuncType(List.of(), List.of(NumType.I64));
+                case READ, WRITE -> new FuncType(handleAndBuffer, List.of(NumType.I32));
+                case CANCEL_READ, CANCEL_WRITE -> new FuncType(List.of(NumType.I32), List.of(NumType.I32));
+                case DROP_READABLE, DROP_WRITABLE -> new FuncType(List.of(NumType.I32), List.of());
+            };
+        }
+    }
+
+    enum ResourceIntrinsic {
+        NEW("[resource-new]"), REP("[resource-rep]"), DROP("[resource-drop]");
+
+        final String prefix;
+
+        ResourceIntrinsic(String prefix) {
+            this.prefix = prefix;
+        }
+    }
 
     /** The component-level imports lowerings refer to, by name: functions, interface instances, types. */
     record WorldImports(Map<String, Integer> funcs, Map<String, Integer> instances, Map<String, Integer> types) {}
 
     static final String RESOURCE_DROP = "[resource-drop]";
+    static final String EXPORT_PREFIX = "[export]";
+    static final String LEGACY_REALLOC = "canonical_abi_realloc";
+    static final String ASYNC_LOWER = "[async-lower]";
+    private static final String CANCELLABLE = "[cancellable]";
+    private static final String TASK_RETURN = "[task-return]";
+    private static final String TASK_CANCEL = "[task-cancel]";
+    static final String ENV = "env";
 
-    private final CoreModule main;
+    private final CoreModule module;
     private final Resolve resolve;
+    private final Resolve declared;
     private final WorldId world;
     private final CanonicalAbi abi;
-    private final List<Lowering> lowerings = new ArrayList<>();
-    private final List<ResourceDrop> drops = new ArrayList<>();
-    private ComponentBuilder out;
-    private int mainInstance = -1;
-    private Integer memory;
-    private Integer realloc;
+    /** An import of the module, with its binding. */
+    record Bound(Import imported, Binding binding) {}
 
-    Lowerings(CoreModule main, Resolve resolve, WorldId world, CanonicalAbi abi) {
-        this.main = main;
+    private final List<Bound> bound = new ArrayList<>();
+    private final List<Import> external = new ArrayList<>();
+    /** The imports renamed because they repeat an earlier one, with their original names. */
+    private final Map<Import, String> originals = new IdentityHashMap<>();
+    private MemoryType importedMemory;
+
+    /**
+     * {@code resolve} has the world as the component imports it; {@code declared} as declared, for the functions
+     * whose future and stream types built-ins name even when the component does not import those functions.
+     */
+    Lowerings(CoreModule module, Resolve resolve, Resolve declared, WorldId world, CanonicalAbi abi) {
+        this.module = withUniqueImportNames(module);
         this.resolve = resolve;
+        this.declared = declared;
         this.world = world;
         this.abi = abi;
     }
 
-    /** Matches every import of the main module with a world function of the right core signature. */
-    void check() {
-        List<SubType> types = main.subTypes();
-        for (Import i : main.imports()) {
-            if (!(i.type() instanceof EntityType.Func(int typeIndex))) {
-                throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::" + i.name()
-                        + "`; only functions can be imported from the world");
-            }
-            if (i.name().startsWith(RESOURCE_DROP)) {
-                drops.add(resourceDrop(i, types.get(typeIndex).composite()));
+    /**
+     * Binds every import of the module, checking its core type; imports from {@code externalModules} are only
+     * collected.
+     */
+    void check(Set<String> externalModules) {
+        List<SubType> types = module.subTypes();
+        for (Import i : module.imports()) {
+            if (externalModules.contains(i.module())) {
+                external.add(i);
                 continue;
             }
-            Lowering l = find(i);
-            FuncType expected = abi.signature(l.function(), CanonicalAbi.Direction.LOWER);
-            if (!(types.get(typeIndex).composite() instanceof FuncType actual) || !actual.equals(expected)) {
-                throw new ToolsException("type mismatch for function `" + i.name() + "` imported from `" + i.module()
-                        + "`: expected " + expected + " but found " + types.get(typeIndex).composite());
-            }
-            lowerings.add(l);
+            Import named = new Import(i.module(), original(i), i.type());
+            Binding b = switch (i.type()) {
+                case MemoryType m when i.module().equals(ENV) && i.name().equals(ComponentNew.MEMORY) -> {
+                    importedMemory = m;
+                    yield new Binding.Memory();
+                }
+                case EntityType.Func(int typeIndex) when i.module().equals(ENV) && types.get(typeIndex).composite()
+                        instanceof FuncType f && Builtins.env(named.name(), f, startsThreads()).isPresent() ->
+                        Builtins.env(named.name(), f, startsThreads()).orElseThrow();
+                case EntityType.Func(int typeIndex) -> bind(named, types.get(typeIndex).composite());
+                default -> throw new ToolsException("module imports " + i.kind().text() + " `" + i.module() + "::"
+                        + i.name() + "`; only functions and `env::memory` can be imported");
+            };
+            bound.add(new Bound(i, b));
         }
     }
 
-    private ResourceDrop resourceDrop(Import i, CompositeType actual) {
-        FuncType expected = new FuncType(List.of(NumType.I32), List.of());
+    /** The module, its repeated imports renamed ({@code f}, {@code f [v2]}, ...) as a component needs them unique. */
+    CoreModule module() {
+        return module;
+    }
+
+    /** The name import {@code i} of {@link #module()} had before a repeated import was renamed. */
+    String original(Import i) {
+        return originals.getOrDefault(i, i.name());
+    }
+
+    private CoreModule withUniqueImportNames(CoreModule m) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Import> imports = new ArrayList<>();
+        for (Import i : m.imports()) {
+            int n = seen.merge(i.module() + "\0" + i.name(), 1, Integer::sum);
+            Import unique = n == 1 ? i : new Import(i.module(), i.name() + " [v" + n + "]", i.type());
+            if (n > 1) {
+                originals.put(unique, i.name());
+            }
+            imports.add(unique);
+        }
+        if (originals.isEmpty()) {
+            return m;
+        }
+        return new CoreModule(m.types(), imports, m.functions(), m.tables(), m.memories(), m.tags(), m.globals(),
+                m.exports(), m.start(), m.elements(), m.dataCount(), m.code(), m.data(), m.customSections());
+    }
+
+    /** Whether the module starts threads, which then keep their TLS base in a context slot. */
+    private boolean startsThreads() {
+        return module.imports().stream().anyMatch(i -> i.module().equals(ComponentNew.ROOT_MODULE)
+                && i.name().equals(Builtins.THREAD_NEW_INDIRECT));
+    }
+
+    /** The core type of function import {@code i}. */
+    FuncType functionType(Import i) {
+        if (i.type() instanceof EntityType.Func(int index)
+                && module.subTypes().get(index).composite() instanceof FuncType f) {
+            return f;
+        }
+        throw new IllegalStateException("not a function import: " + i.name());
+    }
+
+    /** The imports the world or the component satisfies, in order. */
+    List<Bound> bound() {
+        return bound;
+    }
+
+    /** The imports from modules that other core modules provide, in order. */
+    List<Import> external() {
+        return external;
+    }
+
+    /** The type of the module's {@code env::memory} import, which the component must define. */
+    Optional<MemoryType> importedMemory() {
+        return Optional.ofNullable(importedMemory);
+    }
+
+    /** A binding with the core type its import must have. */
+    record Classified(Binding binding, FuncType expected) {}
+
+    private Binding bind(Import i, CompositeType actual) {
+        String name = i.name();
+        boolean async = name.startsWith(ASYNC_LOWER);
+        name = async ? name.substring(ASYNC_LOWER.length()) : name;
+        boolean cancellable = name.startsWith(CANCELLABLE);
+        name = cancellable ? name.substring(CANCELLABLE.length()) : name;
+        boolean exported = i.module().startsWith(EXPORT_PREFIX);
+        String target = exported ? i.module().substring(EXPORT_PREFIX.length()) : i.module();
+        Classified c = null;
+        if (!exported && target.equals(ComponentNew.ROOT_MODULE)) {
+            c = Builtins.classify(name, async, cancellable).orElse(null);
+        } else if (exported) {
+            c = exportedIntrinsic(i, target, name, actual);
+        }
+        if (c == null) {
+            c = payload(target, name, async, exported).orElse(null);
+        }
+        if (c == null && exported) {
+            throw new ToolsException("module imports unknown intrinsic `" + i.name() + "` from `" + i.module() + "`");
+        }
+        if (c == null && name.startsWith(RESOURCE_DROP)) {
+            c = new Classified(importedDrop(i), new FuncType(List.of(NumType.I32), List.of()));
+        }
+        if (c == null) {
+            Binding.Lowered l = find(i, name, async);
+            c = new Classified(l, abi.signature(l.function(), CanonicalAbi.Direction.LOWER,
+                    async ? CanonicalAbi.Variant.ASYNC_CALLBACK : CanonicalAbi.Variant.SYNC));
+        }
+        expectType(i, actual, c.expected());
+        return c.binding();
+    }
+
+    /** {@code [task-return]f}, {@code [task-cancel]} and the resource intrinsics of {@code [export]target}. */
+    private Classified exportedIntrinsic(Import i, String target, String name, CompositeType actual) {
+        if (name.equals(TASK_CANCEL)) {
+            return new Classified(new Binding.Builtin(new Canon.TaskCancel()), FuncType.EMPTY);
+        }
+        if (name.startsWith(TASK_RETURN)) {
+            Function f = function(resolve, target, name.substring(TASK_RETURN.length()), true);
+            return new Classified(new Binding.TaskReturn(f), abi.taskReturnSignature(f));
+        }
+        for (ResourceIntrinsic intrinsic : ResourceIntrinsic.values()) {
+            if (name.startsWith(intrinsic.prefix) && !target.equals(ComponentNew.ROOT_MODULE)) {
+                TypeId resource = exportedResource(i, target, name.substring(intrinsic.prefix.length()));
+                return new Classified(new Binding.ExportedResource(intrinsic, resource),
+                        intrinsic == ResourceIntrinsic.DROP ? new FuncType(List.of(NumType.I32), List.of())
+                                : new FuncType(List.of(NumType.I32), List.of(NumType.I32)));
+            }
+        }
+        return null;
+    }
+
+    /** A {@code future} or {@code stream} built-in on a type of function {@code f} of {@code target}. */
+    private Optional<Classified> payload(String target, String name, boolean async, boolean exported) {
+        return PayloadName.parse(name).map(p -> {
+            Optional<TypeId> type = Optional.empty();
+            if (p.index().isPresent()) {
+                List<TypeId> types = PayloadName.futuresAndStreams(declared,
+                        function(declared, target, p.function(), exported));
+                int n = p.index().getAsInt();
+                boolean stream = n < types.size() && resolve.get(types.get(n)).kind() instanceof TypeDefKind.Stream;
+                if (n >= types.size() || stream != p.stream()) {
+                    throw new ToolsException("`" + name + "`: `" + p.function() + "` has no " + (p.stream() ? "stream"
+                            : "future") + " type number " + n);
+                }
+                type = Optional.of(types.get(n));
+            }
+            return new Classified(new Binding.Payload(p.op(), p.stream(), type, async), p.op().signature(p.stream()));
+        });
+    }
+
+    /** Function {@code name} of world import (or, {@code exported}, export) {@code target} or of the world. */
+    private Function function(Resolve in, String target, String name, boolean exported) {
+        var w = in.get(world);
+        var items = exported ? w.exports() : w.imports();
+        String key = exported ? target : ImportNames.worldName(in, world, target);
+        for (var e : items.entrySet()) {
+            Function f = switch (e.getValue()) {
+                case WorldItem.FunctionItem(Function g) when target.equals(ComponentNew.ROOT_MODULE) -> g;
+                case WorldItem.InterfaceItem item when ComponentNew.keyName(in, e.getKey()).equals(key) ->
+                        in.get(item.id()).functions().get(name);
+                default -> null;
+            };
+            if (f != null && f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new ToolsException("the world " + (exported ? "exports" : "imports") + " no function `" + name + "`"
+                + (target.equals(ComponentNew.ROOT_MODULE) ? "" : " in `" + target + "`"));
+    }
+
+    private static void expectType(Import i, CompositeType actual, FuncType expected) {
         if (!expected.equals(actual)) {
             throw new ToolsException("type mismatch for `" + i.name() + "` imported from `" + i.module()
                     + "`: expected " + expected + " but found " + actual);
         }
+    }
+
+    private Binding importedDrop(Import i) {
         String resource = i.name().substring(RESOURCE_DROP.length());
         var w = resolve.get(world);
         for (var e : w.imports().entrySet()) {
@@ -96,143 +339,64 @@ final class Lowerings {
             boolean found = switch (e.getValue()) {
                 case WorldItem.TypeItem t -> i.module().equals(ComponentNew.ROOT_MODULE) && name.equals(resource)
                         && resolve.get(t.id()).kind() instanceof TypeDefKind.Resource;
-                case WorldItem.InterfaceItem item -> name.equals(i.module())
+                case WorldItem.InterfaceItem item -> name.equals(ImportNames.worldName(resolve, world, i.module()))
                         && resolve.get(item.id()).types().containsKey(resource);
                 case WorldItem.FunctionItem f -> false;
             };
             if (found) {
-                return new ResourceDrop(i, name, resource);
+                return new Binding.ImportedDrop(name, resource);
             }
         }
         throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
                 + "`, but the world imports no resource `" + resource + "` there");
     }
 
-    private Lowering find(Import i) {
+    private TypeId exportedResource(Import i, String exported, String resource) {
+        for (var e : resolve.get(world).exports().entrySet()) {
+            if (e.getValue() instanceof WorldItem.InterfaceItem item
+                    && ComponentNew.keyName(resolve, e.getKey()).equals(exported)) {
+                TypeId id = resolve.get(item.id()).types().get(resource);
+                if (id == null || !(resolve.get(id).kind() instanceof TypeDefKind.Resource)) {
+                    throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
+                            + "`, but `" + exported + "` exports no resource `" + resource + "`");
+                }
+                return id;
+            }
+        }
+        throw new ToolsException("module imports from `" + i.module() + "`, but the world exports no `"
+                + exported + "`");
+    }
+
+    private Binding.Lowered find(Import i, String name, boolean async) {
         var w = resolve.get(world);
         if (i.module().equals(ComponentNew.ROOT_MODULE)) {
             for (var e : w.imports().entrySet()) {
-                if (e.getValue() instanceof WorldItem.FunctionItem(Function f) && f.name().equals(i.name())) {
-                    return new Lowering(i, f, ComponentNew.keyName(resolve, e.getKey()), null);
+                if (e.getValue() instanceof WorldItem.FunctionItem(Function f) && f.name().equals(name)) {
+                    return new Binding.Lowered(f, ComponentNew.keyName(resolve, e.getKey()), null, async);
                 }
             }
             throw new ToolsException("module imports `" + i.name() + "` from `$root`, which the world does not import");
         }
         for (var e : w.imports().entrySet()) {
-            String name = ComponentNew.keyName(resolve, e.getKey());
-            if (name.equals(i.module()) && e.getValue() instanceof WorldItem.InterfaceItem item) {
+            String key = ComponentNew.keyName(resolve, e.getKey());
+            if (key.equals(ImportNames.worldName(resolve, world, i.module()))
+                    && e.getValue() instanceof WorldItem.InterfaceItem item) {
                 Interface iface = resolve.get(item.id());
-                Function f = iface.functions().get(i.name());
+                Function f = iface.functions().get(name);
                 if (f == null) {
                     throw new ToolsException("module imports `" + i.name() + "` from `" + i.module()
                             + "`, which that interface does not define");
                 }
-                return new Lowering(i, f, name, i.name());
+                return new Binding.Lowered(f, key, name, async);
             }
         }
         throw new ToolsException("module imports from `" + i.module() + "`, which the world does not import");
     }
 
-    /**
-     * Instantiates the main module with its lowered imports (and the shim and fixup modules when needed);
-     * returns the main core instance.
-     */
-    int instantiate(ComponentBuilder builder, WorldImports imports, CanonOpt.StringEncoding encoding) {
-        this.out = builder;
-        int mainModule = out.module(main);
-        List<Lowering> indirect = lowerings.stream().filter(l -> abi.needsMemory(l.function())).toList();
-        int shimInstance = -1;
-        if (!indirect.isEmpty()) {
-            int shim = out.module(Wat.parseCoreModule(shimText(indirect)));
-            shimInstance = out.coreInstance(new CoreInstance.Instantiate(shim, List.of()));
-        }
-        Map<String, List<CoreInstance.Export>> byModule = new LinkedHashMap<>();
-        for (Lowering l : lowerings) {
-            int core;
-            if (indirect.contains(l)) {
-                core = out.coreExport(shimInstance, Integer.toString(indirect.indexOf(l)), CoreSort.FUNC);
-            } else {
-                core = out.canon(new Canon.Lower(componentFunc(l, imports), List.of()));
-            }
-            byModule.computeIfAbsent(l.imported().module(), k -> new ArrayList<>())
-                    .add(new CoreInstance.Export(l.imported().name(), CoreSort.FUNC, core));
-        }
-        for (ResourceDrop d : drops) {
-            int type = d.imported().module().equals(ComponentNew.ROOT_MODULE) ? imports.types().get(d.resource())
-                    : out.alias(new Alias.InstanceExport(ComponentSort.TYPE, imports.instances().get(d.worldName()),
-                            d.resource()));
-            int core = out.canon(new Canon.ResourceDrop(type));
-            byModule.computeIfAbsent(d.imported().module(), k -> new ArrayList<>())
-                    .add(new CoreInstance.Export(d.imported().name(), CoreSort.FUNC, core));
-        }
-        List<CoreInstance.Arg> args = new ArrayList<>();
-        byModule.forEach((module, exports) -> args.add(
-                new CoreInstance.Arg(module, out.coreInstance(new CoreInstance.FromExports(exports)))));
-        mainInstance = out.coreInstance(new CoreInstance.Instantiate(mainModule, args));
-        if (!indirect.isEmpty()) {
-            List<CoreInstance.Export> fixups = new ArrayList<>();
-            for (int n = 0; n < indirect.size(); n++) {
-                Lowering l = indirect.get(n);
-                List<CanonOpt> options = new ArrayList<>();
-                options.add(new CanonOpt.Memory(memory(l.imported().name())));
-                if (abi.needsRealloc(l.function(), CanonicalAbi.Direction.LOWER)) {
-                    options.add(new CanonOpt.Realloc(realloc(l.imported().name())));
-                }
-                options.add(encoding);
-                int core = out.canon(new Canon.Lower(componentFunc(l, imports), options));
-                fixups.add(new CoreInstance.Export(Integer.toString(n), CoreSort.FUNC, core));
-            }
-            int table = out.coreExport(shimInstance, "$imports", CoreSort.TABLE);
-            fixups.add(new CoreInstance.Export("$imports", CoreSort.TABLE, table));
-            int fixup = out.module(Wat.parseCoreModule(fixupText(indirect)));
-            int fixupArgs = out.coreInstance(new CoreInstance.FromExports(fixups));
-            out.coreInstance(new CoreInstance.Instantiate(fixup, List.of(new CoreInstance.Arg("", fixupArgs))));
-        }
-        if (hasExport(main, ComponentNew.INITIALIZE, ExternalKind.FUNC)) {
-            initialize();
-        }
-        return mainInstance;
-    }
-
-    /**
-     * A reactor's {@code _initialize} runs once the imports work: a module whose start function calls it is
-     * instantiated after the fixups.
-     */
-    private void initialize() {
-        requireExport(main, ComponentNew.INITIALIZE, FuncType.EMPTY);
-        int module = out.module(Wat.parseCoreModule("(module (import \"main\" \"" + ComponentNew.INITIALIZE
-                + "\" (func $init)) (start $init))"));
-        out.coreInstance(new CoreInstance.Instantiate(module, List.of(new CoreInstance.Arg("main", mainInstance))));
-    }
-
-    private int componentFunc(Lowering l, WorldImports imports) {
-        if (l.field() == null) {
-            return imports.funcs().get(l.worldName());
-        }
-        return out.alias(new Alias.InstanceExport(ComponentSort.FUNC, imports.instances().get(l.worldName()),
-                l.field()));
-    }
-
-    /** The main module's memory, aliased once. */
-    int memory(String user) {
-        if (memory == null) {
-            if (!hasExport(main, ComponentNew.MEMORY, ExternalKind.MEMORY)) {
-                throw new ToolsException("module does not export a memory named `memory`, which `" + user + "` needs");
-            }
-            memory = out.coreExport(mainInstance, ComponentNew.MEMORY, CoreSort.MEMORY);
-        }
-        return memory;
-    }
-
-    /** The main module's {@code cabi_realloc}, aliased once. */
-    int realloc(String user) {
-        if (realloc == null) {
-            if (!hasExport(main, ComponentNew.REALLOC, ExternalKind.FUNC)) {
-                throw new ToolsException("module does not export `cabi_realloc`, which `" + user + "` needs");
-            }
-            realloc = out.coreExport(mainInstance, ComponentNew.REALLOC, CoreSort.FUNC);
-        }
-        return realloc;
+    /** The module's realloc: {@code cabi_realloc}, or {@code canonical_abi_realloc} of early canonical ABI modules. */
+    static Optional<String> reallocExport(CoreModule m) {
+        return Stream.of(ComponentNew.REALLOC, LEGACY_REALLOC).filter(n -> hasExport(m, n, ExternalKind.FUNC))
+                .findFirst();
     }
 
     static boolean hasExport(CoreModule m, String name, ExternalKind kind) {
@@ -263,34 +427,5 @@ final class Lowerings {
             throw new ToolsException("function " + func + " does not have a function type");
         }
         return f;
-    }
-
-    private String shimText(List<Lowering> indirect) {
-        StringBuilder s = new StringBuilder("(module\n");
-        for (int n = 0; n < indirect.size(); n++) {
-            FuncType t = abi.signature(indirect.get(n).function(), CanonicalAbi.Direction.LOWER);
-            s.append("  (func (export \"").append(n).append("\") ").append(DummyModule.signature(t));
-            for (int p = 0; p < t.params().size(); p++) {
-                s.append(" local.get ").append(p);
-            }
-            s.append(" i32.const ").append(n).append(" call_indirect ").append(DummyModule.signature(t)).append(")\n");
-        }
-        s.append("  (table (export \"$imports\") ").append(indirect.size()).append(' ').append(indirect.size())
-                .append(" funcref))\n");
-        return s.toString();
-    }
-
-    private String fixupText(List<Lowering> indirect) {
-        StringBuilder s = new StringBuilder("(module\n");
-        for (int n = 0; n < indirect.size(); n++) {
-            FuncType t = abi.signature(indirect.get(n).function(), CanonicalAbi.Direction.LOWER);
-            s.append("  (import \"\" \"").append(n).append("\" (func ").append(DummyModule.signature(t)).append("))\n");
-        }
-        s.append("  (import \"\" \"$imports\" (table ").append(indirect.size()).append(' ').append(indirect.size())
-                .append(" funcref))\n  (elem (i32.const 0) func");
-        for (int n = 0; n < indirect.size(); n++) {
-            s.append(' ').append(n);
-        }
-        return s.append("))\n").toString();
     }
 }

@@ -3,11 +3,8 @@ package dev.jwc.tools;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwc.binary.Features;
-import dev.jwc.binary.component.Component;
-import dev.jwc.binary.component.ComponentReader;
-import dev.jwc.binary.component.Section;
 import dev.jwc.binary.core.CoreModule;
-import dev.jwc.binary.core.validate.CoreValidator;
+import dev.jwc.binary.validate.ComponentValidator;
 import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.io.DecodeException;
 import dev.jwc.json.Json;
@@ -39,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * wit-component's {@code tests/components} suite through {@code embed} + {@code new}: for a positive case the
- * component reads back, every core module in it validates, and the world decoded from it equals the expected
+ * component validates (as {@code jwc validate} does), and the world decoded from it equals the expected
  * {@code component.wit.print} as a resolved model; a case with an {@code error.txt} must fail with an error.
  */
 class ComponentNewConformanceTest {
@@ -81,8 +78,7 @@ class ComponentNewConformanceTest {
         }
         try {
             byte[] bytes = build(dir);
-            Component component = ComponentReader.readComponent(bytes);
-            validateModules(component);
+            ComponentValidator.validate(bytes, Features.all());
             WitDecoding.Decoded decoded = WitDecoding.decode(bytes);
             Json got = main(decoded.resolve());
             Json want;
@@ -101,27 +97,52 @@ class ComponentNewConformanceTest {
         }
     }
 
-    /** {@code embed module.wit module.wat} then {@code new}. */
+    /**
+     * {@code embed} then {@code new}, as wit-component's test does: the case's WIT files form one package, whose
+     * world {@code module} the main module and world {@code adapt-NAME} each adapter {@code adapt-NAME.wat}
+     * ascribes to (NAME may instead be given on the adapter's first line, {@code ;; module name: NAME}).
+     */
     private byte[] build(Path dir) throws IOException {
         Path witDir = Files.createDirectories(work.resolve(dir.getFileName() + "-wit"));
-        Files.copy(dir.resolve("module.wit"), witDir.resolve("module.wit"));
+        List<Path> adapters = adapters(dir);
+        for (Path wit : list(dir, ".wit")) {
+            Files.copy(wit, witDir.resolve(wit.getFileName().toString()));
+        }
         if (Files.isDirectory(dir.resolve("deps"))) {
             copyTree(dir.resolve("deps"), witDir.resolve("deps"));
         }
         WitLoader.Result wit = WitLoader.withAllFeatures().load(witDir);
-        WorldId world = WorldSelection.select(wit.resolve(), wit.main(), Optional.empty());
-        CoreModule core = Wat.parseCoreModule(Files.readString(dir.resolve("module.wat")));
-        CoreModule embedded = Embed.embed(core, wit.resolve(), world, WitEncoding.StringEncoding.UTF8);
-        return ComponentNew.createBytes(embedded);
+        CoreModule embedded = embed(dir.resolve("module.wat"), wit, adapters.isEmpty() ? Optional.empty()
+                : Optional.of("module"));
+        Map<String, CoreModule> adapted = new LinkedHashMap<>();
+        for (Path adapter : adapters) {
+            String stem = adapter.getFileName().toString().replaceFirst("\\.wat$", "");
+            String source = Files.readString(adapter);
+            String name = source.lines().findFirst().filter(l -> l.startsWith(MODULE_NAME))
+                    .map(l -> l.substring(MODULE_NAME.length())).orElse(stem.substring("adapt-".length()));
+            adapted.put(name, embed(adapter, wit, Optional.of(stem)));
+        }
+        return ComponentNew.createBytes(embedded, adapted);
     }
 
-    private static void validateModules(Component component) {
-        for (Section s : component.sections()) {
-            switch (s) {
-                case Section.CoreModule m -> CoreValidator.validate(m.module().module(), Features.all());
-                case Section.NestedComponent c -> validateModules(c.component());
-                default -> { }
-            }
+    private static final String MODULE_NAME = ";; module name: ";
+
+    private static CoreModule embed(Path wat, WitLoader.Result wit, Optional<String> worldName) throws IOException {
+        WorldId world = WorldSelection.select(wit.resolve(), wit.main(), worldName);
+        CoreModule core = Wat.parseCoreModule(Files.readString(wat));
+        return Embed.embed(core, wit.resolve(), world, WitEncoding.StringEncoding.UTF8);
+    }
+
+    private static List<Path> adapters(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("adapt-")
+                    && p.getFileName().toString().endsWith(".wat")).sorted().toList();
+        }
+    }
+
+    private static List<Path> list(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 

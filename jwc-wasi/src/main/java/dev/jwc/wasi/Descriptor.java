@@ -5,17 +5,24 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The host object behind a {@code wasi:filesystem} descriptor: a host path below a preopen, an open
- * channel for files, and what the guest may do with it ({@code read}, {@code write}, {@code mutate}
- * for directories).
+ * channel for files, what the guest may do with it ({@code read}, {@code write}, {@code mutate} for
+ * directories) and the synchronized-I/O descriptor-flags it was opened with, which {@code get-flags} reports.
  */
 record Descriptor(Path path, Optional<FileChannel> channel, boolean directory, boolean read, boolean write,
-                  boolean mutate, boolean append) implements Closeable {
+                  boolean mutate, boolean append, Set<String> syncFlags) implements Closeable {
+    /** The descriptor-flags that ask for synchronized I/O. */
+    static final Set<String> SYNC_FLAGS = Set.of("file-integrity-sync", "data-integrity-sync", "requested-write-sync");
+
+    Descriptor {
+        syncFlags = Set.copyOf(syncFlags);
+    }
 
     static Descriptor directory(Path path, boolean mutate) {
-        return new Descriptor(path, Optional.empty(), true, true, false, mutate, false);
+        return new Descriptor(path, Optional.empty(), true, true, false, mutate, false, Set.of());
     }
 
     @Override

@@ -112,6 +112,7 @@ final class FilesystemHost {
             if (f.mutate()) {
                 flags.add("mutate-directory");
             }
+            flags.addAll(f.syncFlags());
             return Val.flags(flags.toArray(String[]::new));
         });
         def("get-type", a -> Val.enumCase(type(d(a.get(0)).path(), false)));
@@ -125,7 +126,7 @@ final class FilesystemHost {
             }
             return null;
         });
-        def("set-times", a -> setTimes(d(a.get(0)).path(), a.get(1), a.get(2)));
+        def("set-times", a -> setTimes(timesSettable(a.get(0)).path(), a.get(1), a.get(2)));
         def("read", a -> {
             FileChannel c = readable(a.get(0)).file();
             ByteBuffer buf = ByteBuffer.allocate(Vals.length(Vals.u64(a.get(1))));
@@ -164,7 +165,8 @@ final class FilesystemHost {
             Sandbox.Resolved p = at(d(a.get(0)), a.get(2), follow(a.get(1)));
             return stat(existing(p), follow(a.get(1)));
         });
-        def("set-times-at", a -> setTimes(existing(at(d(a.get(0)), a.get(2), follow(a.get(1)))), a.get(3), a.get(4)));
+        def("set-times-at", a -> setTimes(existing(at(mutable(a.get(0)), a.get(2), follow(a.get(1)))), a.get(3),
+                a.get(4)));
         def("link-at", a -> {
             Path old = existing(at(d(a.get(0)), a.get(2), follow(a.get(1))));
             Path target = newEntry(at(mutable(a.get(3)), a.get(4), false));
@@ -254,7 +256,7 @@ final class FilesystemHost {
                 throw new FsException("is-directory", p + " is a directory");
             }
             return r.objects.own(descriptor, new Descriptor(p, Optional.empty(), true, flags.contains("read"),
-                    false, dir.mutate(), false));
+                    false, dir.mutate(), false, syncFlags(flags)));
         }
         if (open.contains("directory") || s.mustBeDirectory()) {
             throw new FsException(exists ? "not-directory" : "no-entry", p + " is not a directory");
@@ -279,9 +281,21 @@ final class FilesystemHost {
         if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && exists) {
             options.remove(StandardOpenOption.READ);
         }
+        if (flags.contains("file-integrity-sync") || flags.contains("requested-write-sync")) {
+            options.add(StandardOpenOption.SYNC);
+        } else if (flags.contains("data-integrity-sync")) {
+            options.add(StandardOpenOption.DSYNC);
+        }
         FileChannel channel = FileChannel.open(p, options);
         return r.objects.own(descriptor, new Descriptor(p, Optional.of(channel), false, flags.contains("read"),
-                flags.contains("write"), false, false));
+                flags.contains("write"), false, false, syncFlags(flags)));
+    }
+
+    /** The synchronized-I/O flags among the descriptor-flags of an open-at. */
+    private static Set<String> syncFlags(Set<String> flags) {
+        Set<String> sync = new HashSet<>(flags);
+        sync.retainAll(Descriptor.SYNC_FLAGS);
+        return sync;
     }
 
     private Descriptor readable(Val v) throws FsException {
@@ -298,6 +312,17 @@ final class FilesystemHost {
         f.file();
         if (!f.write()) {
             throw new FsException("bad-descriptor", "not opened for writing");
+        }
+        return f;
+    }
+
+    /** Changing times is a write: a file must be open for writing, a directory must allow mutation. */
+    private Descriptor timesSettable(Val v) throws FsException {
+        Descriptor f = d(v);
+        if (f.directory()) {
+            f.requireMutate();
+        } else if (!f.write()) {
+            throw new FsException("not-permitted", "not opened for writing");
         }
         return f;
     }

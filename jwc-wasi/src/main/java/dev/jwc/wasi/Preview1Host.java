@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code wasi_snapshot_preview1} for core modules, as a thin shim over the WASI 0.2 host functions of a
  * {@link HostRegistry}: the same streams, clocks, random, environment and exit. Pointers are guest
  * addresses in the module's exported memory; every function but {@code proc_exit} returns an errno.
- * Functions not implemented yet answer {@code ENOSYS}, which guests handle as "not supported".
+ * Functions not implemented yet answer {@code ENOSYS}, which guests handle as "not supported". Preview1
+ * rights, which 0.2 does not have, live here ({@link Preview1Rights}).
  */
 final class Preview1Host {
     static final String MODULE = "wasi_snapshot_preview1";
@@ -30,12 +31,9 @@ final class Preview1Host {
     private static final long SPIPE = 70;
     private static final long NOTSUP = 58;
     private static final long NOTSOCK = 57;
-    private static final long FD_WRITE = 1L << 6;
+    private static final long PERM = 63;
+    private static final long NOTCAPABLE = 76;
     private static final int SYNC_FLAGS = 2 | 8 | 16;
-    /** fd_readdir, the path_* rights (bits 9..20 and 24..26): rights only a directory can have. */
-    private static final long DIRECTORY_ONLY_RIGHTS = (1L << 21) - (1L << 9) | 7L << 24;
-    /** fd_seek, fd_tell, fd_write, fd_allocate and fd_filestat_set_size: rights only a file can have. */
-    private static final long FILE_ONLY_RIGHTS = 1L << 2 | 1L << 5 | FD_WRITE | 1L << 8 | 1L << 22;
     private static final byte DIRECTORY = 3;
     private static final String TYPES = "wasi:filesystem/types";
     private static final int STDIN = 0;
@@ -48,8 +46,9 @@ final class Preview1Host {
     private final WasiConfig config;
     private final Map<String, HostImport> functions = new HashMap<>();
     private final Map<Integer, Val> streams = new HashMap<>();
-    /** The open stdio fds and which stream each is (STDIN, STDOUT or STDERR); fd_renumber can move them. */
-    private final Map<Integer, Integer> stdio = new HashMap<>(Map.of(STDIN, STDIN, STDOUT, STDOUT, STDERR, STDERR));
+    /** The open stdio fds; fd_renumber can move them. */
+    private final Map<Integer, StdioFd> stdio = new HashMap<>(Map.of(STDIN, new StdioFd(STDIN), STDOUT,
+            new StdioFd(STDOUT), STDERR, new StdioFd(STDERR)));
     /** Open 0.2 descriptors by preview1 fd (from 3, after stdio): preopens first, then path_open results. */
     private final Map<Integer, OpenFile> files = new HashMap<>();
     private int nextFd = 3;
@@ -63,10 +62,22 @@ final class Preview1Host {
         boolean append;
         /** fdflags dsync (2), rsync (8) and sync (16): each fd_write is followed by a 0.2 sync. */
         int syncFlags;
+        Preview1Rights rights;
 
-        OpenFile(Val descriptor, Optional<String> preopen) {
+        OpenFile(Val descriptor, Optional<String> preopen, Preview1Rights rights) {
             this.descriptor = descriptor;
             this.preopen = preopen;
+            this.rights = rights;
+        }
+    }
+
+    /** A stdio fd: which stream it is (STDIN, STDOUT or STDERR) and its rights. */
+    private static final class StdioFd {
+        final int stream;
+        Preview1Rights rights = Preview1Rights.STDIO;
+
+        StdioFd(int stream) {
+            this.stream = stream;
         }
     }
 
@@ -76,7 +87,8 @@ final class Preview1Host {
         define();
         for (Val pair : Vals.list(call("wasi:filesystem/preopens", "get-directories").orElseThrow())) {
             List<Val> dirAndPath = ((Val.Tuple) pair).elements();
-            files.put(nextFd++, new OpenFile(dirAndPath.get(0), Optional.of(Vals.string(dirAndPath.get(1)))));
+            files.put(nextFd++, new OpenFile(dirAndPath.get(0), Optional.of(Vals.string(dirAndPath.get(1))),
+                    Preview1Rights.PREOPEN));
         }
     }
 
@@ -125,6 +137,7 @@ final class Preview1Host {
             return errno(file == null || isDirectory(file) ? BADF : NOTSUP);
         });
         functions.put("fd_fdstat_set_flags", this::fdFdstatSetFlags);
+        functions.put("fd_fdstat_set_rights", (m, a) -> fdFdstatSetRights(a));
         functions.put("fd_renumber", this::fdRenumber);
         functions.put("fd_readdir", this::fdReaddir);
         functions.put("poll_oneoff", this::pollOneoff);
@@ -178,6 +191,9 @@ final class Preview1Host {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (files.containsKey(fd)) {
             OpenFile file = files.get(fd);
+            if (!file.rights.has(Preview1Rights.FD_WRITE)) {
+                return errno(BADF);
+            }
             forEachIovec(m, a, (buf, len) -> bytes.writeBytes(m.readBytes(buf, len)));
             if (file.append) {
                 Val.Result stat = (Val.Result) call(TYPES, "[method]descriptor.stat", borrow(file.descriptor)).orElseThrow();
@@ -201,12 +217,12 @@ final class Preview1Host {
             m.writeInt((int) a[3], bytes.size());
             return errno(SUCCESS);
         }
-        Integer kind = stdio.get(fd);
-        if (kind == null || kind == STDIN) {
+        StdioFd std = stdio.get(fd);
+        if (std == null || std.stream == STDIN || !std.rights.has(Preview1Rights.FD_WRITE)) {
             return errno(BADF);
         }
         forEachIovec(m, a, (buf, len) -> bytes.writeBytes(m.readBytes(buf, len)));
-        Val stream = stream(kind);
+        Val stream = stream(std.stream);
         Val.Result written = (Val.Result) call("wasi:io/streams", "[method]output-stream.blocking-write-and-flush",
                 borrow(stream), Vals.bytes(bytes.toByteArray())).orElseThrow();
         if (!written.isOk()) {
@@ -219,6 +235,9 @@ final class Preview1Host {
     private long[] fdRead(GuestMemory m, long[] a) {
         OpenFile file = files.get((int) a[0]);
         if (file != null) {
+            if (!file.rights.has(Preview1Rights.FD_READ)) {
+                return errno(BADF);
+            }
             long[] status = {SUCCESS};
             int[] total = {0};
             forEachIovec(m, a, (buf, len) -> {
@@ -241,7 +260,8 @@ final class Preview1Host {
             }
             return errno(status[0]);
         }
-        if (!Integer.valueOf(STDIN).equals(stdio.get((int) a[0]))) {
+        StdioFd std = stdio.get((int) a[0]);
+        if (std == null || std.stream != STDIN || !std.rights.has(Preview1Rights.FD_READ)) {
             return errno(BADF);
         }
         int[] total = {0};
@@ -283,10 +303,29 @@ final class Preview1Host {
         m.writeByte(at + 1, (byte) 0);
         m.writeShort(at + 2, (short) (file == null ? 0 : (file.append ? 1 : 0) | file.syncFlags));
         m.writeInt(at + 4, 0);
-        // a directory cannot be written, seeked or resized, so its base rights leave those out (as in wasmtime)
-        m.writeLong(at + 8, filetype == DIRECTORY ? ~FILE_ONLY_RIGHTS : ~DIRECTORY_ONLY_RIGHTS);
-        // only a directory hands rights on to what is opened through it
-        m.writeLong(at + 16, filetype == DIRECTORY ? -1L : 0);
+        Preview1Rights rights = file != null ? file.rights : stdio.get((int) a[0]).rights;
+        m.writeLong(at + 8, rights.base());
+        m.writeLong(at + 16, rights.inheriting());
+        return errno(SUCCESS);
+    }
+
+    /** fd_fdstat_set_rights(fd, base, inheriting): rights can be dropped, never regained (NOTCAPABLE). */
+    private long[] fdFdstatSetRights(long[] a) {
+        Preview1Rights wanted = new Preview1Rights(a[1], a[2]);
+        OpenFile file = files.get((int) a[0]);
+        StdioFd std = stdio.get((int) a[0]);
+        Preview1Rights current = file != null ? file.rights : std != null ? std.rights : null;
+        if (current == null) {
+            return errno(BADF);
+        }
+        if (!current.covers(wanted)) {
+            return errno(NOTCAPABLE);
+        }
+        if (file != null) {
+            file.rights = wanted;
+        } else {
+            std.rights = wanted;
+        }
         return errno(SUCCESS);
     }
 
@@ -365,8 +404,12 @@ final class Preview1Host {
         }
         String path = new String(m.readBytes((int) a[2], (int) a[3]), StandardCharsets.UTF_8);
         int oflags = (int) a[4];
-        long rights = a[5];
         int fdflags = (int) a[7];
+        if ((oflags & 8) != 0 && !dir.rights.has(Preview1Rights.PATH_FILESTAT_SET_SIZE)) {
+            return errno(PERM); // truncating through a path needs the directory's path_filestat_set_size
+        }
+        // the rights asked for, as far as the directory hands them on, choose the 0.2 descriptor-flags
+        long rights = a[5] & dir.rights.inheriting();
         List<String> open = new java.util.ArrayList<>();
         if ((oflags & 1) != 0) {
             open.add("create");
@@ -382,7 +425,7 @@ final class Preview1Host {
         }
         List<String> flags = new java.util.ArrayList<>(List.of("read"));
         // right fd_write asks for a writable descriptor; the host refuses that for a directory (ISDIR)
-        if ((rights & FD_WRITE) != 0 || (fdflags & 1) != 0) {
+        if ((rights & Preview1Rights.FD_WRITE) != 0 || (fdflags & 1) != 0) {
             flags.add("write");
         }
         if ((oflags & 2) != 0 || (rights & (1L << 9 | 1L << 10 | 1L << 22 | 1L << 23 | 1L << 24 | 1L << 25)) != 0) {
@@ -396,7 +439,9 @@ final class Preview1Host {
             return fsErrno(opened);
         }
         int fd = nextFd++;
-        OpenFile file = new OpenFile(opened.payload().orElseThrow(), Optional.empty());
+        Val descriptor = opened.payload().orElseThrow();
+        boolean directory = isDirectory(descriptor);
+        OpenFile file = new OpenFile(descriptor, Optional.empty(), dir.rights.opened(a[5], a[6], directory));
         file.append = (fdflags & 1) != 0;
         file.syncFlags = fdflags & SYNC_FLAGS;
         files.put(fd, file);
@@ -479,7 +524,11 @@ final class Preview1Host {
     }
 
     private boolean isDirectory(OpenFile file) {
-        Val.Result type = (Val.Result) call(TYPES, "[method]descriptor.get-type", borrow(file.descriptor)).orElseThrow();
+        return isDirectory(file.descriptor);
+    }
+
+    private boolean isDirectory(Val descriptor) {
+        Val.Result type = (Val.Result) call(TYPES, "[method]descriptor.get-type", borrow(descriptor)).orElseThrow();
         return type.isOk() && ((Val.Enum) type.payload().orElseThrow()).name().equals("directory");
     }
 

@@ -4,10 +4,12 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.types.NumType;
 import dev.jwc.binary.core.types.ValType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Flattening of component types to core types (CanonicalABI.md "Flattening"). */
 final class CanonicalAbi {
@@ -114,16 +116,38 @@ final class CanonicalAbi {
         return NumType.I64;
     }
 
-    /** Whether values of the type live (partly) in linear memory, so need a memory and maybe realloc. */
+    /**
+     * Whether values of the type live (partly) in linear memory, so need a memory and maybe realloc. A future or
+     * stream is a handle: its payload only matters to its own read and write built-ins.
+     */
     static boolean usesMemory(ValueType v) {
-        boolean[] found = {false};
-        Types.visit(v, t -> {
-            if (t instanceof ValueType.ListOf || t instanceof ValueType.MapOf
-                    || t instanceof ValueType.Primitive p && p.type() == dev.jwc.binary.component.PrimitiveType.STRING) {
-                found[0] = true;
-            }
-        });
-        return found[0];
+        return usesMemory(v, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** {@code seen} holds the types already found not to use memory: types are DAGs, each is checked once. */
+    private static boolean usesMemory(ValueType v, Set<ValueType> seen) {
+        if (!seen.add(v)) {
+            return false;
+        }
+        return switch (v) {
+            case ValueType.ListOf l -> true;
+            case ValueType.MapOf m -> true;
+            case ValueType.Primitive p -> p.type() == dev.jwc.binary.component.PrimitiveType.STRING;
+            case ValueType.Record r -> r.fields().stream().anyMatch(f -> usesMemory(f.type(), seen));
+            case ValueType.Variant x -> x.cases().stream().anyMatch(c -> c.type().map(t -> usesMemory(t, seen))
+                    .orElse(false));
+            case ValueType.FixedList l -> usesMemory(l.element(), seen);
+            case ValueType.Tuple t -> t.types().stream().anyMatch(e -> usesMemory(e, seen));
+            case ValueType.Option o -> usesMemory(o.type(), seen);
+            case ValueType.Result r -> r.ok().map(t -> usesMemory(t, seen)).orElse(false)
+                    || r.error().map(t -> usesMemory(t, seen)).orElse(false);
+            case ValueType.Stream st -> false;
+            case ValueType.Future f -> false;
+            case ValueType.Own o -> false;
+            case ValueType.Borrow b -> false;
+            case ValueType.Flags f -> false;
+            case ValueType.Enum e -> false;
+        };
     }
 
     static List<NumType> flattenParams(FunctionType f, NumType ptr) {

@@ -17,11 +17,13 @@ import dev.jwc.binary.core.types.FuncType;
 import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.core.types.NumType;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -204,6 +206,18 @@ final class ComponentWalker {
             return defined.contains(r) ? fresh.computeIfAbsent(r, x -> cx.freshResource()) : r;
         });
         component.imports().forEach((name, imported) -> map.substitute(imported, args.get(name)));
+        // An export that renames a substituted type import is that import's argument too.
+        component.exports().values().forEach(e -> {
+            if (e instanceof ExternEntity.Type(ValueType exported)) {
+                for (ValueType v = exported; v != null; v = cx.original(v)) {
+                    Optional<TypeEntry> given = map.substitution(v);
+                    if (given.isPresent()) {
+                        map.substitute(e, new ExternEntity.Type(given.get()));
+                        break;
+                    }
+                }
+            }
+        });
         Map<String, ExternEntity> exports = new LinkedHashMap<>();
         component.exports().forEach((name, e) -> exports.put(name, map.entity(e)));
         return new InstanceSignature(exports, List.of());

@@ -5,9 +5,11 @@ import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.core.validate.DeferredBodies;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What one validation run shares: enabled features, fresh resource ids and the current offset. */
+/** What one validation run shares: enabled features, fresh resource ids, renamed types and the current offset. */
 final class Context {
     /** wasmparser's bound on the nesting of component and instance types and components. */
     static final int MAX_DEPTH = 100;
@@ -27,6 +29,8 @@ final class Context {
     /** Core modules whose function bodies wait for the end of the component, as wasmparser checks them last. */
     private final List<DeferredBodies> bodies = new ArrayList<>();
     private long nextId;
+    /** Each type an import or export renamed, to the type it renamed. */
+    private final Map<ValueType, ValueType> renamedFrom = new IdentityHashMap<>();
     private long typeNodes;
     /** Absolute offset of the item being validated, for error positions. */
     long at;
@@ -92,5 +96,15 @@ final class Context {
         if (!has(f)) {
             throw fail(message);
         }
+    }
+
+    /** {@code renamed} is {@code original} under the new identity an import or export gave it. */
+    void renamed(ValueType renamed, ValueType original) {
+        renamedFrom.put(renamed, original);
+    }
+
+    /** The type {@code v} renames, or null when it renames none. */
+    ValueType original(ValueType v) {
+        return renamedFrom.get(v);
     }
 }

@@ -113,6 +113,7 @@ final class Declarations {
         switch (t.type()) {
             case ValueType v -> {
                 ValueType renamed = Types.renamed(v);
+                cx.renamed(renamed, v);
                 (export ? s.exportedTypes : s.importedTypes).add(renamed);
                 return new ExternEntity.Type(renamed);
             }

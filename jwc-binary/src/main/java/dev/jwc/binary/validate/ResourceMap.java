@@ -61,6 +61,11 @@ final class ResourceMap {
         }
     }
 
+    /** What {@code v} stands for after {@link #substitute}, if it was substituted. */
+    Optional<TypeEntry> substitution(ValueType v) {
+        return Optional.ofNullable(done.get(v));
+    }
+
     ExternEntity entity(ExternEntity e) {
         return switch (e) {
             case ExternEntity.Module m -> m;

@@ -28,7 +28,11 @@ import dev.jwc.runtime.core.ExceptionTags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.jwc.runtime.Trap;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -36,12 +40,23 @@ import java.util.function.Function;
  * Compiled modules get their machine factory once, at {@link #compile}, shared by every instance.
  */
 final class ChicoryEngine implements CoreEngine {
+    /**
+     * Everything besides the module bytes and the class name that changes what the compiler emits; part
+     * of the cache key, so any new compiler option must be added here.
+     */
+    private static final String COMPILER_SETTINGS = "defaults";
+
     private final boolean compile;
+    private final int interpreterThreshold;
+    private final Optional<Path> cacheDirectory;
     /** With {@link ChicoryModuleBytes} and {@link TableView}: works around Chicory 1.7.5 bugs. */
     private final ExceptionTags exceptionTags = new ExceptionTags();
+    private final GuestBacktraces backtraces = new GuestBacktraces();
 
-    ChicoryEngine(boolean compile) {
+    ChicoryEngine(boolean compile, int interpreterThreshold, Optional<Path> cacheDirectory) {
         this.compile = compile;
+        this.interpreterThreshold = interpreterThreshold;
+        this.cacheDirectory = cacheDirectory;
     }
 
     private record Module(WasmModule module, List<DeclaredImport> imports, Optional<Function<Instance, Machine>> machines)
@@ -56,14 +71,22 @@ final class ChicoryEngine implements CoreEngine {
             List<DeclaredImport> imports = prepared.rewrittenImports().orElseGet(() -> module.importSection().stream()
                     .map(i -> new DeclaredImport(i.module(), i.name(), false))
                     .toList());
-            return new Module(module, imports, compile ? Optional.of(MachineFactoryCompiler.compile(module)) : Optional.empty());
+            if (!compile || bytes.length < interpreterThreshold) {
+                return new Module(module, imports, Optional.empty());
+            }
+            String className = backtraces.className(module, bytes);
+            MachineFactoryCompiler.Builder compiler = MachineFactoryCompiler.builder(module).withClassName(className);
+            // Chicory keys entries by the digest of the bytes it parsed; the class name completes the key.
+            cacheDirectory.flatMap(dir -> DiskCompileCache.open(dir, COMPILER_SETTINGS + "; class " + className))
+                    .ifPresent(compiler::withCache);
+            return new Module(module, imports, Optional.of(compiler.compile()));
         } catch (ChicoryException e) {
             throw new CoreLinkException("invalid core module: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public CoreInstance instantiate(CoreModule module, ImportResolver imports) {
+    public CoreInstance instantiate(CoreModule module, ImportResolver imports, OptionalLong maxMemoryBytes) {
         Module compiled = (Module) module;
         WasmModule wasm = compiled.module();
         List<FunctionType> tagTypes = tagTypes(wasm);
@@ -94,7 +117,8 @@ final class ChicoryEngine implements CoreEngine {
                     // Only the start section runs at instantiation; Chicory would also call an export `_start`.
                     .withStart(false)
                     .withMemoryFactory(ByteArrayMemory::new);
-            compiled.machines().ifPresent(builder::withMachineFactory);
+            builder.withMachineFactory(compiled.machines().orElse(backtraces::interpreter));
+            maxMemoryBytes.ifPresent(max -> cappedMemory(wasm, max).ifPresent(builder::withMemoryLimits));
             if (exportsTable(wasm)) {
                 builder.withTableFactory((table, initial) -> view(new TableInstance(table, initial), tableViews));
             }
@@ -102,11 +126,11 @@ final class ChicoryEngine implements CoreEngine {
             tableViews.forEach(view -> view.bind(instance));
             Tag[] instanceTags = tags.toArray(Tag[]::new);
             exceptionTags.register(instance, instanceTags);
-            return new ChicoryInstance(instance, instanceTags);
+            return new ChicoryInstance(instance, instanceTags, backtraces);
         } catch (ChicoryException e) {
-            throw ChicoryFailures.toTrapOrLink(e);
+            throw ChicoryFailures.toTrapOrLink(e, backtraces.of(e));
         } catch (StackOverflowError e) {
-            throw ChicoryFailures.exhausted(e);
+            throw ChicoryFailures.exhausted(e, backtraces.of(e));
         }
     }
 
@@ -134,6 +158,21 @@ final class ChicoryEngine implements CoreEngine {
                         .map(t -> wasm.typeSection().getType(t.typeIdx()))
                         .toList())
                 .orElse(List.of());
+    }
+
+    /** The limits of the memory {@code wasm} defines, its maximum lowered to {@code maxBytes}; none if it defines none. */
+    private static Optional<MemoryLimits> cappedMemory(WasmModule wasm, long maxBytes) {
+        if (wasm.memorySection().isEmpty() || wasm.memorySection().get().memoryCount() == 0) {
+            return Optional.empty();
+        }
+        MemoryLimits declared = wasm.memorySection().get().getMemory(0).limits();
+        long maxPages = maxBytes / Memory.PAGE_SIZE;
+        if (declared.initialPages() > maxPages) {
+            throw new Trap("memory minimum size of " + declared.initialPages() + " pages exceeds the memory limit of "
+                    + maxBytes + " bytes");
+        }
+        return Optional.of(new MemoryLimits(declared.initialPages(), (int) Math.min(declared.maximumPages(), maxPages),
+                declared.shared()));
     }
 
     private void link(WasmModule wasm, DeclaredImport declared, Import imp, CoreExtern extern, ImportValues.Builder values,
@@ -186,7 +225,7 @@ final class ChicoryEngine implements CoreEngine {
         return new CoreLinkException("import `" + declared.module() + "::" + declared.name() + "`: expected " + expected);
     }
 
-    private record ChicoryInstance(Instance instance, Tag[] tags) implements CoreInstance {
+    private record ChicoryInstance(Instance instance, Tag[] tags, GuestBacktraces backtraces) implements CoreInstance {
         @Override
         public Optional<CoreExtern> export(String name) {
             var section = instance.module().exportSection();
@@ -194,7 +233,7 @@ final class ChicoryEngine implements CoreEngine {
                 Export e = section.getExport(i);
                 if (e.name().equals(name)) {
                     return Optional.of(switch (e.exportType()) {
-                        case FUNCTION -> new ChicoryFunc(instance, name, instance.export(name));
+                        case FUNCTION -> new ChicoryFunc(instance, name, instance.export(name), backtraces);
                         case MEMORY -> new ChicoryMemory(instance.exports().memory(name));
                         case TABLE -> new Table(TableView.shared(instance.exports().table(name)));
                         case GLOBAL -> new Global(instance.exports().global(name));
@@ -206,16 +245,17 @@ final class ChicoryEngine implements CoreEngine {
         }
     }
 
-    private record ChicoryFunc(Instance instance, String name, ExportFunction function) implements CoreFunc {
+    private record ChicoryFunc(Instance instance, String name, ExportFunction function, GuestBacktraces backtraces)
+            implements CoreFunc {
         @Override
         public long[] call(long... args) {
             try {
                 long[] results = function.apply(args);
                 return results == null ? new long[0] : results;
             } catch (ChicoryException e) {
-                throw ChicoryFailures.toTrap(e);
+                throw ChicoryFailures.toTrap(e, backtraces.of(e));
             } catch (StackOverflowError e) {
-                throw ChicoryFailures.exhausted(e);
+                throw ChicoryFailures.exhausted(e, backtraces.of(e));
             } catch (WasmException e) {
                 throw ChicoryFailures.uncaught(e);
             }

@@ -1,5 +1,9 @@
 package dev.jwc.runtime.core;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+
 /**
  * The one seam to the core WebAssembly engine: everything else in the runtime sees core modules,
  * instances and their externs only through this package's interfaces, so the engine can be swapped.
@@ -11,11 +15,23 @@ public interface CoreEngine {
     CoreModule compile(byte[] bytes);
 
     /** Instantiates {@code module}, asking {@code imports} for each import in order, and runs its start. */
-    CoreInstance instantiate(CoreModule module, ImportResolver imports);
+    default CoreInstance instantiate(CoreModule module, ImportResolver imports) {
+        return instantiate(module, imports, OptionalLong.empty());
+    }
 
-    /** The Chicory engine: compiling modules to JVM bytecode, or interpreting them. */
-    static CoreEngine chicory(boolean compile) {
-        return new ChicoryEngine(compile);
+    /**
+     * Instantiates {@code module} with the memory it defines allowed to grow to at most {@code maxMemoryBytes}
+     * (beyond, {@code memory.grow} fails with -1); a larger minimum size fails with a trap.
+     */
+    CoreInstance instantiate(CoreModule module, ImportResolver imports, OptionalLong maxMemoryBytes);
+
+    /**
+     * The Chicory engine: compiling modules to JVM bytecode (those of at least
+     * {@code interpreterThreshold} bytes; smaller ones start faster interpreted), or interpreting them all.
+     * Compiled classes are kept under {@code cacheDirectory} when one is given.
+     */
+    static CoreEngine chicory(boolean compile, int interpreterThreshold, Optional<Path> cacheDirectory) {
+        return new ChicoryEngine(compile, interpreterThreshold, cacheDirectory);
     }
 
     /** Supplies the extern for import {@code module}.{@code name}; throws {@link CoreLinkException} if none. */

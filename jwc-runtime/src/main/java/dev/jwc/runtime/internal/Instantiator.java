@@ -36,6 +36,7 @@ import dev.jwc.types.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.IntConsumer;
 
 /**
@@ -47,12 +48,15 @@ public final class Instantiator {
     private final CoreEngine engine;
     private final Map<CoreModuleBinary, CoreModule> compiled;
     private final Map<ResourceType, ResourceImpl> resources;
+    private final OptionalLong maxMemoryBytes;
 
+    /** An instantiator whose core instances may each grow their memory to {@code maxMemoryBytes}, when given. */
     public Instantiator(CoreEngine engine, Map<CoreModuleBinary, CoreModule> compiled,
-            Map<ResourceType, ResourceImpl> resources) {
+            Map<ResourceType, ResourceImpl> resources, OptionalLong maxMemoryBytes) {
         this.engine = engine;
         this.compiled = compiled;
         this.resources = resources;
+        this.maxMemoryBytes = maxMemoryBytes;
     }
 
     /** Compiles every core module of {@code component}, nested ones included, once. */
@@ -114,7 +118,7 @@ public final class Instantiator {
                         }
                         return from.export(n).orElseThrow(() -> new CoreLinkException(
                                 "unknown import: `" + m + "::" + n + "` has not been defined"));
-                    });
+                    }, maxMemoryBytes);
                 } catch (CoreLinkException e) {
                     throw new LinkException(e.getMessage(), e);
                 }

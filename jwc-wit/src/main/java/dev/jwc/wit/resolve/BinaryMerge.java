@@ -30,6 +30,11 @@ final class BinaryMerge {
     private final Linker linker;
     private final Resolve other;
     private final Path file;
+    /**
+     * Whether items missing from an already linked package are added instead of rejected: a world decoded from a
+     * module shows only what that module uses of a package, so two such worlds may show different parts of it.
+     */
+    private final boolean additive;
     private final List<PackageId> packageMap = new ArrayList<>();
     private final List<Boolean> existing = new ArrayList<>();
     private final List<InterfaceId> interfaceMap = new ArrayList<>();
@@ -37,23 +42,39 @@ final class BinaryMerge {
     private final List<TypeId> typeMap = new ArrayList<>();
     /** Whether each type of {@code other} was copied (rather than matched to a linked one). */
     private final List<Boolean> freshTypes = new ArrayList<>();
+    /** Interfaces of already linked packages that this merge created ({@link #additive} only). */
+    private final java.util.Set<InterfaceId> addedInterfaces = new java.util.HashSet<>();
 
-    private BinaryMerge(Linker linker, Resolve other, Path file) {
+    private BinaryMerge(Linker linker, Resolve other, Path file, boolean additive) {
         this.linker = linker;
         this.other = other;
         this.file = file;
+        this.additive = additive;
     }
 
     /** Merges {@code other} into {@code linker}; returns the linked id of {@code main}. */
     static PackageId merge(Linker linker, Resolve other, PackageId main, Path file) {
-        return new BinaryMerge(linker, other, file).run(main);
+        BinaryMerge m = new BinaryMerge(linker, other, file, false);
+        m.run(java.util.Optional.of(main));
+        return m.packageMap.get(main.index());
     }
 
-    private PackageId run(PackageId main) {
+    /**
+     * Merges {@code other} into {@code linker}, adding what the linked packages lack; returns the linked id of
+     * each of {@code other}'s worlds, by index.
+     */
+    static List<WorldId> mergeAdding(Linker linker, Resolve other) {
+        BinaryMerge m = new BinaryMerge(linker, other, null, true);
+        m.run(java.util.Optional.empty());
+        return List.copyOf(m.worldMap);
+    }
+
+    /** Merges; {@code main}, the package being added, must not be linked already. */
+    private void run(java.util.Optional<PackageId> main) {
         for (PackageId id : other.packageIds()) {
             WitPackage p = other.get(id);
             PackageId known = linker.packageNamed(p.name());
-            if (known != null && id.equals(main)) {
+            if (known != null && main.isPresent() && id.equals(main.get())) {
                 throw new WitException(file, "package `" + p.name() + "` is defined more than once");
             }
             existing.add(known != null);
@@ -72,17 +93,29 @@ final class BinaryMerge {
         fillTypes();
         fillInterfaces();
         fillWorlds();
-        return packageMap.get(main.index());
     }
 
     private boolean merged(java.util.Optional<PackageId> pkg) {
         return pkg.isPresent() && existing.get(pkg.get().index());
     }
 
+    /** Whether interface {@code i} of {@code other} maps to one linked before this merge. */
+    private boolean matched(int i) {
+        Interface iface = other.interfaces().get(i);
+        return merged(iface.pkg()) && iface.name().isPresent() && !addedInterfaces.contains(interfaceMap.get(i));
+    }
+
     private InterfaceId mapInterface(Interface iface) {
         if (merged(iface.pkg()) && iface.name().isPresent()) {
             PackageId pkg = packageMap.get(iface.pkg().get().index());
             InterfaceId found = linker.packageInterfaces(pkg).get(iface.name().get());
+            if (found == null && additive) {
+                linker.interfaces.add(new MutableInterface());
+                InterfaceId fresh = new InterfaceId(linker.interfaces.size() - 1);
+                linker.packageInterfaces(pkg).put(iface.name().get(), fresh);
+                addedInterfaces.add(fresh);
+                return fresh;
+            }
             if (found == null) {
                 throw new WitException(file, "interface `" + iface.name().get() + "` not found in package `"
                         + other.get(iface.pkg().get()).name() + "`");
@@ -96,7 +129,16 @@ final class BinaryMerge {
     private TypeId mapType(TypeDef t) {
         if (t.owner() instanceof TypeOwner.InInterface(InterfaceId owner) && t.name().isPresent()
                 && merged(other.get(owner).pkg()) && other.get(owner).name().isPresent()) {
-            TypeId found = linker.interfaces.get(interfaceMap.get(owner.index()).index()).types.get(t.name().get());
+            MutableInterface into = linker.interfaces.get(interfaceMap.get(owner.index()).index());
+            TypeId found = into.types.get(t.name().get());
+            if (found == null && additive) {
+                freshTypes.add(true);
+                linker.types.add(new MutableType(null, new TypeDefKind.Unknown(), TypeOwner.NONE, t.docs(),
+                        t.stability()));
+                TypeId fresh = new TypeId(linker.types.size() - 1);
+                into.types.put(t.name().get(), fresh);
+                return fresh;
+            }
             if (found == null) {
                 throw new WitException(file, "type `" + t.name().get() + "` not found in interface `"
                         + other.qualifiedName(owner).orElseThrow() + "`");
@@ -130,7 +172,12 @@ final class BinaryMerge {
     private void fillInterfaces() {
         for (int i = 0; i < other.interfaces().size(); i++) {
             Interface iface = other.interfaces().get(i);
-            if (merged(iface.pkg()) && iface.name().isPresent()) {
+            if (matched(i)) {
+                MutableInterface into = linker.interfaces.get(interfaceMap.get(i).index());
+                if (additive) {
+                    iface.functions().forEach((name, f) -> into.functions.putIfAbsent(name,
+                            TypeRewrite.function(f, this::type, this::type)));
+                }
                 continue;
             }
             MutableInterface m = linker.interfaces.get(interfaceMap.get(i).index());
