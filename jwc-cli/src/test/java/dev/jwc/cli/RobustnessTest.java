@@ -12,6 +12,7 @@ import dev.jwc.binary.validate.ComponentValidator;
 import dev.jwc.binary.component.CoreModuleBinary;
 import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.DecodeException;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.TextException;
 import dev.jwc.text.Wat;
 import dev.jwc.text.component.ComponentTextParser;
@@ -51,7 +52,7 @@ class RobustnessTest {
     private static final int BINARY_CASES = 85_000;
     private static final int TEXT_CASES = 15_000;
     private static final long CASE_TIMEOUT_SECONDS = 10;
-    private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
+    private static final Path SHARED = SharedSuite.root();
     private static final Path CONFORMANCE = SHARED.resolve("conformance");
     private static final Path FAILURES = Path.of("target", "robustness");
 

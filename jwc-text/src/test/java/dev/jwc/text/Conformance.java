@@ -1,42 +1,17 @@
 package dev.jwc.text;
 
-
+import dev.jwc.testkit.SharedSuite;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
-/**
- * Shared plumbing of the conformance runners: locating {@code ../shared}, counting outcomes and
- * checking them against a known-failures list (one case per line, {@code # reason} after it).
- */
+/** The scripts and files of the shared conformance suites that jwc-text's runners read. */
 public final class Conformance {
-    private final String knownFailuresResource;
-    private final Set<String> known;
-    private final TreeMap<String, String> failures = new TreeMap<>();
-    private int passed;
-    private int skipped;
-
-    public Conformance(String knownFailuresResource) {
-        this.knownFailuresResource = knownFailuresResource;
-        this.known = readKnown(knownFailuresResource);
-    }
-
-    /** The conformance folder of {@code ../shared}, or skips the calling test when it is absent. */
-    public static Path root() {
-        String shared = System.getProperty("jwc.shared", "../shared");
-        Path dir = Path.of(shared, "conformance");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "../shared not found: conformance skipped");
-        return dir;
+    private Conformance() {
     }
 
     /**
@@ -51,7 +26,7 @@ public final class Conformance {
 
     /** The scripts of the wasm-tools cli tests and of the component-model suite. */
     public static List<Script> scripts() {
-        Path root = root();
+        Path root = SharedSuite.require("conformance");
         List<Script> scripts = new ArrayList<>();
         for (String[] suite : new String[][] {{"wasm-tools", "tests/cli"}, {"component-model", "test"}}) {
             Path suiteRoot = root.resolve(suite[0]);
@@ -76,54 +51,5 @@ public final class Conformance {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public void pass() {
-        passed++;
-    }
-
-    public void skip() {
-        skipped++;
-    }
-
-    public void fail(String caseName, String why) {
-        failures.put(caseName, why);
-    }
-
-    /** Prints the counts and fails on regressions and on listed cases that now pass. */
-    public void report(String title) {
-        System.out.println(title + ": " + passed + " passed, " + failures.size() + " failed, " + skipped + " skipped");
-        List<String> problems = new ArrayList<>();
-        failures.forEach((name, why) -> {
-            if (!known.contains(name)) {
-                problems.add("regression: " + name + ": " + why);
-            }
-        });
-        for (String name : known) {
-            if (!failures.containsKey(name)) {
-                problems.add("now passes, remove from " + knownFailuresResource + ": " + name);
-            }
-        }
-        if (!problems.isEmpty()) {
-            org.junit.jupiter.api.Assertions.fail(problems.size() + " problem(s):\n" + String.join("\n", problems));
-        }
-    }
-
-    private static Set<String> readKnown(String resource) {
-        Set<String> names = new LinkedHashSet<>();
-        try (InputStream in = Conformance.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return names;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String name = line.replaceFirst("#.*", "").strip();
-                if (!name.isEmpty()) {
-                    names.add(name);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 }

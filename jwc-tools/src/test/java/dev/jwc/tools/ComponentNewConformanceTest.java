@@ -1,6 +1,5 @@
 package dev.jwc.tools;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwc.binary.Features;
 import dev.jwc.binary.core.CoreModule;
@@ -13,7 +12,8 @@ import dev.jwc.text.Wat;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
 import dev.jwc.wit.WorldSelection;
-import dev.jwc.wit.conformance.KnownFailures;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.WorldId;
@@ -40,15 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code component.wit.print} as a resolved model; a case with an {@code error.txt} must fail with an error.
  */
 class ComponentNewConformanceTest {
-    private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
-    private static final Path SUITE = SHARED.resolve("conformance/wasm-tools/crates/wit-component/tests/components");
+    private static final Path SUITE = SharedSuite.path("conformance/wasm-tools/crates/wit-component/tests/components");
 
     @TempDir
     Path work;
 
     @Test
     void embedAndNewReproduceTheExpectedWorlds() throws IOException {
-        assumeTrue(Files.isDirectory(SUITE), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(SUITE);
         List<String> cases = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (Path dir : list(SUITE)) {

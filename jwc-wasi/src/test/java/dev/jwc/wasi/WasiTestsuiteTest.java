@@ -1,14 +1,13 @@
 package dev.jwc.wasi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.jwc.json.Json;
 import dev.jwc.runtime.Engine;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +30,13 @@ import org.junit.jupiter.api.Test;
  * stdout. Failures must be listed in {@code wasi-testsuite-known-failures.txt} and listed ones must fail.
  */
 class WasiTestsuiteTest {
-    private static final Path SUITE = Path.of(System.getProperty("jwc.shared", "../shared"))
-            .resolve("conformance/wasi-testsuite");
+    private static final Path SUITE = SharedSuite.path("conformance/wasi-testsuite");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Engine ENGINE = new Engine();
 
     @Test
     void runsTheSuite() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(SUITE), "../shared not found: wasi-testsuite skipped");
+        SharedSuite.assumePresent(SUITE);
         Map<String, String> failures = new TreeMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (String lang : List.of("assemblyscript", "c", "rust")) {
@@ -52,19 +47,17 @@ class WasiTestsuiteTest {
             run("adapted-p2", SUITE.resolve("_derived/wasm32-wasip1-adapted-to-p2").resolve(lang), lang,
                     failures, counts);
         }
-        counts.forEach((set, c) -> System.out.println("wasi-testsuite " + set + ": " + c[0] + " passed, " + c[1]
-                + " failed, 0 skipped"));
-        Map<String, String> known = knownFailures();
-        List<String> unlisted = new ArrayList<>();
-        failures.forEach((name, why) -> {
-            if (!known.containsKey(name)) {
-                unlisted.add(name + " # " + why);
-            }
-        });
-        Set<String> fixed = new TreeSet<>(known.keySet());
-        fixed.removeAll(failures.keySet());
-        assertThat(unlisted).as("failures not in wasi-testsuite-known-failures.txt").isEmpty();
-        assertThat(fixed).as("listed in wasi-testsuite-known-failures.txt but passing now: remove them").isEmpty();
+        for (Map.Entry<String, int[]> set : counts.entrySet()) {
+            String prefix = set.getKey() + "/";
+            KnownFailures known = KnownFailures.loadGroup("wasi-testsuite-known-failures.txt", set.getKey());
+            known.pass(set.getValue()[0]);
+            failures.forEach((name, why) -> {
+                if (name.startsWith(prefix)) {
+                    known.fail(name.substring(prefix.length()), why);
+                }
+            });
+            known.verify("wasi-testsuite " + set.getKey());
+        }
     }
 
     private static void run(String set, Path dir, String lang, Map<String, String> failures, Map<String, int[]> counts)
@@ -159,23 +152,6 @@ class WasiTestsuiteTest {
                 p.toFile().setWritable(true, true);
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static Map<String, String> knownFailures() {
-        try (InputStream in = WasiTestsuiteTest.class.getResourceAsStream("/wasi-testsuite-known-failures.txt")) {
-            Map<String, String> out = new TreeMap<>();
-            if (in == null) {
-                return out;
-            }
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> {
-                        int hash = l.indexOf(" #");
-                        out.put((hash < 0 ? l : l.substring(0, hash)).strip(), hash < 0 ? "" : l.substring(hash + 2).strip());
-                    });
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.jwc.wave;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.types.Val;
 import dev.jwc.types.ValueType;
 import dev.jwc.wit.WitLoader;
@@ -12,7 +11,6 @@ import dev.jwc.wit.model.Param;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.model.WitPackage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,8 +34,7 @@ import org.junit.jupiter.api.Test;
  * Cases listed in {@code wave-ui-known-failures.txt} are expected to fail.
  */
 class WaveUiConformanceTest {
-    private static final Path UI = Path.of(System.getProperty("jwc.shared", "../shared"))
-            .resolve("conformance/wasm-tools/crates/wasm-wave/tests/ui");
+    private static final Path UI = SharedSuite.path("conformance/wasm-tools/crates/wasm-wave/tests/ui");
     /** {@code [ns:pkg/][iface.]func[@version]}, the names the harness resolves against ui.wit. */
     private static final Pattern NAME = Pattern.compile("(?:([a-z0-9-]+:[a-z0-9-]+)/)?(?:([a-z0-9-]+)\\.)?([a-z0-9-]+)(?:@(.+))?");
 
@@ -47,7 +43,7 @@ class WaveUiConformanceTest {
 
     @Test
     void uiCasesMatchExpectedOutput() throws IOException {
-        assumeTrue(Files.isDirectory(UI), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(UI);
         var loaded = WitLoader.withFeatures(Set.of()).load(UI.resolve("ui.wit"));
         Resolve resolve = loaded.resolve();
         WitValueTypes types = new WitValueTypes(resolve);
@@ -79,7 +75,7 @@ class WaveUiConformanceTest {
                 want.clear();
             }
         }
-        report(cases, failures);
+        KnownFailures.check("wave-ui-known-failures.txt", "wasm-wave ui", cases, failures, 0);
     }
 
     /** The output lines of one input: its leading comments, then the call or the error. */
@@ -145,39 +141,5 @@ class WaveUiConformanceTest {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         }
-    }
-
-    private static void report(List<String> cases, Map<String, String> failures) throws IOException {
-        Set<String> known = knownFailures();
-        List<String> regressions = new ArrayList<>();
-        List<String> fixed = new ArrayList<>();
-        for (String c : cases) {
-            boolean failed = failures.containsKey(c);
-            if (failed && !known.contains(c)) {
-                regressions.add(c + ": " + failures.get(c));
-            } else if (!failed && known.contains(c)) {
-                fixed.add(c);
-            }
-        }
-        int failed = failures.size();
-        System.out.println("wasm-wave ui: " + (cases.size() - failed) + " passed, " + failed + " failed, 0 skipped");
-        assertThat(regressions).as("unexpected failures").isEmpty();
-        assertThat(fixed).as("known failures that now pass (remove them from the list)").isEmpty();
-    }
-
-    private static Set<String> knownFailures() throws IOException {
-        Set<String> known = new TreeSet<>();
-        try (InputStream in = WaveUiConformanceTest.class.getResourceAsStream("/wave-ui-known-failures.txt")) {
-            if (in == null) {
-                return known;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String entry = line.replaceFirst("#.*", "").strip();
-                if (!entry.isEmpty()) {
-                    known.add(entry);
-                }
-            }
-        }
-        return known;
     }
 }

@@ -1,13 +1,12 @@
 package dev.jwc.witcomponent;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.jwc.json.Json;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.TextException;
 import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
-import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.print.WitPrinter;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * parser ({@code text/<case>}).
  */
 class ComponentsConformanceTest {
-    private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
+    private static final Path SHARED = SharedSuite.root();
     private static final Path SUITE = SHARED.resolve("conformance/wasm-tools/crates/wit-component/tests/components");
     private static final Path DERIVED = SHARED.resolve(
             "conformance/wasm-tools/_derived/wat2wasm/crates/wit-component/tests/components");
@@ -41,7 +39,7 @@ class ComponentsConformanceTest {
 
     @Test
     void decodedWorldsMatchPrintedWit() throws IOException {
-        assumeTrue(Files.isDirectory(SUITE) && Files.isDirectory(DERIVED), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(SUITE, DERIVED);
         List<String> cases = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         int skipped = 0;

@@ -1,11 +1,9 @@
 package dev.jwc.witcomponent;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.jwc.wit.conformance.KnownFailures;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.conformance.WitUiSuite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,7 @@ class HookedWitUiConformanceTest {
 
     @Test
     void positiveCasesMatchExpectedJson() throws IOException {
-        assumeTrue(Files.isDirectory(WitUiSuite.UI), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(WitUiSuite.UI);
         WitUiSuite.Outcome outcome = WitUiSuite.runPositive(BinaryWitPackages.loader(Set.of("active")));
         KnownFailures.check("wit-ui-hooked-known-failures.txt", "wit-parser ui positive (binary packages hooked)",
                 outcome.cases(), outcome.failures(), 0);

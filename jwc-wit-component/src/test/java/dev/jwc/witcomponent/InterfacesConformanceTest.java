@@ -1,17 +1,16 @@
 package dev.jwc.witcomponent;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.jwc.binary.component.Component;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.binary.component.Section;
 import dev.jwc.json.Json;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.TextException;
 import dev.jwc.text.component.ComponentTextParser;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
-import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.roundtrip.CanonicalModel;
 import java.io.IOException;
@@ -35,14 +34,14 @@ import org.junit.jupiter.api.Test;
  * the main package through {@link CanonicalModel}, which ignores arena numbering.
  */
 class InterfacesConformanceTest {
-    private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
+    private static final Path SHARED = SharedSuite.root();
     private static final Path SUITE = SHARED.resolve("conformance/wasm-tools/crates/wit-component/tests/interfaces");
     private static final Path DERIVED = SHARED.resolve(
             "conformance/wasm-tools/_derived/wat2wasm/crates/wit-component/tests/interfaces");
 
     @Test
     void packagesRoundTripAndExpectedBinariesDecode() throws IOException {
-        assumeTrue(Files.isDirectory(SUITE) && Files.isDirectory(DERIVED), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(SUITE, DERIVED);
         List<String> cases = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         int skipped = 0;

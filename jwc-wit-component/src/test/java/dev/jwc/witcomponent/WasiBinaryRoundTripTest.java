@@ -1,11 +1,10 @@
 package dev.jwc.witcomponent;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.jwc.json.Json;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
-import dev.jwc.wit.conformance.KnownFailures;
 import dev.jwc.wit.model.PackageId;
 import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.roundtrip.CanonicalModel;
@@ -27,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code binary-deps/<release>/<pkg>}).
  */
 class WasiBinaryRoundTripTest {
-    private static final Path WASI = Path.of(System.getProperty("jwc.shared", "../shared")).resolve("spec/wasi");
+    private static final Path WASI = SharedSuite.path("spec/wasi");
 
     @TempDir
     Path tmp;
 
     @Test
     void wasiPackagesRoundTripThroughBinary() throws IOException {
-        assumeTrue(Files.isDirectory(WASI), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(WASI);
         List<String> cases = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (String release : List.of("0.2.12", "0.3.0")) {

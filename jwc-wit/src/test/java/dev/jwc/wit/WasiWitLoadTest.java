@@ -3,6 +3,7 @@ package dev.jwc.wit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.model.Resolve;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every WASI package of the shared specs loads, with the other packages of its release as {@code deps/}. */
 class WasiWitLoadTest {
-    private static final Path WASI = Path.of(System.getProperty("jwc.shared", "../shared")).resolve("spec/wasi");
+    private static final Path WASI = SharedSuite.path("spec/wasi");
 
     @TempDir
     Path tmp;

@@ -1,20 +1,15 @@
 package dev.jwc.wit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.conformance.WitUiSuite;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,14 +23,14 @@ class WitUiConformanceTest {
 
     @Test
     void positiveCasesMatchExpectedJson() throws IOException {
-        assumeTrue(Files.isDirectory(UI), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(UI);
         WitUiSuite.Outcome outcome = WitUiSuite.runPositive(WitLoader.withFeatures(Set.of("active")));
         report("positive", outcome.cases(), outcome.failures());
     }
 
     @Test
     void parseFailCasesAreRejectedWithAPosition() throws IOException {
-        assumeTrue(Files.isDirectory(UI), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(UI);
         Path dir = UI.resolve("parse-fail");
         Map<String, String> failures = new LinkedHashMap<>();
         List<String> cases = new ArrayList<>();
@@ -61,38 +56,10 @@ class WitUiConformanceTest {
         return WitUiSuite.list(dir);
     }
 
-    private static void report(String group, List<String> cases, Map<String, String> failures) throws IOException {
-        Set<String> known = knownFailures(group);
-        List<String> regressions = new ArrayList<>();
-        List<String> fixed = new ArrayList<>();
-        for (String c : cases) {
-            boolean failed = failures.containsKey(c);
-            if (failed && !known.contains(c)) {
-                regressions.add(c + ": " + failures.get(c));
-            } else if (!failed && known.contains(c)) {
-                fixed.add(c);
-            }
-        }
-        int failed = failures.size();
-        System.out.println("wit-parser ui " + group + ": " + (cases.size() - failed) + " passed, " + failed
-                + " failed, 0 skipped");
-        assertThat(regressions).as("unexpected failures in " + group).isEmpty();
-        assertThat(fixed).as("known failures of " + group + " that now pass (remove them from the list)").isEmpty();
+    private static void report(String group, List<String> cases, Map<String, String> failures) {
+        KnownFailures known = KnownFailures.loadGroup("wit-ui-known-failures.txt", group);
+        known.record(cases, failures);
+        known.verify("wit-parser ui " + group);
     }
 
-    private static Set<String> knownFailures(String group) throws IOException {
-        Set<String> known = new TreeSet<>();
-        try (InputStream in = WitUiConformanceTest.class.getResourceAsStream("/wit-ui-known-failures.txt")) {
-            if (in == null) {
-                return known;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String entry = line.replaceFirst("#.*", "").strip();
-                if (entry.startsWith(group + "/")) {
-                    known.add(entry.substring(group.length() + 1));
-                }
-            }
-        }
-        return known;
-    }
 }

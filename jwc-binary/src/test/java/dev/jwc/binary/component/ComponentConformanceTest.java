@@ -1,15 +1,13 @@
 package dev.jwc.binary.component;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwc.binary.io.DecodeException;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,16 +37,11 @@ class ComponentConformanceTest {
 
     @Test
     void decodesRoundTripsAndRejectsAsTheSuitesExpect() {
-        assumeTrue(ConformanceCase.available(), "../shared not found: conformance skipped");
-        Map<String, String> known = KnownFailures.load(KNOWN_FAILURES);
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
+        assumeTrue(ConformanceCase.available(), SharedSuite.SKIPPED);
+        KnownFailures known = KnownFailures.load(KNOWN_FAILURES);
         int malformed = 0;
         int malformedRejected = 0;
-        List<String> regressions = new ArrayList<>();
         List<String> leftToValidator = new ArrayList<>();
-        Set<String> stale = new TreeSet<>(known.keySet());
         for (ConformanceCase c : ConformanceCase.all()) {
             Outcome outcome = c.role().equals("assert_malformed") ? malformed(c) : decodable(c);
             if (c.role().equals("assert_malformed")) {
@@ -58,30 +51,19 @@ class ComponentConformanceTest {
                 }
             }
             switch (outcome) {
-                case Outcome.Pass p -> passed++;
-                case Outcome.Fail f -> {
-                    failed++;
-                    stale.remove(c.id());
-                    if (!known.containsKey(c.id())) {
-                        regressions.add(c.id() + " (" + c.role() + "): " + f.reason());
-                    }
-                }
+                case Outcome.Pass p -> known.pass();
+                case Outcome.Fail f -> known.fail(c.id(), "(" + c.role() + ") " + f.reason());
                 case Outcome.LeftToValidator l -> {
-                    skipped++;
+                    known.skip();
                     leftToValidator.add(c.id() + " \"" + c.text() + "\"");
                 }
-                case Outcome.CoreModule m -> skipped++;
+                case Outcome.CoreModule m -> known.skip();
             }
         }
-        System.out.printf("component binary conformance: %d passed, %d failed, %d skipped (%d known failures)%n",
-                passed, failed, skipped, known.size());
         System.out.printf("  assert_malformed: %d rejected by the reader of %d; %d left to the core reader or validator%n",
                 malformedRejected, malformed, leftToValidator.size());
         leftToValidator.forEach(id -> System.out.println("  left to the core reader or validator: " + id));
-        regressions.forEach(r -> System.out.println("  REGRESSION " + r));
-        stale.forEach(id -> System.out.println("  NOW PASSES, remove from " + KNOWN_FAILURES + ": " + id));
-        assertThat(regressions).as("failures not on the known-failures list").isEmpty();
-        assertThat(stale).as("known failures that now pass").isEmpty();
+        known.verify("component binary conformance");
     }
 
     private static Outcome decodable(ConformanceCase c) {

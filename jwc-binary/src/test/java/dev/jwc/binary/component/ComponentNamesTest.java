@@ -3,6 +3,7 @@ package dev.jwc.binary.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwc.testkit.SharedSuite;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ComponentNamesTest {
 
     @Test
     void decodesTheNameSectionsWasmToolsWrites() {
-        assumeTrue(ConformanceCase.available(), "../shared not found: conformance skipped");
+        assumeTrue(ConformanceCase.available(), SharedSuite.SKIPPED);
         int named = 0;
         for (ConformanceCase c : ConformanceCase.all()) {
             if (!c.role().equals("module") || !(ComponentReader.read(c.bytes()) instanceof Component component)) {

@@ -2,6 +2,7 @@ package dev.jwc.binary.component;
 
 import dev.jwc.binary.Features;
 import dev.jwc.json.Json;
+import dev.jwc.testkit.SharedSuite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,18 +43,14 @@ record ConformanceCase(String id, Path file, String role, String text, Features 
     /** wasm-tools' {@code -f list} or {@code -f=list} on a RUN line. */
     private static final Pattern FEATURE_FLAG = Pattern.compile("\\s-f[= ]\\s*(\\S+)");
 
-    static Path sharedRoot() {
-        return Path.of(System.getProperty("jwc.shared", "../shared"));
-    }
-
     static boolean available() {
-        return SUITES.stream().allMatch(s -> Files.isDirectory(sharedRoot().resolve(s.derived())));
+        return SUITES.stream().allMatch(s -> Files.isDirectory(SharedSuite.root().resolve(s.derived())));
     }
 
     /** Every binary command of the suites, in a stable order. */
     static List<ConformanceCase> all() {
         List<ConformanceCase> cases = new ArrayList<>();
-        Path root = sharedRoot();
+        Path root = SharedSuite.root();
         for (Suite suite : SUITES) {
             try (Stream<Path> files = Files.walk(root.resolve(suite.derived()))) {
                 for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {

@@ -61,10 +61,6 @@ final class CoreCorpus {
     private CoreCorpus() {
     }
 
-    static Path sharedRoot() {
-        return Path.of(System.getProperty("jwc.shared", "../../shared"));
-    }
-
     private static final Map<Path, List<Case>> LOADED = new ConcurrentHashMap<>();
 
     /** The cases under {@code conformance}, loaded once per test run (several tests share them). */

@@ -1,13 +1,12 @@
 package dev.jwc.binary.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.DecodeException;
-import java.nio.file.Files;
+import dev.jwc.testkit.SharedSuite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +24,7 @@ class CoreFuzzTest {
 
     @Test
     void corruptedModulesFailWithTypedErrors() throws Exception {
-        Path conformance = CoreCorpus.sharedRoot().resolve("conformance");
-        assumeTrue(Files.isDirectory(conformance), "../shared not found: conformance skipped");
+        Path conformance = SharedSuite.require("conformance");
         Random random = new Random(20261122);
         List<String> crashes = new ArrayList<>();
         int mutants = 0;

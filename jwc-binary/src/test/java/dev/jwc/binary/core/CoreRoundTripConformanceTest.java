@@ -1,9 +1,8 @@
 package dev.jwc.binary.core;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.jwc.binary.io.DecodeException;
-import java.nio.file.Files;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +13,7 @@ class CoreRoundTripConformanceTest {
 
     @Test
     void coreModulesRoundTrip() throws Exception {
-        Path conformance = CoreCorpus.sharedRoot().resolve("conformance");
-        assumeTrue(Files.isDirectory(conformance), "../shared not found: conformance skipped");
+        Path conformance = SharedSuite.require("conformance");
         List<CoreCorpus.Case> cases = CoreCorpus.load(conformance);
         KnownFailures known = KnownFailures.load("core-roundtrip-known-failures.txt");
         int identical = 0;
@@ -46,7 +44,7 @@ class CoreRoundTripConformanceTest {
             if (Arrays.equals(written, c.bytes())) {
                 identical++;
             }
-            known.pass(c.name());
+            known.pass();
         }
         System.out.println("core round trip: " + identical + " of " + cases.size() + " byte-identical");
         known.verify("core round trip");

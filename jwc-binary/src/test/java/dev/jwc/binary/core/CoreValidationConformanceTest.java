@@ -1,13 +1,12 @@
 package dev.jwc.binary.core;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.jwc.binary.Feature;
 import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.DecodeException;
-import java.nio.file.Files;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,7 @@ class CoreValidationConformanceTest {
 
     @Test
     void coreModulesValidateAsTheTestsExpect() throws Exception {
-        Path conformance = CoreCorpus.sharedRoot().resolve("conformance");
-        assumeTrue(Files.isDirectory(conformance), "../shared not found: conformance skipped");
+        Path conformance = SharedSuite.require("conformance");
         List<CoreCorpus.Case> cases = CoreCorpus.load(conformance);
         KnownFailures known = KnownFailures.load("core-validation-known-failures.txt");
         int messagesMatched = 0;
@@ -48,7 +46,7 @@ class CoreValidationConformanceTest {
                     try {
                         CoreReader.Located read = CoreReader.readWithOffsets(c.reader());
                         CoreValidator.validate(read.module(), featuresFor(c.name()), read.offsets());
-                        known.pass(c.name());
+                        known.pass();
                     } catch (DecodeException | ValidationException e) {
                         known.fail(c.name(), e.getMessage());
                     }
@@ -63,7 +61,7 @@ class CoreValidationConformanceTest {
                         if (e.getMessage().contains(c.text())) {
                             messagesMatched++;
                         }
-                        known.pass(c.name());
+                        known.pass();
                     }
                 }
                 case UNKNOWN -> known.skip();

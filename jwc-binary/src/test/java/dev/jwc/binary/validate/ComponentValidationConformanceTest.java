@@ -1,22 +1,14 @@
 package dev.jwc.binary.validate;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.io.DecodeException;
-import java.io.BufferedReader;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,44 +34,30 @@ class ComponentValidationConformanceTest {
 
     @Test
     void acceptsValidAndRejectsInvalidBinaries() throws IOException {
-        assumeTrue(ValidationCase.available(), "../shared not found: conformance skipped");
-        Map<String, String> known = knownFailures();
+        assumeTrue(ValidationCase.available(), SharedSuite.SKIPPED);
+        KnownFailures known = KnownFailures.load(KNOWN_FAILURES);
         Map<String, Tally> tallies = new TreeMap<>();
-        List<String> regressions = new ArrayList<>();
-        Set<String> stale = new TreeSet<>(known.keySet());
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
         for (ValidationCase c : ValidationCase.all()) {
             String role = c.role().equals("module_definition") ? "module" : c.role();
             Tally tally = tallies.computeIfAbsent(c.group() + " / " + role, k -> new Tally());
             if (!c.skip().isEmpty()) {
                 tally.skipped++;
-                skipped++;
+                known.skip();
                 continue;
             }
             String failure = check(c, tally);
             if (failure == null) {
                 tally.passed++;
-                passed++;
+                known.pass();
             } else {
                 tally.failed++;
-                failed++;
-                stale.remove(c.id());
-                if (!known.containsKey(c.id())) {
-                    regressions.add(c.id() + " (" + c.role() + "): " + failure);
-                }
+                known.fail(c.id(), "(" + c.role() + ") " + failure);
             }
         }
-        System.out.printf("component validation conformance: %d passed, %d failed, %d skipped (%d known failures)%n",
-                passed, failed, skipped, known.size());
         tallies.forEach((group, t) -> System.out.printf("  %-70s %s%s%n", group, t,
                 group.endsWith("assert_invalid") || group.endsWith("assert_malformed")
                         ? "; expected message in " + t.messageMatches + " of " + t.passed + " rejections" : ""));
-        regressions.forEach(r -> System.out.println("  REGRESSION " + r));
-        stale.forEach(id -> System.out.println("  NOW PASSES, remove from " + KNOWN_FAILURES + ": " + id));
-        assertThat(regressions).as("failures not on the known-failures list").isEmpty();
-        assertThat(stale).as("known failures that now pass").isEmpty();
+        known.verify("component validation conformance");
     }
 
     /** Returns why the case failed, or {@code null}. */
@@ -100,23 +78,5 @@ class ComponentValidationConformanceTest {
             }
             return null;
         }
-    }
-
-    private static Map<String, String> knownFailures() throws IOException {
-        Map<String, String> known = new LinkedHashMap<>();
-        InputStream in = ComponentValidationConformanceTest.class.getResourceAsStream("/" + KNOWN_FAILURES);
-        if (in == null) {
-            return known;
-        }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = lines.readLine()) != null; ) {
-                int hash = line.indexOf('#');
-                String id = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                if (!id.isEmpty()) {
-                    known.put(id, hash >= 0 ? line.substring(hash + 1).strip() : "");
-                }
-            }
-        }
-        return known;
     }
 }

@@ -3,6 +3,7 @@ package dev.jwc.binary.validate;
 import dev.jwc.binary.Feature;
 import dev.jwc.binary.Features;
 import dev.jwc.json.Json;
+import dev.jwc.testkit.SharedSuite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,18 +29,14 @@ record ValidationCase(String id, String group, Path file, String role, String te
     static final String WASM_TOOLS = "conformance/wasm-tools";
     static final String SPEC = "conformance/component-model";
     private static final Pattern FEATURE_FLAG = Pattern.compile("(?:-f[= ]|--features=)(\\S+)");
-    /** The features the spec suite's README runs Wasmtime with. */
-    static Path sharedRoot() {
-        return Path.of(System.getProperty("jwc.shared", "../shared"));
-    }
 
     static boolean available() {
-        return Files.isDirectory(sharedRoot().resolve(WASM_TOOLS + "/_derived/json-from-wast/tests/cli/component-model"))
-                && Files.isDirectory(sharedRoot().resolve(SPEC + "/_derived/json-from-wast/test"));
+        return Files.isDirectory(SharedSuite.root().resolve(WASM_TOOLS + "/_derived/json-from-wast/tests/cli/component-model"))
+                && Files.isDirectory(SharedSuite.root().resolve(SPEC + "/_derived/json-from-wast/test"));
     }
 
     static List<ValidationCase> all() throws IOException {
-        Path root = sharedRoot();
+        Path root = SharedSuite.root();
         List<ValidationCase> cases = new ArrayList<>();
         Path derived = root.resolve(WASM_TOOLS + "/_derived/json-from-wast/tests/cli");
         for (String folder : List.of("component-model", "missing-features/component-model")) {

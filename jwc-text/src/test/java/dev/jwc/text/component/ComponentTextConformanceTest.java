@@ -1,7 +1,9 @@
 package dev.jwc.text.component;
 
+import dev.jwc.testkit.KnownFailures;
 import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.json.Json;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
 import dev.jwc.text.wast.WastDirective;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ComponentTextConformanceTest {
     @Test
     void componentsEncodeLikeWasmTools() throws IOException {
-        Conformance result = new Conformance("/component-text-known-failures.txt");
+        KnownFailures result = KnownFailures.load("component-text-known-failures.txt");
         int rejected = 0;
         List<String> accepted = new java.util.ArrayList<>();
         for (Conformance.Script script : Conformance.scripts()) {
@@ -90,7 +92,7 @@ class ComponentTextConformanceTest {
         }
         System.out.println("component text: components wasm-tools could not encode (no binary): " + rejected
                 + " rejected by our text parser too, " + accepted.size() + " accepted " + accepted);
-        result.report("component text");
+        result.verify("component text");
     }
 
     /**
@@ -99,7 +101,7 @@ class ComponentTextConformanceTest {
      */
     @Test
     void legacyIndexFormsNeedTheLegacySyntax() throws IOException {
-        Path dir = Conformance.root().resolve("wasm-tools/tests/cli/component-model");
+        Path dir = SharedSuite.require("conformance").resolve("wasm-tools/tests/cli/component-model");
         int checked = 0;
         for (Path wat : Conformance.files(dir, ".wat")) {
             if (!wat.getFileName().toString().startsWith("strict-legacy-")) {

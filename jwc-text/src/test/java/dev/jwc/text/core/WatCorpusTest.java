@@ -1,5 +1,6 @@
 package dev.jwc.text.core;
 
+import dev.jwc.testkit.KnownFailures;
 import dev.jwc.binary.Features;
 import dev.jwc.binary.ValidationException;
 import dev.jwc.binary.core.CoreModule;
@@ -7,6 +8,7 @@ import dev.jwc.binary.core.CoreReader;
 import dev.jwc.binary.core.CoreWriter;
 import dev.jwc.binary.core.validate.CoreValidator;
 import dev.jwc.binary.io.DecodeException;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
 import dev.jwc.text.Wat;
@@ -32,10 +34,10 @@ import org.junit.jupiter.api.Test;
 class WatCorpusTest {
     @Test
     void coreModulesOfTheCrateTestsParseAndDecode() throws IOException {
-        Path crates = Conformance.root().resolve("wasm-tools/crates");
-        Conformance result = new Conformance("/wat-corpus-known-failures.txt");
+        Path crates = SharedSuite.require("conformance").resolve("wasm-tools/crates");
+        KnownFailures result = KnownFailures.load("wat-corpus-known-failures.txt");
         for (Path wat : Conformance.files(crates, ".wat")) {
-            String name = Conformance.root().relativize(wat).toString();
+            String name = SharedSuite.require("conformance").relativize(wat).toString();
             String source = Files.readString(wat);
             if (!source.stripLeading().startsWith("(component")) {
                 check(result, name, () -> Wat.toBinary(source));
@@ -59,10 +61,10 @@ class WatCorpusTest {
                 check(result, name + "#" + i, () -> CoreWriter.write(ComponentCoreModules.parse(form)));
             }
         }
-        result.report("wat corpus");
+        result.verify("wat corpus");
     }
 
-    private static void check(Conformance result, String name, Supplier<byte[]> encode) {
+    private static void check(KnownFailures result, String name, Supplier<byte[]> encode) {
         try {
             byte[] binary = encode.get();
             CoreModule decoded = CoreReader.read(binary);

@@ -1,7 +1,9 @@
 package dev.jwc.text.print;
 
+import dev.jwc.testkit.KnownFailures;
 import dev.jwc.binary.component.ComponentWriter;
 import dev.jwc.binary.io.DecodeException;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
 import dev.jwc.text.Wat;
@@ -31,9 +33,9 @@ class PrintConformanceTest {
 
     @Test
     void printsLikeWasmTools() throws IOException {
-        Path root = Conformance.root();
+        Path root = SharedSuite.require("conformance");
         Path snapshots = root.resolve(SUITE);
-        Conformance result = new Conformance("/print-known-failures.txt");
+        KnownFailures result = KnownFailures.load("print-known-failures.txt");
         for (Path expected : Conformance.files(snapshots, ".print")) {
             String caseName = snapshots.relativize(expected).toString();
             Path wasm = binaryOf(root.resolve(DERIVED), snapshots.relativize(expected));
@@ -59,9 +61,8 @@ class PrintConformanceTest {
                 result.fail(caseName, "text only, and our parser rejects it: " + e.getMessage());
             }
         }
-        result.report("print");
+        result.verify("print");
     }
-
 
     /**
      * The component index syntax a script's {@code RUN} line asks for: wasm-tools accepts the legacy

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.WasmBinary;
 import dev.jwc.binary.io.DecodeException;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.Conformance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PrintRobustnessTest {
     @Test
     void everyDecodableBinaryPrints() throws IOException {
-        Path root = Conformance.root();
+        Path root = SharedSuite.require("conformance");
         List<String> crashes = new ArrayList<>();
         int printed = 0;
         for (String suite : List.of("wasm-tools/_derived", "component-model/_derived", "wasi-testsuite")) {

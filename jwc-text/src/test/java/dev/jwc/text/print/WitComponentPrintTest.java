@@ -1,6 +1,8 @@
 package dev.jwc.text.print;
 
+import dev.jwc.testkit.KnownFailures;
 import dev.jwc.binary.component.ComponentWriter;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
 import dev.jwc.text.component.ComponentTextParser;
@@ -20,8 +22,8 @@ class WitComponentPrintTest {
 
     @Test
     void wasmprinterOutputsPrintBackUnchanged() throws IOException {
-        Path cases = Conformance.root().resolve(CASES);
-        Conformance result = new Conformance("/print-wit-component-known-failures.txt");
+        Path cases = SharedSuite.require("conformance").resolve(CASES);
+        KnownFailures result = KnownFailures.load("print-wit-component-known-failures.txt");
         for (Path expected : Conformance.files(cases, "component.wat")) {
             String caseName = cases.relativize(expected.getParent()).toString();
             String text = Files.readString(expected);
@@ -36,6 +38,6 @@ class WitComponentPrintTest {
                 result.fail(caseName, "our text parser rejects it: " + e.getMessage());
             }
         }
-        result.report("print wit-component outputs");
+        result.verify("print wit-component outputs");
     }
 }

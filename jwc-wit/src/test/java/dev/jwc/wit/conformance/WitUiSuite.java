@@ -1,5 +1,6 @@
 package dev.jwc.wit.conformance;
 
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
 
@@ -21,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class WitUiSuite {
     /** The suite's folder under {@code jwc.shared}. */
-    public static final Path UI = Path.of(System.getProperty("jwc.shared", "../shared"))
-            .resolve("conformance/wasm-tools/crates/wit-parser/tests/ui");
+    public static final Path UI = SharedSuite.path("conformance/wasm-tools/crates/wit-parser/tests/ui");
 
     private WitUiSuite() {}
 

@@ -3,6 +3,7 @@ package dev.jwc.wit.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwc.json.Json;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.model.Docs;
 import dev.jwc.wit.model.Function;
 import dev.jwc.wit.model.FunctionKind;
@@ -178,7 +179,7 @@ class ResolveJsonTest {
 
     /** Compares with wit-parser's expected file, as a value and as pretty-printed text (key order included). */
     private static void assertMatches(Resolve model, String expectedFile) throws IOException {
-        Path shared = Path.of(System.getProperty("jwc.shared", "../shared"));
+        Path shared = SharedSuite.root();
         Path file = shared.resolve("conformance/wasm-tools/crates/wit-parser/tests/ui").resolve(expectedFile);
         Assumptions.assumeTrue(Files.isRegularFile(file), "../shared not found: " + expectedFile + " skipped");
         String expected = Files.readString(file);

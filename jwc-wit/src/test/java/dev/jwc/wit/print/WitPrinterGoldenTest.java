@@ -1,17 +1,12 @@
 package dev.jwc.wit.print;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * on a regression and when a listed case starts matching.
  */
 class WitPrinterGoldenTest {
-    private static final Path WASM_TOOLS = Path.of(System.getProperty("jwc.shared", "../shared"))
-            .resolve("conformance/wasm-tools");
+    private static final Path WASM_TOOLS = SharedSuite.path("conformance/wasm-tools");
     private static final Path CLI = WASM_TOOLS.resolve("tests/cli");
     private static final Path INTERFACES = WASM_TOOLS.resolve("crates/wit-component/tests/interfaces");
     /** The plain {@code component wit} invocations; others (--wasm, --json, merging) print something else. */
@@ -41,7 +35,7 @@ class WitPrinterGoldenTest {
 
     @Test
     void printedWitMatchesWasmTools() throws IOException {
-        assumeTrue(Files.isDirectory(CLI) && Files.isDirectory(INTERFACES), "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(CLI, INTERFACES);
         Map<String, Optional<String>> outcomes = new TreeMap<>();
         for (Path input : list(CLI)) {
             String file = input.getFileName().toString();
@@ -89,44 +83,10 @@ class WitPrinterGoldenTest {
                 : Optional.of("differs\n--- ours:\n" + printed + "--- wasm-tools:\n" + expected);
     }
 
-    private static void report(Map<String, Optional<String>> outcomes) throws IOException {
-        Map<String, String> known = knownFailures();
-        List<String> regressions = new ArrayList<>();
-        List<String> nowPassing = new ArrayList<>();
-        int passed = 0;
-        for (var entry : outcomes.entrySet()) {
-            if (entry.getValue().isEmpty()) {
-                passed++;
-                if (known.containsKey(entry.getKey())) {
-                    nowPassing.add(entry.getKey());
-                }
-            } else if (!known.containsKey(entry.getKey())) {
-                regressions.add(entry.getKey() + ": " + entry.getValue().get());
-            }
-        }
-        System.out.println("WIT printer vs wasm-tools: " + passed + " passed, " + (outcomes.size() - passed)
-                + " failed, 0 skipped");
-        regressions.forEach(r -> System.out.println("REGRESSION " + r));
-        assertThat(regressions).as("printed WIT differs from wasm-tools, not in the known-failures list").isEmpty();
-        assertThat(nowPassing).as("known failures that now pass: remove them from the list").isEmpty();
-        assertThat(known.keySet().stream().filter(k -> !outcomes.containsKey(k)).toList())
-                .as("known failures that name no case").isEmpty();
-    }
-
-    private static Map<String, String> knownFailures() throws IOException {
-        var known = new LinkedHashMap<String, String>();
-        try (InputStream in = WitPrinterGoldenTest.class.getResourceAsStream("/wit-print-golden-known-failures.txt")) {
-            String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String line : text.lines().toList()) {
-                String entry = line.strip();
-                if (!entry.isEmpty() && !entry.startsWith("#")) {
-                    int hash = entry.indexOf('#');
-                    known.put((hash < 0 ? entry : entry.substring(0, hash)).strip(),
-                            hash < 0 ? "" : entry.substring(hash + 1).strip());
-                }
-            }
-        }
-        return known;
+    private static void report(Map<String, Optional<String>> outcomes) {
+        KnownFailures known = KnownFailures.load("wit-print-golden-known-failures.txt");
+        outcomes.forEach((name, failure) -> failure.ifPresentOrElse(why -> known.fail(name, why), known::pass));
+        known.verify("WIT printer vs wasm-tools");
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -1,19 +1,14 @@
 package dev.jwc.wit.roundtrip;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.jwc.json.Json;
+import dev.jwc.testkit.KnownFailures;
+import dev.jwc.testkit.SharedSuite;
 import dev.jwc.wit.WitException;
 import dev.jwc.wit.WitLoader;
 import dev.jwc.wit.print.WitPrinter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * regression and when a listed case starts passing.
  */
 class WitRoundTripConformanceTest {
-    private static final Path SHARED = Path.of(System.getProperty("jwc.shared", "../shared"));
+    private static final Path SHARED = SharedSuite.root();
     private static final Path UI = SHARED.resolve("conformance/wasm-tools/crates/wit-parser/tests/ui");
     private static final Path INTERFACES = SHARED.resolve("conformance/wasm-tools/crates/wit-component/tests/interfaces");
     private static final Path WASI = SHARED.resolve("spec/wasi");
@@ -41,8 +36,7 @@ class WitRoundTripConformanceTest {
 
     @Test
     void printedWitResolvesToTheSameModel() throws IOException {
-        assumeTrue(Files.isDirectory(UI) && Files.isDirectory(WASI) && Files.isDirectory(INTERFACES),
-                "../shared not found: conformance skipped");
+        SharedSuite.assumePresent(UI, WASI, INTERFACES);
         Map<String, Outcome> outcomes = new TreeMap<>();
         for (String version : WASI_VERSIONS) {
             for (Path pkg : list(WASI.resolve(version))) {
@@ -155,56 +149,16 @@ class WitRoundTripConformanceTest {
         return dir;
     }
 
-    private static void report(Map<String, Outcome> outcomes) throws IOException {
-        Map<String, String> known = knownFailures();
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
-        List<String> regressions = new ArrayList<>();
-        List<String> nowPassing = new ArrayList<>();
-        for (var entry : outcomes.entrySet()) {
-            String name = entry.getKey();
-            switch (entry.getValue()) {
-                case Outcome.Passed p -> {
-                    passed++;
-                    if (known.containsKey(name)) {
-                        nowPassing.add(name);
-                    }
-                }
-                case Outcome.Failed f -> {
-                    failed++;
-                    if (!known.containsKey(name)) {
-                        regressions.add(name + ": " + f.why());
-                    }
-                }
-                case Outcome.Skipped s -> skipped++;
+    private static void report(Map<String, Outcome> outcomes) {
+        KnownFailures known = KnownFailures.load("wit-roundtrip-known-failures.txt");
+        outcomes.forEach((name, outcome) -> {
+            switch (outcome) {
+                case Outcome.Passed p -> known.pass();
+                case Outcome.Failed f -> known.fail(name, f.why());
+                case Outcome.Skipped s -> known.skip();
             }
-        }
-        List<String> stale = known.keySet().stream().filter(k -> !outcomes.containsKey(k)).toList();
-        System.out.println("WIT print/parse round trip: " + passed + " passed, " + failed + " failed, " + skipped
-                + " skipped");
-        regressions.forEach(r -> System.out.println("REGRESSION " + r));
-        assertThat(regressions).as("round-trip failures not in the known-failures list").isEmpty();
-        assertThat(nowPassing).as("known failures that now pass: remove them from the list").isEmpty();
-        assertThat(stale).as("known failures that name no case").isEmpty();
-    }
-
-    private static Map<String, String> knownFailures() throws IOException {
-        var known = new LinkedHashMap<String, String>();
-        try (InputStream in = WitRoundTripConformanceTest.class.getResourceAsStream(
-                "/wit-roundtrip-known-failures.txt")) {
-            String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String line : text.lines().toList()) {
-                String entry = line.strip();
-                if (entry.isEmpty() || entry.startsWith("#")) {
-                    continue;
-                }
-                int hash = entry.indexOf('#');
-                known.put((hash < 0 ? entry : entry.substring(0, hash)).strip(),
-                        hash < 0 ? "" : entry.substring(hash + 1).strip());
-            }
-        }
-        return known;
+        });
+        known.verify("WIT print/parse round trip");
     }
 
     private static List<Path> list(Path dir) throws IOException {
