@@ -1,6 +1,5 @@
 package dev.jwc.tools;
 
-
 import dev.jwc.binary.Features;
 import dev.jwc.binary.core.CoreModule;
 import dev.jwc.binary.validate.ComponentValidator;
