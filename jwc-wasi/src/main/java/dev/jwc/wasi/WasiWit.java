@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The WASI 0.2.12 WIT bundled as resources, loaded once: the interfaces the host implements, keyed by
@@ -47,17 +45,14 @@ final class WasiWit {
         return interfaces;
     }
 
-    /** The loader reads directories, so the bundled files are copied to a temporary one first. */
+    /** Reads the bundled files (listed in {@code index.txt}) straight from the class path. */
     private static WasiWit load() {
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("jwc-wasi-wit");
+            Map<String, String> files = new HashMap<>();
             for (String file : resource("index.txt").lines().filter(l -> !l.isBlank()).toList()) {
-                Path target = dir.resolve(file);
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, resource(file));
+                files.put(file, resource(file));
             }
-            Resolve resolve = WitLoader.withFeatures(Set.of()).load(dir).resolve();
+            Resolve resolve = WitLoader.withFeatures(Set.of()).load(Path.of(ROOT), files).resolve();
             Map<String, Interface> byName = new LinkedHashMap<>();
             for (int i = 0; i < resolve.interfaces().size(); i++) {
                 var id = new dev.jwc.wit.model.InterfaceId(i);
@@ -65,11 +60,7 @@ final class WasiWit {
             }
             return new WasiWit(resolve, Map.copyOf(byName));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the bundled WASI WIT", e);
-        } finally {
-            if (dir != null) {
-                deleteTree(dir);
-            }
+            throw new UncheckedIOException("cannot read the bundled WASI WIT", e);
         }
     }
 
@@ -79,16 +70,6 @@ final class WasiWit {
                 throw new IOException("missing bundled resource " + ROOT + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.jwc.wit.model.Resolve;
 import dev.jwc.wit.resolve.PackageGroups;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,6 +56,19 @@ public final class WitLoader {
      */
     public Result load(Path path) {
         PackageGroups.Loaded loaded = PackageGroups.load(path, features, allFeatures, binary);
+        return new Result(loaded.resolve(), loaded.main(), loaded.nested());
+    }
+
+    /**
+     * Loads a directory whose files are given in memory (such as WIT bundled as class-path resources), as
+     * {@link #load(Path)} would load it from disk: {@code files} maps each path relative to the directory
+     * ({@code "a.wit"}, {@code "deps/io/streams.wit"}, {@code "deps/b.wit"}) to its text; {@code dir} names the
+     * files in errors. Binary WIT packages cannot be given this way.
+     *
+     * @throws WitException with the file, line and column of the first problem found
+     */
+    public Result load(Path dir, Map<String, String> files) {
+        PackageGroups.Loaded loaded = PackageGroups.load(dir, files, features, allFeatures);
         return new Result(loaded.resolve(), loaded.main(), loaded.nested());
     }
 }

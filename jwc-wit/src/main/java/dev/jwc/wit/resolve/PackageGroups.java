@@ -88,6 +88,37 @@ public final class PackageGroups {
         return link(linker, parseFile(path), List.of());
     }
 
+    /**
+     * Like {@link #load(Path, Set, boolean)} on a directory whose files are given in memory: {@code files} maps
+     * each path relative to {@code dir} ({@code "a.wit"}, {@code "deps/io/streams.wit"}, {@code "deps/b.wit"})
+     * to its text; {@code dir} only names the files in errors. Binary packages cannot be given this way.
+     */
+    public static Loaded load(Path dir, Map<String, String> files, Set<String> features, boolean allFeatures) {
+        List<Source> top = new ArrayList<>();
+        Map<String, List<Source>> depDirs = new TreeMap<>();
+        Map<String, Source> depFiles = new TreeMap<>();
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            String name = file.getKey();
+            Source source = new Source(dir.resolve(name), file.getValue());
+            String[] parts = name.split("/");
+            boolean wit = name.endsWith(".wit");
+            if (parts.length == 1 && wit) {
+                top.add(source);
+            } else if (parts.length == 2 && parts[0].equals("deps") && wit) {
+                depFiles.put(parts[1], source);
+            } else if (parts.length == 3 && parts[0].equals("deps") && wit) {
+                depDirs.computeIfAbsent(parts[1], d -> new ArrayList<>()).add(source);
+            } else if (parts.length == 2 && parts[0].equals("deps") && isBinary(source.path())) {
+                throw new WitException(source.path(), "wasm-encoded WIT packages are not supported");
+            }
+        }
+        // In the order a directory listing sorted by name gives, as parseDeps reads them.
+        Map<String, Group> deps = new TreeMap<>();
+        depDirs.forEach((name, sources) -> deps.put(name, parseSources(sources, dir.resolve("deps").resolve(name))));
+        depFiles.forEach((name, source) -> deps.put(name, parseSources(List.of(source), source.path())));
+        return link(new Linker(features, allFeatures), parseSources(top, dir), List.copyOf(deps.values()));
+    }
+
     private static boolean isBinary(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".wat") || name.endsWith(".wasm");
