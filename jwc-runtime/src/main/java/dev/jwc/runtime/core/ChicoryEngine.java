@@ -70,6 +70,7 @@ final class ChicoryEngine implements CoreEngine {
         try {
             ChicoryModuleBytes prepared = ChicoryModuleBytes.of(bytes);
             WasmModule module = Parser.parse(prepared.bytes());
+            SimdCheck.requireNone(module);
             List<DeclaredImport> imports = prepared.rewrittenImports().orElseGet(() -> module.importSection().stream()
                     .map(i -> new DeclaredImport(i.module(), i.name(), false))
                     .toList());
