@@ -25,10 +25,6 @@ final class LinkCases {
 
     private LinkCases() {}
 
-    static boolean isLinkCase(Path dir) throws IOException {
-        return !libraries(dir).isEmpty();
-    }
-
     static byte[] link(Path dir) throws IOException {
         WitLoader.Result wit = WitLoader.withAllFeatures().load(dir);
         Linker linker = new Linker();

@@ -81,10 +81,13 @@ public final class Linker {
         return this;
     }
 
-    /** The linked component. */
+    /** The linked component; with no libraries, an empty one (its world imports and exports nothing), as wit-component's. */
     public Component link() {
         if (inputs.isEmpty()) {
-            throw new ToolsException("nothing to link: give at least one library");
+            if (!adapters.isEmpty()) {
+                throw new ToolsException("nothing to adapt: adapters need at least one library");
+            }
+            return new Component(List.of());
         }
         List<Input> libraries = new ArrayList<>(inputs);
         if (useBuiltInLibdl) {

@@ -77,9 +77,14 @@ class LinkerTest {
         CoreModule app = library("app", APP);
         assertThatThrownBy(() -> new Linker().library("app", app, false).library("app", app, false))
                 .isInstanceOf(ToolsException.class).hasMessageContaining("given twice");
-        assertThatThrownBy(() -> new Linker().link()).isInstanceOf(ToolsException.class)
-                .hasMessageContaining("at least one library");
+        assertThatThrownBy(() -> new Linker().adapter("wasi_snapshot_preview1", app).link())
+                .isInstanceOf(ToolsException.class).hasMessageContaining("at least one library");
         assertThatThrownBy(() -> new Linker().stackSize(100)).isInstanceOf(ToolsException.class);
+    }
+
+    @Test
+    void noLibrariesLinkToAnEmptyComponent() {
+        assertThat(new Linker().link().sections()).isEmpty();
     }
 
     private static long moduleCount(Component c) {
