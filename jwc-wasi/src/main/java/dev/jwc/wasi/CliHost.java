@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -81,6 +84,27 @@ final class CliHost {
             return Optional.of(Vals.datetime(now.getEpochSecond(), now.getNano()));
         });
         r.define(wall, "resolution", a -> Optional.of(Vals.datetime(0, 1000)));
+        String timezone = "wasi:clocks/timezone";
+        r.define(timezone, "utc-offset", a -> Optional.of(Val.s32(offsetSeconds(instant(a.get(0))))));
+        r.define(timezone, "display", a -> {
+            Instant when = instant(a.get(0));
+            ZoneId zone = ZoneId.systemDefault();
+            boolean summer = zone.getRules().isDaylightSavings(when);
+            return Optional.of(Val.record(Val.field("utc-offset", Val.s32(offsetSeconds(when))),
+                    Val.field("name", Val.string(zone.getDisplayName(TextStyle.SHORT, Locale.ROOT))),
+                    Val.field("in-daylight-saving-time", Val.bool(summer))));
+        });
+    }
+
+    /** A WASI {@code datetime} as an instant. */
+    private static Instant instant(Val datetime) {
+        Val.Record r = (Val.Record) datetime;
+        return Instant.ofEpochSecond(Vals.u64(r.fields().get(0).value()), Vals.u32(r.fields().get(1).value()));
+    }
+
+    /** The host time zone's offset from UTC at {@code when}, in seconds. */
+    private static int offsetSeconds(Instant when) {
+        return ZoneId.systemDefault().getRules().getOffset(when).getTotalSeconds();
     }
 
     private void registerRandom() {

@@ -20,6 +20,8 @@ import java.util.Set;
 final class WasiWit {
     static final String VERSION = "0.2.12";
     private static final String ROOT = "wit/";
+    /** The {@code @unstable} WASI items this host implements, so that guests importing them link. */
+    private static final Set<String> UNSTABLE_FEATURES = Set.of("clocks-timezone", "network-error-code");
 
     private static final class Holder {
         static final WasiWit INSTANCE = load();
@@ -52,7 +54,7 @@ final class WasiWit {
             for (String file : resource("index.txt").lines().filter(l -> !l.isBlank()).toList()) {
                 files.put(file, resource(file));
             }
-            Resolve resolve = WitLoader.withFeatures(Set.of()).load(Path.of(ROOT), files).resolve();
+            Resolve resolve = WitLoader.withFeatures(UNSTABLE_FEATURES).load(Path.of(ROOT), files).resolve();
             Map<String, Interface> byName = new LinkedHashMap<>();
             for (int i = 0; i < resolve.interfaces().size(); i++) {
                 var id = new dev.jwc.wit.model.InterfaceId(i);
