@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the reactor adapter beside it makes a reactor whose {@code _initialize} runs before its exports.
  */
 class AdaptPreview1CommandTest {
-    private static final Path EXAMPLE = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
-            .resolve("examples/hello-preview1/hello.wat");
-
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    }
+    private final CliRun cli = new CliRun();
 
     private static Path commandAdapter() {
         String adapter = System.getenv("JWC_PREVIEW1_ADAPTER");
@@ -48,23 +38,23 @@ class AdaptPreview1CommandTest {
         int code;
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            code = run(args);
+            code = cli.run(args);
         } finally {
             System.setOut(saved);
         }
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         return stdout.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void preview1CommandRunsThroughTheOfficialAdapter() throws Exception {
         Path adapter = commandAdapter();
-        Path wat = Files.exists(EXAMPLE) ? EXAMPLE : Path.of("../examples/hello-preview1/hello.wat");
+        Path wat = CliRun.example("hello-preview1/hello.wat");
         Path component = dir.resolve("hello.wasm");
 
-        assertThat(run("new", wat.toString(), "--adapt", "wasi_snapshot_preview1=" + adapter,
-                "-o", component.toString())).as(err.toString()).isZero();
-        assertThat(run("validate", component.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("new", wat.toString(), "--adapt", "wasi_snapshot_preview1=" + adapter,
+                "-o", component.toString())).as(cli.err()).isZero();
+        assertThat(cli.run("validate", component.toString())).as(cli.err()).isZero();
         assertThat(guestOutput("run", component.toString())).isEqualTo("Hello from preview1!\n");
     }
 
@@ -88,10 +78,10 @@ class AdaptPreview1CommandTest {
                 """);
         Path core = dir.resolve("r.core.wasm");
         Path component = dir.resolve("r.wasm");
-        assertThat(run("embed", wit.toString(), wat.toString(), "--world", "r", "-o", core.toString()))
-                .as(err.toString()).isZero();
-        assertThat(run("new", core.toString(), "--adapt", "wasi_snapshot_preview1=" + reactor,
-                "-o", component.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("embed", wit.toString(), wat.toString(), "--world", "r", "-o", core.toString()))
+                .as(cli.err()).isZero();
+        assertThat(cli.run("new", core.toString(), "--adapt", "wasi_snapshot_preview1=" + reactor,
+                "-o", component.toString())).as(cli.err()).isZero();
         assertThat(guestOutput("run", "--invoke", "hello()", component.toString())).isEqualTo("init\nhello\n");
     }
 }

@@ -2,10 +2,7 @@ package dev.jwc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jwc.text.Wat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,20 +14,18 @@ class EngineOptionsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... options) throws IOException {
-        Path wasm = dir.resolve("adder.wasm");
-        Files.write(wasm, Wat.toBinary("""
+        Path wasm = CliRun.wasm(dir, "adder.wasm", """
                 (component
                   (core module $M (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
                   (core instance $m (instantiate $M))
                   (func (export "add") (param "x" u32) (param "y" u32) (result u32) (canon lift (core func $m "add"))))
-                """));
+                """);
         String[] args = Stream.concat(Stream.concat(Stream.of("run"), Stream.of(options)),
                 Stream.of("--invoke", "add(40, 2)", wasm.toString())).toArray(String[]::new);
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     /** Compiled modules in the cache (validation marks live beside them, under {@code validated/}). */
@@ -47,7 +42,7 @@ class EngineOptionsTest {
     @Test
     void compiledModulesGoToTheCacheDirectory() throws IOException {
         assertThat(run("-C", "interpreter-threshold=0", "-C", "cache-dir=" + dir.resolve("cache"))).isZero();
-        assertThat(out.toString().strip()).isEqualTo("42");
+        assertThat(cli.out().strip()).isEqualTo("42");
         assertThat(cacheEntries()).isEqualTo(1);
     }
 
@@ -55,24 +50,24 @@ class EngineOptionsTest {
     void cacheOffWritesNothing() throws IOException {
         assertThat(run("-C", "cache=n", "-C", "interpreter-threshold=0", "-C", "cache-dir=" + dir.resolve("cache")))
                 .isZero();
-        assertThat(out.toString().strip()).isEqualTo("42");
+        assertThat(cli.out().strip()).isEqualTo("42");
         assertThat(cacheEntries()).isZero();
     }
 
     @Test
     void smallModulesAreInterpretedByDefault() throws IOException {
         assertThat(run("-C", "cache-dir=" + dir.resolve("cache"))).isZero();
-        assertThat(out.toString().strip()).isEqualTo("42");
+        assertThat(cli.out().strip()).isEqualTo("42");
         assertThat(cacheEntries()).isZero();
     }
 
     @Test
     void badOptionsAreUsageErrors() throws IOException {
         assertThat(run("-C", "bogus=1")).isEqualTo(1);
-        assertThat(err.toString()).contains("unknown -C option `bogus=1`");
+        assertThat(cli.err()).contains("unknown -C option `bogus=1`");
         assertThat(run("-C", "interpreter-threshold=-1")).isEqualTo(1);
-        assertThat(err.toString()).contains("expected a byte count");
+        assertThat(cli.err()).contains("expected a byte count");
         assertThat(run("-C", "cache=maybe")).isEqualTo(1);
-        assertThat(err.toString()).contains("expected y or n");
+        assertThat(cli.err()).contains("expected y or n");
     }
 }

@@ -3,8 +3,6 @@ package dev.jwc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,15 +51,14 @@ class GarbageInputTest {
                 if (command.equals("parse") && file.getFileName().toString().startsWith("empty")) {
                     continue; // an empty text is a valid empty module
                 }
-                var out = new StringWriter();
-                var err = new StringWriter();
+                var cli = new CliRun();
                 String[] args = command.equals("parse")
                         ? new String[] {command, file.toString(), "-o", dir.resolve("out.wasm").toString()}
                         : new String[] {command, file.toString()};
-                int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+                int code = cli.run(args);
 
                 // validate reports a verdict per file on standard output: "FILE: error: ..."
-                String message = command.equals("validate") ? out.toString() : err.toString();
+                String message = command.equals("validate") ? cli.out() : cli.err();
                 if (code != 1 || !message.contains("error: ") || message.contains("\tat ")
                         || message.strip().lines().count() != 1) {
                     wrong.add("jwc " + command + " " + file.getFileName() + " -> " + code + ": " + message);

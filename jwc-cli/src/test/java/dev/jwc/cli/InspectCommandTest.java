@@ -2,12 +2,7 @@ package dev.jwc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jwc.binary.component.ComponentWriter;
-import dev.jwc.text.Wat;
-import dev.jwc.text.component.ComponentTextParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,22 +12,11 @@ class InspectCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    }
-
-    private Path component(String wat) throws IOException {
-        Path file = dir.resolve("c.wasm");
-        Files.write(file, ComponentWriter.write(ComponentTextParser.parse(wat)));
-        return file;
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void showsTheImportsAndExportsOfAComponentInWitNotation() throws IOException {
-        Path file = component("""
+        Path file = CliRun.wasm(dir, "c.wasm", """
                 (component
                   (import "log" (func (param "msg" string)))
                   (import "wasi:clocks/wall-clock@0.2.0" (instance
@@ -47,9 +31,9 @@ class InspectCommandTest {
                 )
                 """);
 
-        assertThat(run("inspect", file.toString())).isEqualTo(0);
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(cli.run("inspect", file.toString())).isEqualTo(0);
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.out()).isEqualTo("""
                 component
                   imports:
                     log: func(msg: string)
@@ -70,7 +54,7 @@ class InspectCommandTest {
 
     @Test
     void showsTheExportsOfAComponent() throws IOException {
-        Path file = component("""
+        Path file = CliRun.wasm(dir, "c.wasm", """
                 (component
                   (core module $m (func (export "run") (result i32) i32.const 0))
                   (core instance $i (instantiate $m))
@@ -80,8 +64,8 @@ class InspectCommandTest {
                 )
                 """);
 
-        assertThat(run("inspect", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(cli.run("inspect", file.toString())).isEqualTo(0);
+        assertThat(cli.out()).isEqualTo("""
                 component
                   imports: (none)
                   exports:
@@ -92,8 +76,7 @@ class InspectCommandTest {
 
     @Test
     void showsTheImportsAndExportsOfACoreModuleWithCoreTypes() throws IOException {
-        Path file = dir.resolve("m.wasm");
-        Files.write(file, Wat.toBinary("""
+        Path file = CliRun.wasm(dir, "m.wasm", """
                 (module
                   (import "env" "f" (func (param i32 i64) (result f32)))
                   (import "env" "mem" (memory 1 2))
@@ -107,10 +90,10 @@ class InspectCommandTest {
                   (export "t" (table $t))
                   (export "c" (global $c))
                   (export "e" (tag $e)))
-                """));
+                """);
 
-        assertThat(run("inspect", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(cli.run("inspect", file.toString())).isEqualTo(0);
+        assertThat(cli.out()).isEqualTo("""
                 core module
                   imports:
                     "env" "f": func (param i32 i64) (result f32)
@@ -130,8 +113,8 @@ class InspectCommandTest {
         Path file = dir.resolve("bad.wasm");
         Files.write(file, new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01});
 
-        assertThat(run("inspect", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: " + file + ": offset ").doesNotContain("\tat ");
+        assertThat(cli.run("inspect", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).startsWith("error: " + file + ": offset ").doesNotContain("\tat ");
     }
 
     @Test
@@ -141,7 +124,7 @@ class InspectCommandTest {
         Files.write(file, new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x07, 0x05, 0x01, 0x01, 'f', 0x00,
             0x00});
 
-        assertThat(run("inspect", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: " + file + ": ");
+        assertThat(cli.run("inspect", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).startsWith("error: " + file + ": ");
     }
 }

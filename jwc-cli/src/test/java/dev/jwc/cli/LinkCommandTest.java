@@ -3,8 +3,6 @@ package dev.jwc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,12 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
  * through {@code GOT.func} and run constructors, linked and then run.
  */
 class LinkCommandTest {
-    private static final String WIT = """
-            package test:link;
-            world main { export compute: func() -> s32; }
-            world util { }
-            """;
-
     /** Data: 40 at its memory base; its constructor sets a flag after it. Calls back into `main` (a cycle). */
     private static final String UTIL = """
             (module
@@ -59,44 +51,50 @@ class LinkCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
-    private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    /** Writes {@code link.wit}: a world exporting {@code export: func() -> s32}, and empty worlds of libraries. */
+    private void writeWit(String main, String export, String... libraries) throws IOException {
+        var wit = new StringBuilder("package test:link;\n")
+                .append("world ").append(main).append(" { export ").append(export).append(": func() -> s32; }\n");
+        for (String library : libraries) {
+            wit.append("world ").append(library).append(" { }\n");
+        }
+        Files.writeString(dir.resolve("link.wit"), wit);
+    }
+
+    /** Runs {@code jwc run --invoke CALL COMPONENT}, which must succeed, and returns what it printed. */
+    private String invoke(String call, Path component) {
+        cli.clearOut();
+        assertThat(cli.run("run", "--invoke", call, component.toString())).as(cli.err()).isEqualTo(0);
+        return cli.out().strip();
     }
 
     private Path embedded(String name, String wat) throws IOException {
         Path source = dir.resolve(name + ".wat");
         Files.writeString(source, wat);
         Path core = dir.resolve(name + ".core.wasm");
-        assertThat(run("embed", dir.resolve("link.wit").toString(), source.toString(), "--world", name,
-                "-o", core.toString())).as(err.toString()).isEqualTo(0);
+        assertThat(cli.run("embed", dir.resolve("link.wit").toString(), source.toString(), "--world", name,
+                "-o", core.toString())).as(cli.err()).isEqualTo(0);
         return core;
     }
 
     @Test
     void linkedLibrariesShareMemoryAndCallEachOther() throws IOException {
-        Files.writeString(dir.resolve("link.wit"), WIT);
+        writeWit("main", "compute", "util");
         Path main = embedded("main", MAIN);
         Path util = embedded("util", UTIL);
         Path component = dir.resolve("linked.wasm");
 
-        assertThat(run("link", "main=" + main, "util=" + util, "-o", component.toString()))
-                .as(err.toString()).isEqualTo(0);
-        assertThat(run("validate", component.toString())).as(err.toString()).isEqualTo(0);
-        out.getBuffer().setLength(0);
-        assertThat(run("run", "--invoke", "compute()", component.toString())).as(err.toString()).isEqualTo(0);
-        assertThat(out.toString().strip()).isEqualTo("84");
+        assertThat(cli.run("link", "main=" + main, "util=" + util, "-o", component.toString()))
+                .as(cli.err()).isEqualTo(0);
+        assertThat(cli.run("validate", component.toString())).as(cli.err()).isEqualTo(0);
+        assertThat(invoke("compute()", component)).isEqualTo("84");
     }
 
     @Test
     void builtInLibdlFindsFunctionsAndGlobalsOfDlOpenableLibraries() throws IOException {
-        Files.writeString(dir.resolve("link.wit"), """
-                package test:link;
-                world host { export probe: func() -> s32; }
-                world plugin { }
-                """);
+        writeWit("host", "probe", "plugin");
         Path plugin = embedded("plugin", """
                 (module
                   (@dylink.0 (mem-info (memory 4 2)))
@@ -135,20 +133,14 @@ class LinkCommandTest {
                           (i32.ne (call $dlerror) (i32.const 0)))))))
                 """);
         Path component = dir.resolve("dl.wasm");
-        assertThat(run("link", "host=" + host, "--dl-openable", "plugin=" + plugin, "--use-built-in-libdl",
-                "-o", component.toString())).as(err.toString()).isEqualTo(0);
-        out.getBuffer().setLength(0);
-        assertThat(run("run", "--invoke", "probe()", component.toString())).as(err.toString()).isEqualTo(0);
-        assertThat(out.toString().strip()).isEqualTo("149");
+        assertThat(cli.run("link", "host=" + host, "--dl-openable", "plugin=" + plugin, "--use-built-in-libdl",
+                "-o", component.toString())).as(cli.err()).isEqualTo(0);
+        assertThat(invoke("probe()", component)).isEqualTo("149");
     }
 
     @Test
     void eachLibraryHasItsOwnThreadLocalStorageBase() throws IOException {
-        Files.writeString(dir.resolve("link.wit"), """
-                package test:link;
-                world a { export probe: func() -> s32; }
-                world b { }
-                """);
+        writeWit("a", "probe", "b");
         Path b = embedded("b", """
                 (module
                   (@dylink.0 (mem-info (memory 0 0)))
@@ -171,46 +163,41 @@ class LinkCommandTest {
                     (i32.add (call $get) (call $b_get))))
                 """);
         Path component = dir.resolve("tls.wasm");
-        assertThat(run("link", "a=" + a, "b=" + b, "-o", component.toString())).as(err.toString()).isEqualTo(0);
-        out.getBuffer().setLength(0);
-        assertThat(run("run", "--invoke", "probe()", component.toString())).as(err.toString()).isEqualTo(0);
-        assertThat(out.toString().strip()).isEqualTo("32");
+        assertThat(cli.run("link", "a=" + a, "b=" + b, "-o", component.toString())).as(cli.err()).isEqualTo(0);
+        assertThat(invoke("probe()", component)).isEqualTo("32");
     }
 
     @Test
     void aMissingNeededLibraryIsAnInputError() throws IOException {
-        Files.writeString(dir.resolve("link.wit"), WIT);
+        writeWit("main", "compute", "util");
         Path main = embedded("main", MAIN);
-        assertThat(run("link", "main=" + main, "-o", dir.resolve("x.wasm").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("missing libraries:", "main needs util");
+        assertThat(cli.run("link", "main=" + main, "-o", dir.resolve("x.wasm").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("missing libraries:", "main needs util");
     }
 
     @Test
     void anUnresolvedSymbolIsAnInputErrorUnlessStubbed() throws IOException {
-        Files.writeString(dir.resolve("link.wit"), """
-                package test:link;
-                world lonely { export run: func() -> s32; }
-                """);
+        writeWit("lonely", "run");
         Path lonely = embedded("lonely", """
                 (module
                   (@dylink.0 (mem-info (memory 0 0)))
                   (import "env" "nowhere" (func $nowhere (result i32)))
                   (func (export "run") (result i32) (call $nowhere)))
                 """);
-        assertThat(run("link", lonely.toString(), "-o", dir.resolve("x.wasm").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("unresolved symbol(s):", "lonely.core.wasm needs nowhere");
+        assertThat(cli.run("link", lonely.toString(), "-o", dir.resolve("x.wasm").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("unresolved symbol(s):", "lonely.core.wasm needs nowhere");
 
         Path stubbed = dir.resolve("stubbed.wasm");
-        assertThat(run("link", "--stub-missing-functions", lonely.toString(), "-o", stubbed.toString()))
-                .as(err.toString()).isEqualTo(0);
-        err.getBuffer().setLength(0);
-        assertThat(run("run", "--invoke", "run()", stubbed.toString())).isNotEqualTo(0);
-        assertThat(err.toString()).contains("trap");
+        assertThat(cli.run("link", "--stub-missing-functions", lonely.toString(), "-o", stubbed.toString()))
+                .as(cli.err()).isEqualTo(0);
+        cli.clearErr();
+        assertThat(cli.run("run", "--invoke", "run()", stubbed.toString())).isNotEqualTo(0);
+        assertThat(cli.err()).contains("trap");
     }
 
     @Test
     void noLibraryIsAUsageError() {
-        assertThat(run("link", "-o", dir.resolve("x.wasm").toString())).isNotEqualTo(0);
-        assertThat(err.toString()).contains("at least one library");
+        assertThat(cli.run("link", "-o", dir.resolve("x.wasm").toString())).isNotEqualTo(0);
+        assertThat(cli.err()).contains("at least one library");
     }
 }

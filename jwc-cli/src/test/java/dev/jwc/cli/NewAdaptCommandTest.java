@@ -3,8 +3,6 @@ package dev.jwc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,12 +13,7 @@ class NewAdaptCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void adapterExportCallsBackIntoTheMainModule() throws IOException {
@@ -37,29 +30,29 @@ class NewAdaptCommandTest {
         Path adapter = dir.resolve("adapter.core.wasm");
         Path component = dir.resolve("c.wasm");
 
-        assertThat(run("embed", wit.toString(), adapterWat.toString(), "--world", "adapter",
-                "-o", adapter.toString())).as(err.toString()).isZero();
-        assertThat(run("new", main.toString(), "--adapt", "old=" + adapter, "-o", component.toString()))
-                .as(err.toString()).isZero();
-        assertThat(run("validate", component.toString())).as(err.toString()).isZero();
-        out.getBuffer().setLength(0);
-        assertThat(run("run", "--invoke", "answer()", component.toString())).as(err.toString()).isZero();
-        assertThat(out.toString().strip()).isEqualTo("42");
+        assertThat(cli.run("embed", wit.toString(), adapterWat.toString(), "--world", "adapter",
+                "-o", adapter.toString())).as(cli.err()).isZero();
+        assertThat(cli.run("new", main.toString(), "--adapt", "old=" + adapter, "-o", component.toString()))
+                .as(cli.err()).isZero();
+        assertThat(cli.run("validate", component.toString())).as(cli.err()).isZero();
+        cli.clearOut();
+        assertThat(cli.run("run", "--invoke", "answer()", component.toString())).as(cli.err()).isZero();
+        assertThat(cli.out().strip()).isEqualTo("42");
     }
 
     @Test
     void adaptWithoutNameIsAUsageError() {
-        assertThat(run("new", dir.resolve("m.wat").toString(), "--adapt", "adapter.wasm",
+        assertThat(cli.run("new", dir.resolve("m.wat").toString(), "--adapt", "adapter.wasm",
                 "-o", dir.resolve("x.wasm").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("expected NAME=ADAPTER.wasm");
+        assertThat(cli.err()).contains("expected NAME=ADAPTER.wasm");
     }
 
     @Test
     void adapterWithoutWorldIsAnInputError() throws IOException {
         Path main = Files.writeString(dir.resolve("m.wat"), "(module (import \"old\" \"f\" (func)))");
         Path adapter = Files.writeString(dir.resolve("a.wat"), "(module (func (export \"f\")))");
-        assertThat(run("new", main.toString(), "--adapt", "old=" + adapter, "-o", dir.resolve("x.wasm").toString()))
+        assertThat(cli.run("new", main.toString(), "--adapt", "old=" + adapter, "-o", dir.resolve("x.wasm").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("adapter `old` must have exactly one `component-type` section");
+        assertThat(cli.err()).contains("adapter `old` must have exactly one `component-type` section");
     }
 }

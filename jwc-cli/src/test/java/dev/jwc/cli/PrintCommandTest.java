@@ -3,8 +3,6 @@ package dev.jwc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,20 +24,15 @@ class PrintCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void printsToStandardOutput() throws IOException {
         Path wasm = Files.write(dir.resolve("m.wasm"), MODULE);
 
-        assertThat(run("print", wasm.toString())).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo(MODULE_TEXT);
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.run("print", wasm.toString())).isEqualTo(0);
+        assertThat(cli.out()).isEqualTo(MODULE_TEXT);
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
@@ -47,9 +40,9 @@ class PrintCommandTest {
         Path wasm = Files.write(dir.resolve("m.wasm"), MODULE);
         Path wat = dir.resolve("m.wat");
 
-        assertThat(run("print", wasm.toString(), "-o", wat.toString())).isEqualTo(0);
+        assertThat(cli.run("print", wasm.toString(), "-o", wat.toString())).isEqualTo(0);
         assertThat(Files.readString(wat)).isEqualTo(MODULE_TEXT);
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -57,13 +50,13 @@ class PrintCommandTest {
         byte[] truncated = java.util.Arrays.copyOf(MODULE, MODULE.length - 3);
         Path wasm = Files.write(dir.resolve("bad.wasm"), truncated);
 
-        assertThat(run("print", wasm.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: " + wasm + ": at byte offset 0x").doesNotContain("Exception");
+        assertThat(cli.run("print", wasm.toString())).isEqualTo(1);
+        assertThat(cli.err()).startsWith("error: " + wasm + ": at byte offset 0x").doesNotContain("Exception");
     }
 
     @Test
     void missingFileIsAUserError() {
-        assertThat(run("print", dir.resolve("absent.wasm").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(cli.run("print", dir.resolve("absent.wasm").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("no such file");
     }
 }

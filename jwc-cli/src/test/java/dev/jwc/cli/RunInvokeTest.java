@@ -2,11 +2,7 @@ package dev.jwc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jwc.text.Wat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,87 +28,84 @@ class RunInvokeTest {
     Path dir;
 
     private Path wasm;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     @BeforeEach
     void writeComponent() throws IOException {
-        wasm = dir.resolve("adder.wasm");
-        Files.write(wasm, Wat.toBinary(ADDER));
+        wasm = CliRun.wasm(dir, "adder.wasm", ADDER);
     }
 
     private int run(String expr) {
-        return Main.execute(new String[] {"run", "--invoke", expr, wasm.toString()}, new PrintWriter(out),
-                new PrintWriter(err));
+        return cli.run("run", "--invoke", expr, wasm.toString());
     }
 
     @Test
     void callsAnInterfaceExportAndPrintsTheResultInWave() {
         assertThat(run("docs:adder/add@0.1.0#add(1, 2)")).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo("3" + System.lineSeparator());
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.out()).isEqualTo("3" + System.lineSeparator());
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void callsARootExport() {
         assertThat(run("not(true)")).isEqualTo(0);
-        assertThat(out.toString().strip()).isEqualTo("false");
+        assertThat(cli.out().strip()).isEqualTo("false");
     }
 
     @Test
     void aFunctionWithoutResultPrintsNothing() throws IOException {
-        Files.write(wasm, Wat.toBinary("""
+        CliRun.wasm(dir, "adder.wasm", """
                 (component
                   (core module $M (func (export "f")))
                   (core instance $m (instantiate $M))
                   (func (export "nothing") (canon lift (core func $m "f"))))
-                """));
+                """);
         assertThat(run("nothing()")).isEqualTo(0);
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void unknownExportsAreNamed() {
         assertThat(run("nope(1)")).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: --invoke: the component exports no function `nope`")
+        assertThat(cli.err()).startsWith("error: --invoke: the component exports no function `nope`")
                 .contains("docs:adder/add@0.1.0");
         assertThat(run("docs:adder/add@0.1.0#sub(1, 2)")).isEqualTo(1);
-        assertThat(err.toString()).contains("instance `docs:adder/add@0.1.0` exports no function `sub` (exports: add)");
+        assertThat(cli.err()).contains("instance `docs:adder/add@0.1.0` exports no function `sub` (exports: add)");
         assertThat(run("docs:adder/mul@0.1.0#add(1, 2)")).isEqualTo(1);
-        assertThat(err.toString()).contains("the component exports no instance `docs:adder/mul@0.1.0`");
+        assertThat(cli.err()).contains("the component exports no instance `docs:adder/mul@0.1.0`");
     }
 
     @Test
     void malformedWaveIsOneMessage() {
         assertThat(run("docs:adder/add@0.1.0#add(1, ")).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: --invoke: 1:").doesNotContain("Exception").hasLineCount(1);
+        assertThat(cli.err()).startsWith("error: --invoke: 1:").doesNotContain("Exception").hasLineCount(1);
     }
 
     @Test
     void argumentsAreTypedByTheParameters() {
         assertThat(run("docs:adder/add@0.1.0#add(1, \"two\")")).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: --invoke: ").hasLineCount(1);
+        assertThat(cli.err()).startsWith("error: --invoke: ").hasLineCount(1);
         assertThat(run("docs:adder/add@0.1.0#add(-1, 2)")).isEqualTo(1);
     }
 
     @Test
     void arityIsChecked() {
         assertThat(run("docs:adder/add@0.1.0#add(1)")).isEqualTo(1);
-        assertThat(err.toString()).contains("missing required param(s)");
-        err.getBuffer().setLength(0);
+        assertThat(cli.err()).contains("missing required param(s)");
+        cli.clearErr();
         assertThat(run("docs:adder/add@0.1.0#add(1, 2, 3)")).isEqualTo(1);
-        assertThat(err.toString()).contains("more param(s) than expected");
-        err.getBuffer().setLength(0);
+        assertThat(cli.err()).contains("more param(s) than expected");
+        cli.clearErr();
         assertThat(run("docs:adder/add@0.1.0#add()")).isEqualTo(1);
-        assertThat(err.toString()).contains("no params provided, but 2 required");
+        assertThat(cli.err()).contains("no params provided, but 2 required");
     }
 
     @Test
     void aTrapExitsWith134AndPrintsTheGuestBacktrace() {
         assertThat(run("boom()")).isEqualTo(134);
         // the module is named ($M) but its functions are not: they are numbered
-        assertThat(err.toString()).startsWith("error: " + wasm + ": wasm trap: ").contains("unreachable")
+        assertThat(cli.err()).startsWith("error: " + wasm + ": wasm trap: ").contains("unreachable")
                 .contains("wasm backtrace:\n    0: M!<wasm function 1>").hasLineCount(3);
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 }

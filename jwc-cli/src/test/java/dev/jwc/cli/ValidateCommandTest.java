@@ -3,8 +3,6 @@ package dev.jwc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,10 +21,9 @@ class ValidateCommandTest {
     }
 
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+        var cli = new CliRun();
+        int exit = cli.run(args);
+        return new Run(exit, cli.out(), cli.err());
     }
 
     private Path file(String name, byte[] bytes) throws IOException {

@@ -3,8 +3,6 @@ package dev.jwc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,12 +12,7 @@ class WastCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void runsAScriptAndCountsItsDirectives() throws IOException {
@@ -36,8 +29,8 @@ class WastCommandTest {
                 (assert_return (invoke "inc" (u32.const 1)) (u32.const 3))
                 (assert_trap (invoke "trap") "unreachable")
                 """);
-        assertThat(run("wast", wast.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("t.wast:9: assert_return: expected U32[value=3], got U32[value=2]")
+        assertThat(cli.run("wast", wast.toString())).isEqualTo(1);
+        assertThat(cli.out()).contains("t.wast:9: assert_return: expected U32[value=3], got U32[value=2]")
                 .contains("3 passed, 1 failed, 0 skipped");
     }
 
@@ -53,16 +46,16 @@ class WastCommandTest {
                 (assert_return (invoke "two") (u32.const 2))
                 (assert_return (invoke "three") (u32.const 3))
                 """);
-        assertThat(run("wast", wast.toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("3 passed, 0 failed, 0 skipped");
+        assertThat(cli.run("wast", wast.toString())).isEqualTo(0);
+        assertThat(cli.out()).contains("3 passed, 0 failed, 0 skipped");
     }
 
     @Test
     void badInputIsAUserError() throws IOException {
         Path wast = dir.resolve("bad.wast");
         Files.writeString(wast, "(component (func");
-        assertThat(run("wast", wast.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("bad.wast:1:");
-        assertThat(run("wast", dir.resolve("missing.wast").toString())).isEqualTo(1);
+        assertThat(cli.run("wast", wast.toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("bad.wast:1:");
+        assertThat(cli.run("wast", dir.resolve("missing.wast").toString())).isEqualTo(1);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwc.json.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,12 +13,7 @@ class WitCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    }
+    private final CliRun cli = new CliRun();
 
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
@@ -37,8 +30,8 @@ class WitCommandTest {
                 interface i { type %type = u32; }
                 """);
 
-        assertThat(run("wit", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(cli.run("wit", file.toString())).isEqualTo(0);
+        assertThat(cli.out()).isEqualTo("""
                 package foo:bar;
 
                 interface i {
@@ -51,15 +44,15 @@ class WitCommandTest {
                   export i;
                 }
                 """);
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void printsTheModelAsJson() throws IOException {
         Path file = write("a.wit", "package foo:bar;\ninterface i { f: func(); }\n");
 
-        assertThat(run("wit", "--json", file.toString())).isEqualTo(0);
-        Json.Obj json = (Json.Obj) Json.parse(out.toString());
+        assertThat(cli.run("wit", "--json", file.toString())).isEqualTo(0);
+        Json.Obj json = (Json.Obj) Json.parse(cli.out());
         assertThat(json.members().keySet()).containsExactly("worlds", "interfaces", "types", "packages");
         assertThat(((Json.Arr) json.get("packages")).elements()).hasSize(1);
     }
@@ -76,34 +69,34 @@ class WitCommandTest {
                 }
                 """);
 
-        assertThat(run("wit", "--features", "on", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("f: func();").doesNotContain("g: func();");
+        assertThat(cli.run("wit", "--features", "on", file.toString())).isEqualTo(0);
+        assertThat(cli.out()).contains("f: func();").doesNotContain("g: func();");
 
-        out.getBuffer().setLength(0);
-        assertThat(run("wit", "--all-features", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("f: func();").contains("g: func();");
+        cli.clearOut();
+        assertThat(cli.run("wit", "--all-features", file.toString())).isEqualTo(0);
+        assertThat(cli.out()).contains("f: func();").contains("g: func();");
     }
 
     @Test
     void aWitErrorShowsItsPositionAndExitsWithOne() throws IOException {
         Path file = write("bad.wit", "package foo:bar;\ninterface i {\n  f: func() -> nope;\n}\n");
 
-        assertThat(run("wit", file.toString())).isEqualTo(1);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains(file + ":3:")
+        assertThat(cli.run("wit", file.toString())).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains(file + ":3:")
                 .contains("  f: func() -> nope;")
                 .contains("^");
     }
 
     @Test
     void aMissingFileExitsWithOne() {
-        assertThat(run("wit", dir.resolve("missing.wit").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("missing.wit: no such file or directory");
+        assertThat(cli.run("wit", dir.resolve("missing.wit").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("missing.wit: no such file or directory");
     }
 
     @Test
     void aMissingPathIsAUsageError() {
-        assertThat(run("wit")).isEqualTo(2);
+        assertThat(cli.run("wit")).isEqualTo(2);
     }
 
     @Test
@@ -135,10 +128,10 @@ class WitCommandTest {
         Path file = write("a.wit", wit);
         Path wasm = dir.resolve("a.wasm");
 
-        assertThat(run("wit", "--wasm", file.toString(), "-o", wasm.toString())).isEqualTo(0);
+        assertThat(cli.run("wit", "--wasm", file.toString(), "-o", wasm.toString())).isEqualTo(0);
         assertThat(Files.readAllBytes(wasm)).startsWith(0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00);
-        assertThat(run("wit", wasm.toString())).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo(wit);
+        assertThat(cli.run("wit", wasm.toString())).isEqualTo(0);
+        assertThat(cli.out()).isEqualTo(wit);
     }
 
     @Test
@@ -150,8 +143,8 @@ class WitCommandTest {
                 )
                 """);
 
-        assertThat(run("wit", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("package root:component;", "world root {",
+        assertThat(cli.run("wit", file.toString())).isEqualTo(0);
+        assertThat(cli.out()).contains("package root:component;", "world root {",
                 "import log: func(msg: string);", "import foo:bar/clock;");
     }
 
@@ -160,7 +153,7 @@ class WitCommandTest {
         Path file = dir.resolve("bad.wasm");
         Files.write(file, new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
 
-        assertThat(run("wit", file.toString())).isNotEqualTo(0);
-        assertThat(err.toString()).contains("bad.wasm", "core module");
+        assertThat(cli.run("wit", file.toString())).isNotEqualTo(0);
+        assertThat(cli.err()).contains("bad.wasm", "core module");
     }
 }
