@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbedNewCommandTest {
     private static final Path EXAMPLE = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
-            .resolve("examples/hello-embed");
+            .resolve("examples/hello");
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class EmbedNewCommandTest {
 
     @Test
     void helloExampleBecomesAComponentExportingRun() throws IOException {
-        Path example = Files.isDirectory(EXAMPLE) ? EXAMPLE : Path.of("../examples/hello-embed");
+        Path example = Files.isDirectory(EXAMPLE) ? EXAMPLE : Path.of("../examples/hello");
         Path core = dir.resolve("hello.core.wasm");
         Path component = dir.resolve("hello.wasm");
 
