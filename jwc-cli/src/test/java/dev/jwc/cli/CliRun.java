@@ -1,5 +1,7 @@
 package dev.jwc.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jwc.text.Wat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,6 +38,19 @@ final class CliRun {
 
     void clearErr() {
         err.getBuffer().setLength(0);
+    }
+
+    /**
+     * Builds the component of an example the way its README does, {@code jwc embed} of its {@code wit/} folder and
+     * {@code hello.wat} with world {@code command}, then {@code jwc new}: both must succeed.
+     */
+    Path embedThenNew(Path example, Path dir) {
+        Path core = dir.resolve("hello.core.wasm");
+        Path component = dir.resolve("hello.wasm");
+        assertThat(run("embed", example.resolve("wit").toString(), example.resolve("hello.wat").toString(),
+                "--world", "command", "-o", core.toString())).as(err()).isZero();
+        assertThat(run("new", core.toString(), "-o", component.toString())).as(err()).isZero();
+        return component;
     }
 
     /** Writes the binary of a core module or component given as text to {@code dir/name}. */

@@ -22,13 +22,7 @@ class EmbedNewCommandTest {
 
     @Test
     void helloExampleBecomesAComponentExportingRun() throws IOException {
-        Path example = CliRun.example("hello-embed");
-        Path core = dir.resolve("hello.core.wasm");
-        Path component = dir.resolve("hello.wasm");
-
-        assertThat(cli.run("embed", example.resolve("wit").toString(), example.resolve("hello.wat").toString(),
-                "--world", "command", "-o", core.toString())).as(cli.err()).isEqualTo(0);
-        assertThat(cli.run("new", core.toString(), "-o", component.toString())).as(cli.err()).isEqualTo(0);
+        Path component = cli.embedThenNew(CliRun.example("hello"), dir);
 
         byte[] bytes = Files.readAllBytes(component);
         validateModules(ComponentReader.readComponent(bytes));

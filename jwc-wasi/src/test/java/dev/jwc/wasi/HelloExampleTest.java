@@ -15,23 +15,29 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** examples/hello: the committed .wasm is what its .wat encodes to, and it prints the greeting. */
+/**
+ * The hello examples print the greeting: {@code examples/hello/hello.wasm} (built by embed + new, which
+ * jwc-cli's {@code HelloPipelineTest} checks) and {@code examples/hello-component/hello.wat}, the same program
+ * written as component text.
+ */
 class HelloExampleTest {
-    private static final Path DIR = Path.of("../examples/hello");
+    private static final Path EXAMPLES = Path.of("../examples");
 
     @Test
-    void rebuildingTheTextGivesTheCommittedBytes() throws IOException {
-        assertThat(Wat.toBinary(Files.readString(DIR.resolve("hello.wat"))))
-                .isEqualTo(Files.readAllBytes(DIR.resolve("hello.wasm")));
+    void theBundledComponentPrintsHelloWorld() throws IOException {
+        assertPrintsHelloWorld(Files.readAllBytes(EXAMPLES.resolve("hello/hello.wasm")));
     }
 
     @Test
-    void printsHelloWorldAndExitsZero() throws IOException {
+    void theHandWrittenComponentTextPrintsHelloWorld() throws IOException {
+        assertPrintsHelloWorld(Wat.toBinary(Files.readString(EXAMPLES.resolve("hello-component/hello.wat"))));
+    }
+
+    private static void assertPrintsHelloWorld(byte[] component) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WasiConfig config = new WasiConfig(List.of("hello"), Map.of(), List.of(),
                 new ByteArrayInputStream(new byte[0]), out, new ByteArrayOutputStream(), false);
-        WasiCommand.Outcome outcome = new WasiCommand(new Engine())
-                .run(Files.readAllBytes(DIR.resolve("hello.wasm")), config, Optional.empty());
+        WasiCommand.Outcome outcome = new WasiCommand(new Engine()).run(component, config, Optional.empty());
         assertThat(outcome.exitCode()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Hello, world!\n");
     }
