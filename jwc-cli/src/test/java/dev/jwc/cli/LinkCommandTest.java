@@ -92,6 +92,31 @@ class LinkCommandTest {
         assertThat(invoke("compute()", component)).isEqualTo("84");
     }
 
+    /**
+     * The same program with each library's types in another order than the init module's, which fills the
+     * {@code GOT.func} slot: {@code call_indirect} matches types structurally, whoever filled the slot.
+     */
+    @Test
+    void librariesCallThroughGotFuncWhateverTheOrderOfTheirTypes() throws IOException {
+        Files.writeString(dir.resolve("link.wit"), WIT);
+        Path main = embedded("main", withTypesFirst(MAIN, "(type (func (param i64))) (type (func (param f32) (result f64)))"));
+        Path util = embedded("util", withTypesFirst(UTIL, "(type (func (param f64)))"));
+        Path component = dir.resolve("linked.wasm");
+
+        assertThat(run("link", "main=" + main, "util=" + util, "-o", component.toString()))
+                .as(err.toString()).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--invoke", "compute()", component.toString())).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString().strip()).isEqualTo("84");
+    }
+
+    /** {@code wat} with {@code types} declared before its own, so its type indices shift. */
+    private static String withTypesFirst(String wat, String types) {
+        String memoryImport = "(import \"env\" \"memory\"";
+        assertThat(wat).contains(memoryImport);
+        return wat.replace(memoryImport, types + " " + memoryImport);
+    }
+
     @Test
     void builtInLibdlFindsFunctionsAndGlobalsOfDlOpenableLibraries() throws IOException {
         writeWit("host", "probe", "plugin");
@@ -105,12 +130,13 @@ class LinkCommandTest {
                   (data (global.get $base) "\\07\\00\\00\\00"))
                 """);
         // probe = triple(14) through the pointer dlsym gives + *magic + 100 when dlsym of an absent symbol fails
-        // with a dlerror message = 42 + 7 + 100. Its type indices match the init module's, which fills the
-        // table: Chicory 1.7.5 checks call_indirect types against the module that filled the slot.
+        // with a dlerror message = 42 + 7 + 100. Its `$i2i` is at another index than in the plugin and the init
+        // module, which fills the table: call_indirect matches types structurally.
         Path host = embedded("host", """
                 (module
                   (@dylink.0 (mem-info (memory 32 2)))
                   (type (func (param i32)))
+                  (type (func (param f64) (result i64)))
                   (type $i2i (func (param i32) (result i32)))
                   (import "env" "memory" (memory 1))
                   (import "env" "__indirect_function_table" (table 0 funcref))

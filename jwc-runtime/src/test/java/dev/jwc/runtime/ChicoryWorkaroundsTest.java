@@ -52,6 +52,100 @@ class ChicoryWorkaroundsTest {
                 .isInstanceOf(Trap.class).hasMessageContaining("indirect call type mismatch");
     }
 
+    /** The shape of `jwc link`: one module defines the table, another fills it with functions it imports. */
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void callIndirectReachesAnImportedFunctionAThirdInstancePutInAnImportedTable(Engine.Mode mode) {
+        Instance instance = instantiate(mode, """
+                (component
+                  (core module $Env (table (export "t") 2 funcref))
+                  (core module $Caller
+                    (type $unary (func (param i32) (result i32)))
+                    (type $unary-again (func (param i32) (result i32)))
+                    (import "env" "t" (table 2 funcref))
+                    (func (export "call") (param i32 i32) (result i32)
+                      (call_indirect (type $unary) (local.get 1) (local.get 0)))
+                    (func (export "call-again") (param i32 i32) (result i32)
+                      (call_indirect (type $unary-again) (local.get 1) (local.get 0))))
+                  (core module $Library
+                    (type (func))
+                    (type (func (param i64)))
+                    (type (func (param i32) (result i32)))
+                    (func (export "double") (type 2) (i32.mul (local.get 0) (i32.const 2))))
+                  (core module $Init
+                    (type (func (param i64)))
+                    (type (func (param i32) (result i32)))
+                    (import "library" "double" (func $double (type 1)))
+                    (import "env" "t" (table 2 funcref))
+                    (elem (i32.const 0) func $double))
+                  (core instance $env (instantiate $Env))
+                  (core instance $library (instantiate $Library))
+                  (core instance $caller (instantiate $Caller (with "env" (instance $env))))
+                  (core instance (instantiate $Init (with "env" (instance $env)) (with "library" (instance $library))))
+                  (func (export "call") (param "slot" u32) (param "x" u32) (result u32)
+                    (canon lift (core func $caller "call")))
+                  (func (export "call-again") (param "slot" u32) (param "x" u32) (result u32)
+                    (canon lift (core func $caller "call-again"))))
+                """);
+        assertThat(call(instance, "call", Val.u32(0), Val.u32(21))).isEqualTo(Val.u32(42));
+        assertThat(call(instance, "call-again", Val.u32(0), Val.u32(21))).isEqualTo(Val.u32(42));
+        assertThatThrownBy(() -> call(instance, "call", Val.u32(1), Val.u32(21)))
+                .isInstanceOf(Trap.class).hasMessageContaining("uninitialized element");
+    }
+
+    /** Chicory alone would look the caller's index up in the filler's types, where it names the callee's type. */
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void callIndirectTrapsWhenNoTypeOfTheCallerMatchesEvenAtTheFillersIndex(Engine.Mode mode) {
+        Instance instance = instantiate(mode, """
+                (component
+                  (core module $Caller
+                    (type $unary (func (param i32) (result i32)))
+                    (table (export "t") 1 funcref)
+                    (func (export "call") (param i32) (result i32)
+                      (call_indirect (type $unary) (local.get 0) (i32.const 0))))
+                  (core module $Filler
+                    (type (func (param i64) (result i64)))
+                    (import "caller" "t" (table 1 funcref))
+                    (func $next (type 0) (i64.add (local.get 0) (i64.const 1)))
+                    (elem (i32.const 0) func $next))
+                  (core instance $caller (instantiate $Caller))
+                  (core instance (instantiate $Filler (with "caller" (instance $caller))))
+                  (func (export "call") (param "x" u32) (result u32) (canon lift (core func $caller "call"))))
+                """);
+        assertThatThrownBy(() -> call(instance, "call", Val.u32(21)))
+                .isInstanceOf(Trap.class).hasMessageContaining("indirect call type mismatch");
+    }
+
+    /** The start function runs before instantiation returns; its call_indirect must see the structural match too. */
+    @ParameterizedTest
+    @EnumSource(Engine.Mode.class)
+    void aStartFunctionReachesAFunctionAnotherInstancePutInTheTable(Engine.Mode mode) {
+        Instance instance = instantiate(mode, """
+                (component
+                  (core module $Env (table (export "t") 1 funcref))
+                  (core module $Filler
+                    (type (func))
+                    (type (func (param i64)))
+                    (type (func (param i32) (result i32)))
+                    (import "env" "t" (table 1 funcref))
+                    (func $double (type 2) (i32.mul (local.get 0) (i32.const 2)))
+                    (elem (i32.const 0) func $double))
+                  (core module $Caller
+                    (type $unary (func (param i32) (result i32)))
+                    (import "env" "t" (table 1 funcref))
+                    (global $result (mut i32) (i32.const 0))
+                    (func $start (global.set $result (call_indirect (type $unary) (i32.const 21) (i32.const 0))))
+                    (start $start)
+                    (func (export "result") (result i32) (global.get $result)))
+                  (core instance $env (instantiate $Env))
+                  (core instance (instantiate $Filler (with "env" (instance $env))))
+                  (core instance $caller (instantiate $Caller (with "env" (instance $env))))
+                  (func (export "result") (result u32) (canon lift (core func $caller "result"))))
+                """);
+        assertThat(call(instance, "result")).isEqualTo(Val.u32(42));
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.Mode.class)
     void exceptionsAreCaughtByTagIdentityNotByTagType(Engine.Mode mode) {

@@ -117,8 +117,8 @@ final class ChicoryEngine implements CoreEngine {
         try {
             Instance.Builder builder = Instance.builder(wasm)
                     .withImportValues(values.build())
-                    // Only the start section runs at instantiation; Chicory would also call an export `_start`.
-                    .withStart(false)
+                    // Initialised below, once the table views know their instance.
+                    .withInitialize(false)
                     .withMemoryFactory(ChicoryEngine::newMemory);
             builder.withMachineFactory(compiled.machines().orElse(backtraces::interpreter));
             maxMemoryBytes.ifPresent(max -> cappedMemory(wasm, max).ifPresent(builder::withMemoryLimits));
@@ -126,9 +126,13 @@ final class ChicoryEngine implements CoreEngine {
                 builder.withTableFactory((table, initial) -> view(new TableInstance(table, initial), tableViews));
             }
             Instance instance = builder.build();
+            // Bound before the element segments and the start function run: a start function's call_indirect
+            // of a function another instance put in a shared table must already go through the trampolines.
             tableViews.forEach(view -> view.bind(instance));
             Tag[] instanceTags = tags.toArray(Tag[]::new);
             exceptionTags.register(instance, instanceTags);
+            // Only the start section runs at instantiation; Chicory would also call an export `_start`.
+            instance.initialize(false);
             return new ChicoryInstance(instance, instanceTags, backtraces);
         } catch (ChicoryException e) {
             throw ChicoryFailures.toTrapOrLink(e, backtraces.of(e));

@@ -14,6 +14,7 @@ import com.dylibso.chicory.wasm.types.Table;
 import com.dylibso.chicory.wasm.types.TableLimits;
 import com.dylibso.chicory.wasm.types.TypeSection;
 import com.dylibso.chicory.wasm.types.ValType;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,14 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * A table that several instances share, as one of them (the viewer) sees it; every view delegates to
  * the one shared table.
  * <p>
- * Chicory 1.7.5's {@code call_indirect} (compiled and interpreted) checks a callee that another instance
- * defined by comparing the caller's type index with the callee's, each in its own module's type
- * section, so a structurally equal type traps with "indirect call type mismatch". For such an element
- * the view answers with a trampoline instance instead: a module with the viewer's type section that
- * imports the callee at the viewer's index of the callee's type, so Chicory's check compares indices of
- * one type section. That index is the callee's own when it names an equal type of the viewer (then, if
- * the viewer has no tags, the element is simply answered as stored), else the first equal type; a caller
- * naming a later duplicate of the type still traps (toolchains rarely repeat a function type).
+ * Chicory 1.7.5 bug: its {@code call_indirect} (compiled and interpreted) checks a callee that another
+ * instance put in the table by looking the caller's type index up in the callee's module's type section,
+ * not the caller's, so a structurally equal type at another index traps with "indirect call type
+ * mismatch". For such an element the view answers with a trampoline instance instead: a module with the
+ * viewer's type section that imports the callee at the viewer's first index of the callee's type, so
+ * Chicory's check compares types of one section (where it accepts equal duplicates). When the callee's
+ * own index is the only index of that type in both modules and the viewer has no tags, the element is
+ * simply answered as stored, so calls within one module, or between modules that agree on indices, cost
+ * nothing more; a type listed twice in either module goes through a trampoline, whose check sees both.
+ * The engine binds the view before the instance's element segments and start function run, so a start
+ * function's {@code call_indirect} goes through the trampolines too.
+ * <p>
+ * Not worked around, Chicory's own: {@code table.copy} stores each source element with the instance of
+ * the element it overwrites (it reads the instance at the destination index), and a funcref that passes
+ * through {@code table.get}/{@code table.set} keeps only its function index, so such an element names the
+ * wrong instance, whoever's types it uses.
  * <p>
  * The trampoline's machine calls the callee directly and carries its exceptions back under the viewer's
  * tags ({@link ExceptionTags}). Chicory's interpreter still cannot catch an exception that comes back
@@ -120,6 +129,20 @@ final class TableView extends TableInstance {
         return trampolines.computeIfAbsent(new Target(owner, function), this::trampoline);
     }
 
+    /** The index of the only type of {@code types} equal to {@code type}; -1 if none or several. */
+    private static int onlyIndexOf(TypeSection types, FunctionType type) {
+        int found = -1;
+        for (int t = 0; t < types.typeCount(); t++) {
+            if (types.getType(t).typesMatch(type)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = t;
+            }
+        }
+        return found;
+    }
+
     private static int firstIndexOf(TypeSection types, FunctionType type) {
         for (int t = 0; t < types.typeCount(); t++) {
             if (types.getType(t).typesMatch(type)) {
@@ -129,20 +152,35 @@ final class TableView extends TableInstance {
         return -1;
     }
 
+    /** {@code count} types unequal to {@code type}, then {@code type}: no index below {@code count} matches it. */
+    private static TypeSection unmatchable(int count, FunctionType type) {
+        FunctionType other = type.params().isEmpty() ? FunctionType.of(List.of(ValType.I32), List.of()) : FunctionType.empty();
+        TypeSection.Builder types = TypeSection.builder();
+        for (int t = 0; t < count; t++) {
+            types.addFunctionType(other);
+        }
+        return types.addFunctionType(type).build();
+    }
+
     private Instance trampoline(Target target) {
         Instance owner = target.owner();
         int ownerTypeIndex = owner.functionType(target.function());
         FunctionType type = owner.type(ownerTypeIndex);
         TypeSection types = viewer.module().typeSection();
-        boolean indicesAgree = ownerTypeIndex < types.typeCount() && types.getType(ownerTypeIndex).typesMatch(type);
-        if (indicesAgree && !exceptionTags.hasTags(viewer)) {
-            // Chicory's check holds already for callers using that index (wit-component's shim and fixup
-            // modules list their types in one order), and the viewer catches no exception by tag.
+        boolean onlyIndexOfBoth = onlyIndexOf(types, type) == ownerTypeIndex
+                && onlyIndexOf(owner.module().typeSection(), type) == ownerTypeIndex;
+        if (onlyIndexOfBoth && !exceptionTags.hasTags(viewer)) {
+            // Chicory's check, an index compared in the owner's section, gives the structural answer already
+            // (wit-component's shim and fixup modules list their types in one order), and the viewer catches
+            // no exception by tag.
             return owner;
         }
-        int typeIndex = indicesAgree ? ownerTypeIndex : firstIndexOf(types, type);
+        int typeIndex = firstIndexOf(types, type);
         if (typeIndex < 0) {
-            return owner; // no type of the viewer matches: Chicory's check traps, as it must
+            // No type of the viewer matches, so every call_indirect of the viewer must trap; the owner's
+            // section could say otherwise at the caller's index.
+            types = unmatchable(types.typeCount(), type);
+            typeIndex = types.typeCount() - 1;
         }
         WasmModule module = WasmModule.builder()
                 .setTypeSection(types)

@@ -86,8 +86,9 @@ final class InitModule {
         for (EnvModule.Thunk t : thunks) {
             indirect.add(function(t.exporter(), t.name(), t.type()));
         }
-        // The init module declares the thunk types first, at the indices the main module has them: Chicory
-        // 1.7.5 checks a call_indirect's type index against the types of the module that filled the slot.
+        // The init module declares the thunk types first, at the indices the main module has them, so the
+        // main module's thunks reach the functions it puts in their slots without jwc-runtime's trampolines
+        // (the work-around for Chicory 1.7.5 checking call_indirect type indices in the filler's type section).
         StringBuilder wat = new StringBuilder("(module\n");
         for (FuncType type : EnvModule.thunkTypes(thunks)) {
             wat.append("  (type (func").append(WatText.signature(type)).append("))\n");
