@@ -98,16 +98,14 @@ class LinkCommandTest {
      */
     @Test
     void librariesCallThroughGotFuncWhateverTheOrderOfTheirTypes() throws IOException {
-        Files.writeString(dir.resolve("link.wit"), WIT);
+        writeWit("main", "compute", "util");
         Path main = embedded("main", withTypesFirst(MAIN, "(type (func (param i64))) (type (func (param f32) (result f64)))"));
         Path util = embedded("util", withTypesFirst(UTIL, "(type (func (param f64)))"));
         Path component = dir.resolve("linked.wasm");
 
-        assertThat(run("link", "main=" + main, "util=" + util, "-o", component.toString()))
-                .as(err.toString()).isEqualTo(0);
-        out.getBuffer().setLength(0);
-        assertThat(run("run", "--invoke", "compute()", component.toString())).as(err.toString()).isEqualTo(0);
-        assertThat(out.toString().strip()).isEqualTo("84");
+        assertThat(cli.run("link", "main=" + main, "util=" + util, "-o", component.toString()))
+                .as(cli.err()).isEqualTo(0);
+        assertThat(invoke("compute()", component)).isEqualTo("84");
     }
 
     /** {@code wat} with {@code types} declared before its own, so its type indices shift. */
