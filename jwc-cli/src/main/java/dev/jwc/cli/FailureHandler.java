@@ -1,6 +1,7 @@
 package dev.jwc.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -13,6 +14,11 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed)
             throws Exception {
+        return report(ex, cli.getErr());
+    }
+
+    /** Prints the message of a failure of the input to {@code err} and returns 1; rethrows any other. */
+    static int report(Exception ex, PrintWriter err) throws Exception {
         String message = switch (ex) {
             case UserError u -> u.getMessage();
             case NoSuchFileException n -> n.getFile() + ": no such file or directory";
@@ -22,8 +28,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             case UncheckedIOException u -> "I/O error: " + u.getCause().getMessage();
             default -> throw ex;
         };
-        cli.getErr().println("error: " + message);
-        cli.getErr().flush();
+        err.println("error: " + message);
+        err.flush();
         return 1;
     }
 }

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,10 @@ public final class Main implements Runnable {
         Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
         if (named != null && args[0].equals("run")) {
             RunCommand.warmUpInBackground();
+            Optional<RunCommand> plain = RunCommand.withoutOptions(args);
+            if (plain.isPresent()) {
+                return callDirectly(plain.get(), err);
+            }
         }
         CommandLine cli = new CommandLine(new Main());
         if (named != null) {
@@ -53,6 +59,24 @@ public final class Main implements Runnable {
             cli.getSubcommands().get("run").setStopAtPositional(true);
         }
         return cli.execute(args);
+    }
+
+    /**
+     * Calls a command that picocli would have parsed to the same fields, and reports its failure as
+     * {@code execute} does: {@link FailureHandler}'s message, else (a bug) the stack trace; exit code 1.
+     */
+    private static int callDirectly(Callable<Integer> command, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (Exception failure) {
+            try {
+                return FailureHandler.report(failure, err);
+            } catch (Exception bug) {
+                bug.printStackTrace(err);
+                err.flush();
+                return 1;
+            }
+        }
     }
 
     private static Map<String, Supplier<Object>> commands() {

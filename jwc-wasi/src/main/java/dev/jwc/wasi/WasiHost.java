@@ -29,6 +29,14 @@ public final class WasiHost {
         return config;
     }
 
+    /**
+     * Loads the bundled WASI WIT model that every host uses (once per process, on first use anyway), so
+     * that a caller can have it loaded on another thread while it does other work.
+     */
+    public static void loadWit() {
+        WasiWit.get();
+    }
+
     /** Defines every WASI 0.2 interface this host implements in {@code linker}. */
     public void addToLinker(Linker linker) {
         WasiWit wit = WasiWit.get();

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled WIT is the shared WASI 0.2.12 spec without comment and blank lines (as
- * {@code scripts/bundle-wasi-wit.sh} writes it): wasi:cli at the top, the other packages under {@code deps/}.
+ * The bundled WIT ({@link BundledWasiWit}, which {@code scripts/bundle-wasi-wit.sh} generates) is the shared
+ * WASI 0.2.12 spec without comment and blank lines: wasi:cli at the top, the other packages under {@code deps/}.
  */
 class BundledWasiWitTest {
     private static final Path SPEC =
@@ -23,12 +20,12 @@ class BundledWasiWitTest {
     @Test
     void everyBundledFileIsItsSpecFileWithoutComments() throws IOException {
         assumeTrue(Files.isDirectory(SPEC), "../shared not found: bundled WASI WIT check skipped");
-        List<String> files = resource("index.txt").lines().filter(l -> !l.isBlank()).toList();
-        assertThat(files).hasSize(30);
-        for (String file : files) {
-            Path source = file.startsWith("deps/") ? SPEC.resolve(file.substring("deps/".length()))
-                    : SPEC.resolve("cli").resolve(file);
-            assertThat(resource(file)).as(file).isEqualTo(withoutComments(Files.readString(source)));
+        assertThat(BundledWasiWit.FILES).hasSize(30);
+        for (var file : BundledWasiWit.FILES.entrySet()) {
+            String name = file.getKey();
+            Path source = name.startsWith("deps/") ? SPEC.resolve(name.substring("deps/".length()))
+                    : SPEC.resolve("cli").resolve(name);
+            assertThat(file.getValue()).as(name).isEqualTo(withoutComments(Files.readString(source)));
         }
     }
 
@@ -42,12 +39,5 @@ class BundledWasiWitTest {
     private static String withoutComments(String wit) {
         return wit.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("//")).map(l -> l + "\n")
                 .collect(Collectors.joining());
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = BundledWasiWitTest.class.getResourceAsStream("wit/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
