@@ -147,12 +147,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             outcome = runner.run(bytes, config,
                     Optional.ofNullable(timeoutSeconds).map(s -> Duration.ofMillis((long) (s * 1000))));
-        } catch (DecodeException e) {
-            throw new UserError(file + ": " + e.getMessage());
-        } catch (ValidationException e) {
-            throw new UserError(file + ": invalid component: " + e.getMessage());
-        } catch (LinkException e) {
-            throw new UserError(file + ": cannot link: " + e.getMessage());
+        } catch (DecodeException | ValidationException | LinkException e) {
+            throw loadFailure(e);
         }
         System.out.flush();
         outcome.trap().ifPresent(t -> System.err.println("error: " + file + ": " + WasiCommand.describe(t)));
@@ -170,12 +166,8 @@ final class RunCommand implements Callable<Integer> {
             OptionalLong maxMemory = maxMemory();
             result = onGuestStack(() -> call.callOn(pre.instantiate(maxMemory.isPresent()
                     ? new Store(engine, maxMemory.getAsLong()) : new Store(engine))));
-        } catch (DecodeException e) {
-            throw new UserError(file + ": " + e.getMessage());
-        } catch (ValidationException e) {
-            throw new UserError(file + ": invalid component: " + e.getMessage());
-        } catch (LinkException e) {
-            throw new UserError(file + ": cannot link: " + e.getMessage());
+        } catch (DecodeException | ValidationException | LinkException e) {
+            throw loadFailure(e);
         } catch (Trap t) {
             spec.commandLine().getErr().println("error: " + file + ": " + WasiCommand.describe(t));
             spec.commandLine().getErr().flush();
@@ -184,6 +176,15 @@ final class RunCommand implements Callable<Integer> {
         result.ifPresent(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** A component that does not decode, validate or link is bad input. */
+    private UserError loadFailure(RuntimeException e) {
+        return new UserError(file + ": " + switch (e) {
+            case ValidationException v -> "invalid component: " + v.getMessage();
+            case LinkException l -> "cannot link: " + l.getMessage();
+            default -> e.getMessage();
+        });
     }
 
     /** Runs guest code on a thread with a large stack, so that deep guest recursion is a trap, not a crash. */
