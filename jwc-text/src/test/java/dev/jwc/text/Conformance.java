@@ -1,5 +1,9 @@
 package dev.jwc.text;
 
+import dev.jwc.binary.component.ComponentReader;
+import dev.jwc.binary.component.WasmBinary;
+import dev.jwc.binary.io.DecodeException;
+import dev.jwc.json.Json;
 import dev.jwc.testkit.SharedSuite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +46,39 @@ public final class Conformance {
             }
         }
         return scripts;
+    }
+
+    /** A binary the suites declare as a valid module or component, and its case name {@code script:file}. */
+    public record Binary(String name, WasmBinary binary) {
+    }
+
+    /**
+     * The binaries of every script's {@code module} and {@code module_definition} commands that our reader
+     * decodes; the reader's own conformance run covers those it does not.
+     */
+    public static List<Binary> readableModules() throws IOException {
+        List<Binary> out = new ArrayList<>();
+        for (Script script : scripts()) {
+            if (!Files.exists(script.json())) {
+                continue;
+            }
+            Json.Arr commands = (Json.Arr) ((Json.Obj) Json.parse(Files.readString(script.json()))).get("commands");
+            for (Json command : commands.elements()) {
+                Json.Obj o = (Json.Obj) command;
+                String type = ((Json.Str) o.get("type")).value();
+                if (!(type.equals("module") || type.equals("module_definition"))
+                        || !(o.get("filename") instanceof Json.Str file) || !file.value().endsWith(".wasm")) {
+                    continue;
+                }
+                try {
+                    out.add(new Binary(script.name() + ":" + file.value(),
+                            ComponentReader.read(Files.readAllBytes(script.derived().resolve(file.value())))));
+                } catch (DecodeException e) {
+                    // not a binary we can read
+                }
+            }
+        }
+        return out;
     }
 
     /** Every file under {@code dir} whose name ends with {@code suffix}, sorted. */

@@ -1,17 +1,12 @@
 package dev.jwc.text.print;
 
 import dev.jwc.binary.component.Component;
-import dev.jwc.binary.component.ComponentReader;
 import dev.jwc.binary.component.ComponentWriter;
-import dev.jwc.binary.component.WasmBinary;
-import dev.jwc.binary.io.DecodeException;
-import dev.jwc.json.Json;
 import dev.jwc.testkit.KnownFailures;
 import dev.jwc.text.Conformance;
 import dev.jwc.text.TextException;
 import dev.jwc.text.component.ComponentTextParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -24,27 +19,9 @@ class ComponentRoundTripTest {
     @Test
     void printedComponentsParseBackToTheSameBinary() throws IOException {
         KnownFailures result = KnownFailures.load("print-component-roundtrip-known-failures.txt");
-        for (Conformance.Script script : Conformance.scripts()) {
-            if (!Files.exists(script.json())) {
-                continue;
-            }
-            Json.Arr commands = (Json.Arr) ((Json.Obj) Json.parse(Files.readString(script.json()))).get("commands");
-            for (Json command : commands.elements()) {
-                Json.Obj o = (Json.Obj) command;
-                String type = ((Json.Str) o.get("type")).value();
-                if (!(type.equals("module") || type.equals("module_definition"))
-                        || !(o.get("filename") instanceof Json.Str file) || !file.value().endsWith(".wasm")) {
-                    continue;
-                }
-                WasmBinary binary;
-                try {
-                    binary = ComponentReader.read(Files.readAllBytes(script.derived().resolve(file.value())));
-                } catch (DecodeException e) {
-                    continue; // not a binary we can read: the reader's own conformance run covers it
-                }
-                if (binary instanceof Component component) {
-                    roundTrip(result, script.name() + ":" + file.value(), component);
-                }
+        for (Conformance.Binary b : Conformance.readableModules()) {
+            if (b.binary() instanceof Component component) {
+                roundTrip(result, b.name(), component);
             }
         }
         result.verify("print component round trip");
